@@ -1,0 +1,37 @@
+import type { BackendKey } from '../backend-keys.js';
+import type { Config } from '../config.js';
+import { VmImagesClient } from './vm-images/client.js';
+
+/** The backend clients, shared by every request; credentials are passed per call. */
+export interface Backends {
+  vmImages: VmImagesClient;
+  /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
+  probes: Partial<Record<BackendKey, () => Promise<number>>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds one client (and one keep-alive pool) per backend from the resolved URLs: a configured
+ * URL, or the embedded service's loopback URL that main.ts passes in.
+ */
+export function createBackends(config: Config, urls: Partial<Record<BackendKey, string>>): Backends {
+  const url = (key: BackendKey): string => {
+    const resolved = config.backends[key].url ?? urls[key];
+    if (!resolved) throw new Error(`No URL for backend ${key}: configure it or start the embedded service`);
+    return resolved;
+  };
+  const timeouts = {
+    connectTimeoutMs: config.upstream.connectTimeoutMs,
+    headersTimeoutMs: config.upstream.headersTimeoutMs,
+    bodyTimeoutMs: config.upstream.bodyTimeoutMs,
+    connections: config.upstream.connections,
+  };
+  const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
+  return {
+    vmImages,
+    probes: { vmImages: () => vmImages.probe() },
+    async close() {
+      await vmImages.close();
+    },
+  };
+}

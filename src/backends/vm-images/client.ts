@@ -1,0 +1,164 @@
+import type { Dispatcher } from 'undici';
+import { BackendHttp, type BackendHttpOptions, type ErrorBodyReader, type QueryParams } from '../http.js';
+import {
+  normalizeImage,
+  type VmImageCreateBody,
+  type VmImageListParams,
+  type VmImagePatchOp,
+  type VmImageRecord,
+} from './types.js';
+
+/** Glance's JSON Patch media type; any other Content-Type on PATCH is a 415. */
+export const GLANCE_PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
+
+/** Most ids one `id=in:` list call carries, so the URL stays well under common limits. */
+export const MAX_IDS_PER_CALL = 100;
+
+/**
+ * Glance sends `{"message": "...<br /><br />\n\n", "code": "404 Not Found", "title": ...}` for
+ * JSON, and an HTML page otherwise (we ask for JSON, but proxies in front may not care).
+ */
+export const readGlanceError: ErrorBodyReader = (_status, body, contentType) => {
+  if (contentType.includes('json')) {
+    try {
+      const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
+      const message = parsed.message ?? parsed.error?.message;
+      if (typeof message === 'string') return { message };
+    } catch {
+      // fall through to the HTML reading
+    }
+  }
+  const h1 = /<h1>[^<]*<\/h1>\s*([^<]+)/i.exec(body);
+  return h1?.[1] ? { message: h1[1] } : {};
+};
+
+function quoteInValue(value: string): string {
+  return /[,"]/.test(value) ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
+function listQuery(params: VmImageListParams): QueryParams {
+  const q: Array<[string, string]> = [];
+  if (params.limit !== undefined) q.push(['limit', String(params.limit)]);
+  if (params.marker) q.push(['marker', params.marker]);
+  if (params.ids?.length) q.push(['id', `in:${params.ids.join(',')}`]);
+  // Glance's `in:` splits on commas; a name with a comma or quote must be quoted.
+  if (params.names?.length) q.push(['name', `in:${params.names.map(quoteInValue).join(',')}`]);
+  else if (params.name !== undefined) q.push(['name', params.name]);
+  if (params.owner) q.push(['owner', params.owner]);
+  if (params.protected !== undefined) q.push(['protected', String(params.protected)]);
+  if (params.status) q.push(['status', params.status]);
+  for (const tag of params.tags ?? []) q.push(['tag', tag]);
+  if (params.visibility) q.push(['visibility', params.visibility]);
+  if (params.osHidden !== undefined) q.push(['os_hidden', String(params.osHidden)]);
+  if (params.memberStatus) q.push(['member_status', params.memberStatus]);
+  if (params.sizeMin !== undefined) q.push(['size_min', String(params.sizeMin)]);
+  if (params.sizeMax !== undefined) q.push(['size_max', String(params.sizeMax)]);
+  if (params.createdAt) q.push(['created_at', `${params.createdAt.op}:${params.createdAt.value}`]);
+  if (params.updatedAt) q.push(['updated_at', `${params.updatedAt.op}:${params.updatedAt.value}`]);
+  if (params.sort?.length) q.push(['sort', params.sort.map(([key, dir]) => `${key}:${dir}`).join(',')]);
+  for (const { name, value } of params.properties ?? []) q.push([name, value]);
+  return q;
+}
+
+/** The VM image service (Glance v2): one method per endpoint, the caller's token per call. */
+export class VmImagesClient {
+  readonly http: BackendHttp;
+
+  constructor(options: Omit<BackendHttpOptions, 'backend'>, dispatcher?: Dispatcher) {
+    this.http = new BackendHttp({ ...options, backend: 'vmImages' }, readGlanceError, dispatcher);
+  }
+
+  /** Glance's own credential header. */
+  static authHeaders(token: string): Record<string, string> {
+    return { 'x-auth-token': token };
+  }
+
+  async list(token: string, params: VmImageListParams): Promise<{ images: VmImageRecord[]; hasNext: boolean }> {
+    const { body } = await this.http.requestJson<{ images?: Array<Record<string, unknown>>; next?: string }>({
+      method: 'GET',
+      path: '/v2/images',
+      query: listQuery(params),
+      headers: VmImagesClient.authHeaders(token),
+    });
+    return { images: (body?.images ?? []).map(normalizeImage), hasNext: typeof body?.next === 'string' };
+  }
+
+  async get(token: string, id: string): Promise<VmImageRecord> {
+    const { body } = await this.http.requestJson<Record<string, unknown>>({
+      method: 'GET',
+      path: `/v2/images/${encodeURIComponent(id)}`,
+      headers: VmImagesClient.authHeaders(token),
+    });
+    return normalizeImage(body);
+  }
+
+  async create(token: string, input: VmImageCreateBody): Promise<VmImageRecord> {
+    const { body } = await this.http.requestJson<Record<string, unknown>>({
+      method: 'POST',
+      path: '/v2/images',
+      headers: VmImagesClient.authHeaders(token),
+      json: input,
+    });
+    return normalizeImage(body);
+  }
+
+  async update(token: string, id: string, ops: VmImagePatchOp[]): Promise<VmImageRecord> {
+    const { body } = await this.http.requestJson<Record<string, unknown>>({
+      method: 'PATCH',
+      path: `/v2/images/${encodeURIComponent(id)}`,
+      headers: VmImagesClient.authHeaders(token),
+      json: ops,
+      contentType: GLANCE_PATCH_TYPE,
+    });
+    return normalizeImage(body);
+  }
+
+  async delete(token: string, id: string): Promise<void> {
+    await this.http.requestJson({ method: 'DELETE', path: `/v2/images/${encodeURIComponent(id)}`, headers: VmImagesClient.authHeaders(token) });
+  }
+
+  async deactivate(token: string, id: string): Promise<void> {
+    await this.http.requestJson({
+      method: 'POST',
+      path: `/v2/images/${encodeURIComponent(id)}/actions/deactivate`,
+      headers: VmImagesClient.authHeaders(token),
+    });
+  }
+
+  async reactivate(token: string, id: string): Promise<void> {
+    await this.http.requestJson({
+      method: 'POST',
+      path: `/v2/images/${encodeURIComponent(id)}/actions/reactivate`,
+      headers: VmImagesClient.authHeaders(token),
+    });
+  }
+
+  /** Image data upload; `body` is streamed through, never buffered. */
+  async uploadData(token: string, id: string, body: Dispatcher.DispatchOptions['body'], contentLength?: number): Promise<void> {
+    const headers: Record<string, string> = { ...VmImagesClient.authHeaders(token), 'content-type': 'application/octet-stream', accept: 'application/json' };
+    if (contentLength !== undefined) headers['content-length'] = String(contentLength);
+    const response = await this.http.raw({ method: 'PUT', path: `/v2/images/${encodeURIComponent(id)}/file`, headers, body });
+    if (response.statusCode >= 300) throw await this.http.errorFrom(response);
+    await response.body.dump();
+  }
+
+  /** Image data download: the raw response (200, 206 or 204) for the caller to stream. */
+  async downloadData(token: string, id: string, range?: string): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { ...VmImagesClient.authHeaders(token), accept: 'application/json, application/octet-stream' };
+    if (range) headers.range = range;
+    const response = await this.http.raw({ method: 'GET', path: `/v2/images/${encodeURIComponent(id)}/file`, headers });
+    if (response.statusCode >= 300) throw await this.http.errorFrom(response);
+    return response;
+  }
+
+  /** Readiness probe: the unauthenticated versions document. Any answer below 500 is "up". */
+  async probe(): Promise<number> {
+    const response = await this.http.raw({ method: 'GET', path: '/versions', headers: { accept: 'application/json' } });
+    await response.body.dump();
+    return response.statusCode;
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+}

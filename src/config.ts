@@ -1,0 +1,246 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { BACKEND_KEYS, type BackendKey } from './backend-keys.js';
+
+/**
+ * The only reader of process.env. Every setting is declared once in SETTINGS: its env var,
+ * its key in a config file, its zod schema (with default) and its description. `--help`,
+ * the README table and the tests are generated from (or checked against) this list.
+ *
+ * Precedence: defaults < config file (`--config path.json|.yaml`) < environment.
+ */
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveMs = z.coerce.number().int().min(1).max(3_600_000);
+const optionalUrl = z
+  .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+  .transform((value) => value.replace(/\/+$/, ''))
+  .optional();
+const optionalSecret = z.string().min(1).optional();
+
+interface Setting {
+  env: string;
+  /** Dotted path in a config file: `backends.vmImages.url`. */
+  file: string;
+  schema: z.ZodType;
+  description: string;
+}
+
+const backendLabel: Record<BackendKey, { env: string; label: string }> = {
+  vmImages: { env: 'VM_IMAGES', label: 'VM image service (Glance v2)' },
+  ciImages: { env: 'CI_IMAGES', label: 'CI image service' },
+  containerImages: { env: 'CONTAINER_IMAGES', label: 'container image catalogue' },
+  containers: { env: 'CONTAINERS', label: 'containers service' },
+  serverless: { env: 'SERVERLESS', label: 'serverless container service' },
+};
+
+const backendSettings: Setting[] = BACKEND_KEYS.flatMap((key) => [
+  {
+    env: `GANTRY_${backendLabel[key].env}_URL`,
+    file: `backends.${key}.url`,
+    schema: optionalUrl,
+    description: `Root URL of the ${backendLabel[key].label}; unset means the embedded one.`,
+  },
+  {
+    env: `GANTRY_${backendLabel[key].env}_SERVICE_TOKEN`,
+    file: `backends.${key}.serviceToken`,
+    schema: optionalSecret,
+    description: `Single-tenant mode: token sent to the ${backendLabel[key].label} when the caller sends none.`,
+  },
+]);
+
+export const SETTINGS: readonly Setting[] = [
+  { env: 'PORT', file: 'port', schema: port.default(4000), description: 'Port the gateway listens on (0 picks a free one).' },
+  { env: 'HOST', file: 'host', schema: z.string().min(1).default('127.0.0.1'), description: 'Address the gateway binds.' },
+  {
+    env: 'GANTRY_DATA_DIR',
+    file: 'dataDir',
+    schema: z.string().min(1).default('./data'),
+    description: 'Where the embedded services keep their SQLite database, image files and generated tokens.',
+  },
+  { env: 'REDIS_URL', file: 'redisUrl', schema: z.url({ protocol: /^rediss?$/ }).optional(), description: 'Redis shared by replicas (redis://host:6379).' },
+  {
+    env: 'LOG_LEVEL',
+    file: 'logLevel',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    description: 'pino log level.',
+  },
+  ...backendSettings,
+  {
+    env: 'GANTRY_TOKEN_ADMIN',
+    file: 'embedded.tokens.admin',
+    schema: optionalSecret,
+    description: 'Token of the embedded `admin` principal; generated and stored in the data dir when unset.',
+  },
+  {
+    env: 'GANTRY_TOKEN_READER',
+    file: 'embedded.tokens.reader',
+    schema: optionalSecret,
+    description: 'Token of the embedded read-only `reader` principal; generated when unset.',
+  },
+  {
+    env: 'GANTRY_TOKEN_OTHER',
+    file: 'embedded.tokens.other',
+    schema: optionalSecret,
+    description: 'Token of the embedded `other` principal (another user and project); generated when unset.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_CONNECT_TIMEOUT_MS',
+    file: 'upstream.connectTimeoutMs',
+    schema: positiveMs.default(2_000),
+    description: 'Time to open a TCP connection to a backend.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_HEADERS_TIMEOUT_MS',
+    file: 'upstream.headersTimeoutMs',
+    schema: positiveMs.default(10_000),
+    description: 'Time for a backend to send response headers.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_BODY_TIMEOUT_MS',
+    file: 'upstream.bodyTimeoutMs',
+    schema: positiveMs.default(30_000),
+    description: 'Longest pause between two chunks of a backend response body.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_CONNECTIONS',
+    file: 'upstream.connections',
+    schema: z.coerce.number().int().min(1).max(1024).default(64),
+    description: 'Keep-alive connections per backend.',
+  },
+  {
+    env: 'GANTRY_MAX_PAGE_SIZE',
+    file: 'maxPageSize',
+    schema: z.coerce.number().int().min(1).max(1000).default(100),
+    description: 'Hard cap on `first`/`last` of every connection.',
+  },
+  {
+    env: 'GANTRY_READINESS_INTERVAL_MS',
+    file: 'readinessIntervalMs',
+    schema: positiveMs.default(5_000),
+    description: 'How often each backend is probed for /readyz.',
+  },
+];
+
+export interface BackendConfig {
+  /** Root URL without trailing slash; undefined means "start the embedded service". */
+  url: string | undefined;
+  serviceToken: string | undefined;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  backends: Readonly<Record<BackendKey, Readonly<BackendConfig>>>;
+  embedded: { tokens: { admin?: string; reader?: string; other?: string } };
+  upstream: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connections: number };
+  maxPageSize: number;
+  readinessIntervalMs: number;
+}
+
+/** Thrown when a setting is wrong; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function getPath(source: unknown, path: string): unknown {
+  let value = source;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    node = (node[part] ??= {}) as Record<string, unknown>;
+  }
+  node[parts.at(-1)!] = value;
+}
+
+const KNOWN_FILE_PATHS = new Set(SETTINGS.map((s) => s.file));
+
+function unknownFileKeys(source: unknown, prefix = ''): string[] {
+  if (source === null || typeof source !== 'object' || Array.isArray(source)) return [];
+  return Object.entries(source as Record<string, unknown>).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (KNOWN_FILE_PATHS.has(path)) return [];
+    const nested = value !== null && typeof value === 'object' && [...KNOWN_FILE_PATHS].some((p) => p.startsWith(`${path}.`));
+    return nested ? unknownFileKeys(value, path) : [path];
+  });
+}
+
+/** Reads a JSON or YAML config file (by extension; YAML is a superset of JSON anyway). */
+export function readConfigFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    throw new ConfigError([`--config ${path}: cannot read file (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  try {
+    return parseYaml(text) ?? {};
+  } catch (error) {
+    throw new ConfigError([`--config ${path}: not valid JSON or YAML (${(error as Error).message.split('\n')[0]})`]);
+  }
+}
+
+/**
+ * Builds the frozen Config from environment variables and an optional parsed config file.
+ * @throws ConfigError naming each wrong variable (or file key).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, file: unknown = {}): Config {
+  const problems: string[] = unknownFileKeys(file).map((key) => `config file key "${key}" is not a setting`);
+  const out: Record<string, unknown> = {};
+  for (const setting of SETTINGS) {
+    const fromEnv = env[setting.env];
+    const fromFile = getPath(file, setting.file);
+    const raw = fromEnv !== undefined && fromEnv !== '' ? fromEnv : fromFile;
+    const source = fromEnv !== undefined && fromEnv !== '' ? setting.env : `config file key "${setting.file}"`;
+    const parsed = setting.schema.safeParse(raw);
+    if (parsed.success) {
+      setPath(out, setting.file, parsed.data);
+    } else {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+      problems.push(`${source}: ${reason} (got ${JSON.stringify(raw)})`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const backends = Object.fromEntries(
+    BACKEND_KEYS.map((key) => {
+      const b = (getPath(out, `backends.${key}`) ?? {}) as Partial<BackendConfig>;
+      return [key, Object.freeze({ url: b.url, serviceToken: b.serviceToken })];
+    }),
+  ) as Record<BackendKey, BackendConfig>;
+  return Object.freeze({
+    ...(out as Omit<Config, 'backends' | 'embedded'>),
+    backends: Object.freeze(backends),
+    embedded: { tokens: { ...((getPath(out, 'embedded.tokens') ?? {}) as Config['embedded']['tokens']) } },
+  }) as Config;
+}
+
+/** The backends with no URL configured: the ones main.ts embeds. */
+export function embeddedBackendKeys(config: Config): BackendKey[] {
+  return BACKEND_KEYS.filter((key) => config.backends[key].url === undefined);
+}
+
+/** `--help` text: every setting with its env var, file key and default. */
+export function settingsHelp(): string {
+  const lines = SETTINGS.map((s) => {
+    const parsed = s.schema.safeParse(undefined);
+    const fallback = parsed.success && parsed.data !== undefined ? ` (default: ${String(parsed.data)})` : '';
+    return `  ${s.env.padEnd(38)} ${s.description}${fallback}\n  ${''.padEnd(38)} config file key: ${s.file}`;
+  });
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+import { BACKEND_KEYS, isBackendKey, type BackendKey } from './backend-keys.js';
+import type { Config } from './config.js';
+import { InvalidInputError, UnauthenticatedError } from './errors.js';
+
+/**
+ * The caller's credentials for one request or socket. A caller sends one bearer token for
+ * every backend, and may override it per backend (`X-Gantry-Backend-Tokens: vmImages=t1,
+ * containers=t2`, or `backendTokens` in graphql-ws connectionParams). A backend configured with
+ * a service token uses it when the caller sent none for that backend. Nothing here outlives
+ * the request or socket that brought it.
+ */
+export interface Credentials {
+  /** The token to send to a backend, or undefined when the caller has none for it. */
+  tokenFor(backend: BackendKey): string | undefined;
+  /** The backends this caller has a credential for (its own or a service token). */
+  readonly present: ReadonlySet<BackendKey>;
+}
+
+export interface RawCredentials {
+  /** `Authorization` header value (or connectionParams.authorization). */
+  authorization?: string | null;
+  /** `X-Gantry-Backend-Tokens` header value, or the connectionParams object form. */
+  backendTokens?: string | Record<string, unknown> | null;
+}
+
+const TOKEN = /^[\x21-\x7e]{1,4096}$/;
+
+function parseBearer(value: string): string {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(value.trim());
+  if (!match?.[1] || !TOKEN.test(match[1])) {
+    throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  }
+  return match[1];
+}
+
+function parseBackendTokens(value: string | Record<string, unknown>): Map<BackendKey, string> {
+  const entries: Array<[string, unknown]> =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+          .map((part) => {
+            const eq = part.indexOf('=');
+            return eq < 0 ? [part, undefined] : [part.slice(0, eq).trim(), part.slice(eq + 1).trim()];
+          })
+      : Object.entries(value);
+  const tokens = new Map<BackendKey, string>();
+  for (const [key, token] of entries) {
+    if (!isBackendKey(key)) {
+      throw new InvalidInputError(`Unknown backend "${key}" in backend tokens; known: ${BACKEND_KEYS.join(', ')}.`);
+    }
+    if (typeof token !== 'string' || !TOKEN.test(token)) {
+      throw new InvalidInputError(`Backend tokens: "${key}" needs a token ("${key}=<token>").`);
+    }
+    tokens.set(key, token);
+  }
+  return tokens;
+}
+
+/**
+ * Reads what the caller sent. Throws UnauthenticatedError for a malformed Authorization value
+ * and InvalidInputError for a malformed backend token list; a caller that sent nothing gets
+ * Credentials with only the configured service tokens.
+ */
+export function readCredentials(raw: RawCredentials, config: Pick<Config, 'backends'>): Credentials {
+  const bearer = raw.authorization ? parseBearer(raw.authorization) : undefined;
+  const perBackend = raw.backendTokens ? parseBackendTokens(raw.backendTokens) : new Map<BackendKey, string>();
+  const resolved = new Map<BackendKey, string>();
+  for (const key of BACKEND_KEYS) {
+    const token = perBackend.get(key) ?? bearer ?? config.backends[key].serviceToken;
+    if (token !== undefined) resolved.set(key, token);
+  }
+  return {
+    tokenFor: (backend) => resolved.get(backend),
+    present: new Set(resolved.keys()),
+  };
+}

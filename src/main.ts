@@ -1,0 +1,76 @@
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { createBackends } from './backends/index.js';
+import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from './config.js';
+import { startEmbedded, type EmbeddedServices } from './embedded/index.js';
+import { resolveEmbeddedTokens } from './embedded/tokens.js';
+import { createGateway } from './server.js';
+
+export const USAGE = `Usage: gantry [--config <file.json|file.yaml>]    start the gateway
+       gantry embedded [--only vmImages,...]      serve only the embedded REST APIs
+       gantry --help
+
+Settings (environment variables override the config file):
+${settingsHelp()}`;
+
+/**
+ * Process entry: config, embedded services for every backend without a URL, the gateway, and
+ * a clean stop on SIGTERM/SIGINT. Returns the stop function (tests and the CLI use it).
+ */
+export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<() => Promise<void>> {
+  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+  if (values.help) {
+    console.log(USAGE);
+    return async () => {};
+  }
+  const config = loadConfig(env, values.config ? readConfigFile(values.config) : {});
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.tokens'] });
+
+  const embeddedKeys = embeddedBackendKeys(config);
+  let embedded: EmbeddedServices | undefined;
+  if (embeddedKeys.length > 0) {
+    const tokens = resolveEmbeddedTokens(config.dataDir, config.embedded.tokens);
+    embedded = await startEmbedded({ dataDir: config.dataDir, tokens, only: embeddedKeys });
+  }
+  const backends = createBackends(config, embedded?.urls ?? {});
+  const gateway = createGateway({ config, backends, logger, ...(embedded ? { graphiqlToken: embedded.tokens.admin } : {}) });
+  await gateway.start();
+
+  const lines = [`Gantry is up: ${gateway.url}/graphql (GraphiQL in a browser)`];
+  if (embedded) {
+    lines.push(`Embedded services (data in ${config.dataDir}): ${JSON.stringify(embedded.urls)}`);
+    lines.push('Dev tokens (send as "Authorization: Bearer <token>"):');
+    for (const [name, token] of Object.entries(embedded.tokens)) lines.push(`  ${name.padEnd(7)} ${token}`);
+  }
+  console.log(lines.join('\n'));
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await gateway.stop();
+      await embedded?.close();
+      logger.flush();
+    })());
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, 'draining');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return stop;
+}
+
+/** Prints a config problem without a stack trace and exits 2; anything else is a crash. */
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof ConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runGateway(process.argv.slice(2)).catch(exitOnStartupError);
+}

@@ -1,0 +1,19 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import './vm-images/vm-image.js';
+import './vm-images/create-vm-image.js';
+import './vm-images/update-vm-image.js';
+import './vm-images/vm-image-lifecycle.js';
+
+builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
+builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });
+
+/** The gateway's schema, built once per process. */
+export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+
+/** schema.graphql's content: the printed schema, sorted so diffs stay small. */
+export function printGatewaySchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

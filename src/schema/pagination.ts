@@ -1,0 +1,101 @@
+import { InvalidInputError } from '../errors.js';
+
+/**
+ * Relay connections over upstream paging. Cursors are opaque (base64url JSON tagged with the
+ * list they belong to) and carry the upstream position; `first`/`last` have a hard cap.
+ * This file holds the marker style (Glance: "the id of the last-seen item"); page/offset and
+ * time styles join it as their APIs arrive.
+ */
+
+export interface ConnectionArgs {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}
+
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/** Page size when the client gives neither `first` nor `last` (Glance's own default). */
+export const DEFAULT_PAGE_SIZE = 25;
+
+export function encodeCursor(list: string, position: Record<string, string | number>): string {
+  return Buffer.from(JSON.stringify({ l: list, ...position }), 'utf8').toString('base64url');
+}
+
+/** @throws InvalidInputError when the cursor is malformed or belongs to another list. */
+export function decodeCursor(list: string, cursor: string, argName: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || (parsed as { l?: unknown }).l !== list) {
+    throw new InvalidInputError(`${argName}: not a cursor of this list.`, { fields: [{ path: [argName], message: 'not a cursor of this list' }] });
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export interface PageRequest {
+  direction: 'forward' | 'backward';
+  size: number;
+  /** The decoded `after` (forward) or `before` (backward) cursor. */
+  cursor: Record<string, unknown> | undefined;
+}
+
+/** Validates connection arguments before any backend call. */
+export function pageRequest(list: string, args: ConnectionArgs, maxPageSize: number): PageRequest {
+  const problem = (path: string, message: string) =>
+    new InvalidInputError(`${path}: ${message}`, { fields: [{ path: [path], message }] });
+  const hasFirst = args.first !== null && args.first !== undefined;
+  const hasLast = args.last !== null && args.last !== undefined;
+  if (hasFirst && hasLast) throw problem('last', 'give either first or last, not both');
+  if (hasLast && args.after) throw problem('after', 'use before with last');
+  if (hasFirst && args.before) throw problem('before', 'use after with first');
+  const backward = hasLast || (!hasFirst && Boolean(args.before));
+  const argName = backward ? 'last' : 'first';
+  const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > maxPageSize) {
+    throw problem(argName, `must be between 0 and ${maxPageSize}`);
+  }
+  const rawCursor = backward ? args.before : args.after;
+  return {
+    direction: backward ? 'backward' : 'forward',
+    size,
+    cursor: rawCursor ? decodeCursor(list, rawCursor, backward ? 'before' : 'after') : undefined,
+  };
+}
+
+/**
+ * A connection over marker paging. `fetch` gets the marker to start after, a limit and whether
+ * to walk the list backwards (the upstream sort flipped); it asks for one extra item so that
+ * `hasNextPage` is exact even when the upstream's own "next" link is optimistic.
+ */
+export async function resolveMarkerConnection<T>(
+  list: string,
+  request: PageRequest,
+  idOf: (item: T) => string,
+  fetch: (page: { marker: string | undefined; limit: number; reverse: boolean }) => Promise<T[]>,
+): Promise<Connection<T>> {
+  const marker = typeof request.cursor?.m === 'string' ? request.cursor.m : undefined;
+  if (request.cursor && marker === undefined) throw new InvalidInputError('Not a cursor of this list.');
+  const reverse = request.direction === 'backward';
+  const items = request.size === 0 ? [] : await fetch({ marker, limit: request.size + 1, reverse });
+  const more = items.length > request.size;
+  const page = items.slice(0, request.size);
+  if (reverse) page.reverse();
+  const edges = page.map((node) => ({ cursor: encodeCursor(list, { m: idOf(node) }), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: reverse ? marker !== undefined : more,
+      hasPreviousPage: reverse ? more : marker !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { VmImageCreateBody } from '../../backends/vm-images/types.js';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
+import { builder } from '../builder.js';
+import { upstream } from '../upstream.js';
+import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './enums.js';
+import { VmImagePropertyInput } from './vm-image-filter.js';
+import { isUuid, VmImage } from './vm-image.js';
+
+/** Image attributes Glance owns; a custom property by one of these names is refused before the call. */
+export const RESERVED_PROPERTY_NAMES = new Set([
+  'id', 'name', 'status', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'size',
+  'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'os_hidden', 'owner', 'created_at', 'updated_at', 'self', 'file',
+  'schema', 'direct_url', 'locations', 'stores',
+]);
+
+export const imageName = z.string().max(255, 'must be at most 255 characters');
+export const tagList = z
+  .array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters'))
+  .max(128, 'at most 128 tags');
+export const sizeInGb = z.number().int().min(0, 'must not be negative');
+
+/** Checks custom property names against Glance's own attributes; returns the problems found. */
+export function reservedPropertyProblems(names: readonly string[], path: string[]): Array<{ path: string[]; message: string }> {
+  return names.filter((n) => RESERVED_PROPERTY_NAMES.has(n)).map((n) => ({ path, message: `"${n}" is a built-in attribute, not a custom property` }));
+}
+
+export const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
+  description: 'A new VM image record; upload its data afterwards with PUT on `dataUrl`.',
+  fields: (t) => ({
+    uuid: t.string({ description: 'UUID to give the image (generated when omitted).', validate: z.string().refine(isUuid, 'must be a UUID') }),
+    name: t.string({ description: 'Display name.', validate: imageName }),
+    containerFormat: t.field({ type: ContainerFormatEnum, description: 'Container format (needed before upload).' }),
+    diskFormat: t.field({ type: DiskFormatEnum, description: 'Disk format (needed before upload).' }),
+    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: sizeInGb }),
+    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: sizeInGb }),
+    protected: t.boolean({ description: 'Protect the image from deletion.' }),
+    tags: t.stringList({ description: 'Tags.', validate: tagList }),
+    visibility: t.field({ type: VmImageVisibilityEnum, description: 'Visibility (default SHARED).' }),
+    properties: t.field({ type: [VmImagePropertyInput], description: 'Custom properties.' }),
+  }),
+});
+
+builder.mutationField('createVmImage', (t) =>
+  t.field({
+    type: VmImage,
+    description: 'Creates a VM image record (status QUEUED).',
+    authScopes: { backend: 'vmImages' },
+    args: { input: t.arg({ type: CreateVmImageInput, required: true, description: 'The new image.' }) },
+    errors: {
+      types: [InvalidInputError, ForbiddenError, ConflictError],
+      union: { name: 'CreateVmImagePayload', description: 'The created image, or why it was not created.' },
+      result: { name: 'CreateVmImageSuccess', description: 'The image was created.' },
+      dataField: { name: 'vmImage', description: 'The new image.' },
+    },
+    resolve: async (_root, { input }, context) => {
+      const properties = input.properties ?? [];
+      const problems = reservedPropertyProblems(properties.map((p) => p.name), ['input', 'properties']);
+      if (problems.length) throw new InvalidInputError(problems.map((p) => p.message).join('; '), { fields: problems });
+      const body: VmImageCreateBody = Object.fromEntries(properties.map((p) => [p.name, p.value]));
+      if (input.uuid != null) body.id = input.uuid.toLowerCase();
+      if (input.name != null) body.name = input.name;
+      if (input.containerFormat != null) body.container_format = input.containerFormat;
+      if (input.diskFormat != null) body.disk_format = input.diskFormat;
+      if (input.minDisk != null) body.min_disk = input.minDisk;
+      if (input.minRam != null) body.min_ram = input.minRam;
+      if (input.protected != null) body.protected = input.protected;
+      if (input.tags != null) body.tags = input.tags;
+      if (input.visibility != null) body.visibility = input.visibility;
+      const image = await upstream(context.backends.vmImages.create(context.tokenFor('vmImages'), body));
+      VmImage.getDataloader(context).prime(image.id, image);
+      return image;
+    },
+  }),
+);

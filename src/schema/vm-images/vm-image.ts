@@ -1,0 +1,141 @@
+import { MAX_IDS_PER_CALL } from '../../backends/vm-images/client.js';
+import type { VmImageRecord } from '../../backends/vm-images/types.js';
+import type { Context } from '../../context.js';
+import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { builder } from '../builder.js';
+import { encodeGlobalId, expectGlobalId } from '../global-id.js';
+import { pageRequest, resolveMarkerConnection } from '../pagination.js';
+import { upstream } from '../upstream.js';
+import { ContainerFormatEnum, DiskFormatEnum, VmImageStatusEnum, VmImageVisibilityEnum } from './enums.js';
+import { filterParams, sortParams, VmImageFilterInput, VmImageSortInput } from './vm-image-filter.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/** The upstream UUID of a `VmImage` global ID. @throws InvalidInputError for any other ID. */
+export function vmImageUuid(globalId: string, argName = 'id'): string {
+  return expectGlobalId(globalId, 'VmImage', isUuid, argName);
+}
+
+/**
+ * Loads many images in one call (`id=in:a,b,…`). Glance leaves hidden images and pending
+ * shares out of lists, so ids a list call did not return are fetched one by one: those
+ * answer with the image or a 404.
+ */
+async function loadVmImages(ids: readonly string[], context: Context): Promise<Array<VmImageRecord | Error>> {
+  const client = context.backends.vmImages;
+  const token = context.tokenFor('vmImages');
+  const valid = ids.filter(isUuid);
+  const found = new Map<string, VmImageRecord>();
+  if (valid.length > 0) {
+    const { images } = await upstream(client.list(token, { ids: valid, limit: valid.length }));
+    for (const image of images) found.set(image.id, image);
+  }
+  return Promise.all(
+    ids.map(async (id) => {
+      const hit = found.get(id);
+      if (hit) return hit;
+      if (!isUuid(id)) return new NotFoundError(`No VM image with id ${id}.`);
+      try {
+        return await upstream(client.get(token, id));
+      } catch (error) {
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    }),
+  );
+}
+
+export const VmImage = builder.loadableNode('VmImage', {
+  description: 'A virtual machine disk image from the VM image service (Glance v2).',
+  id: { resolve: (image) => image.id },
+  load: loadVmImages,
+  loaderOptions: { maxBatchSize: MAX_IDS_PER_CALL },
+  fields: (t) => ({
+    uuid: t.exposeString('id', { description: 'The image UUID in the VM image service.' }),
+    name: t.exposeString('name', { nullable: true, description: 'Display name (not unique).' }),
+    status: t.field({ type: VmImageStatusEnum, description: 'Lifecycle state.', resolve: (i) => i.status as never }),
+    visibility: t.field({ type: VmImageVisibilityEnum, description: 'Who can see the image.', resolve: (i) => i.visibility as never }),
+    protected: t.exposeBoolean('protected', { description: 'A protected image cannot be deleted.' }),
+    tags: t.exposeStringList('tags', { description: 'Tags, as a set (order is not kept).' }),
+    containerFormat: t.field({ type: ContainerFormatEnum, nullable: true, description: 'Container format, once set.', resolve: (i) => i.containerFormat as never }),
+    diskFormat: t.field({ type: DiskFormatEnum, nullable: true, description: 'Disk format, once set.', resolve: (i) => i.diskFormat as never }),
+    minDisk: t.exposeInt('minDisk', { description: 'Disk space needed to boot, in GB.' }),
+    minRam: t.exposeInt('minRam', { description: 'RAM needed to boot, in MB.' }),
+    size: t.field({ type: 'SafeInt', nullable: true, description: 'Size of the image data in bytes; null before upload.', resolve: (i) => i.size }),
+    virtualSize: t.field({ type: 'SafeInt', nullable: true, description: 'Virtual disk size in bytes (from the QCOW2 header, or the data size for raw).', resolve: (i) => i.virtualSize }),
+    checksum: t.exposeString('checksum', { nullable: true, description: 'MD5 of the image data.' }),
+    osHashAlgo: t.exposeString('osHashAlgo', { nullable: true, description: 'Algorithm of `osHashValue` (sha512).' }),
+    osHashValue: t.exposeString('osHashValue', { nullable: true, description: 'Secure hash of the image data.' }),
+    osHidden: t.exposeBoolean('osHidden', { description: 'Hidden images are left out of lists unless asked for.' }),
+    owner: t.exposeString('owner', { nullable: true, description: 'ID of the owning project.' }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the image was created.', resolve: (i) => i.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', description: 'When the image was last changed.', resolve: (i) => i.updatedAt }),
+    properties: t.field({
+      type: [VmImageProperty],
+      description: 'Custom properties (`os_distro`, `hw_disk_bus`, …), sorted by name.',
+      resolve: (i) => i.properties,
+    }),
+    property: t.string({
+      nullable: true,
+      description: 'One custom property by name, or null.',
+      args: { name: t.arg.string({ required: true, description: 'Property name.' }) },
+      resolve: (i, { name }) => i.properties.find((p) => p.name === name)?.value ?? null,
+    }),
+    dataUrl: t.string({
+      description: 'Path, relative to the gateway, of the byte route: GET downloads the image data, PUT uploads it (same credentials as GraphQL).',
+      resolve: (i) => `/files/vm-images/${encodeGlobalVmImageId(i.id)}`,
+    }),
+  }),
+});
+
+const VmImageProperty = builder.objectRef<{ name: string; value: string }>('VmImageProperty').implement({
+  description: 'A custom property of a VM image.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Property name.' }),
+    value: t.exposeString('value', { description: 'Property value.' }),
+  }),
+});
+
+/** The global ID of an image UUID (what `VmImage.id` returns). */
+export function encodeGlobalVmImageId(uuid: string): string {
+  return encodeGlobalId('VmImage', uuid);
+}
+
+builder.queryFields((t) => ({
+  vmImage: t.field({
+    type: VmImage,
+    nullable: true,
+    description: 'One VM image by global ID; null (with a NOT_FOUND error) when it does not exist or is not visible.',
+    authScopes: { backend: 'vmImages' },
+    args: { id: t.arg.id({ required: true, description: 'Global ID of the image.' }) },
+    resolve: (_root, { id }) => vmImageUuid(String(id)),
+  }),
+  vmImages: t.connection({
+    type: VmImage,
+    description: 'VM images the caller can see, newest first unless sorted otherwise.',
+    authScopes: { backend: 'vmImages' },
+    args: {
+      filter: t.arg({ type: VmImageFilterInput, description: 'Only images matching every given filter.' }),
+      sort: t.arg({ type: [VmImageSortInput], description: 'Sort criteria, in order (default: newest first).' }),
+    },
+    resolve: async (_root, args, context) => {
+      const request = pageRequest('vmImages', args, context.config.maxPageSize);
+      const filter = filterParams(args.filter);
+      if (filter.sizeMin !== undefined && filter.sizeMax !== undefined && filter.sizeMin > filter.sizeMax) {
+        throw new InvalidInputError('filter.sizeMin: must not exceed sizeMax', { fields: [{ path: ['filter', 'sizeMin'], message: 'must not exceed sizeMax' }] });
+      }
+      const token = context.tokenFor('vmImages');
+      const loader = VmImage.getDataloader(context);
+      return resolveMarkerConnection<VmImageRecord>('vmImages', request, (image) => image.id, async ({ marker, limit, reverse }) => {
+        const { images } = await upstream(
+          context.backends.vmImages.list(token, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
+        );
+        // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
+        for (const image of images) loader.prime(image.id, image);
+        return images;
+      });
+    },
+  },
+  { name: 'VmImageConnection', description: 'A page of VM images.' },
+  { name: 'VmImageEdge', description: 'A VM image in a page, with its cursor.' }),
+}));

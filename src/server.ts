@@ -1,0 +1,187 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Backends } from './backends/index.js';
+import type { Config } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
+import { schema } from './schema/index.js';
+import { sendError } from './transfer/respond.js';
+import { handleVmImageData } from './transfer/vm-images.js';
+import { EXAMPLE_QUERY } from './graphiql-example.js';
+
+export interface GatewayOptions {
+  config: Config;
+  backends: Backends;
+  logger: Logger;
+  /** Token pre-filled in GraphiQL's headers (embedded mode only: it is a dev token). */
+  graphiqlToken?: string;
+}
+
+export interface Gateway {
+  /** Listens on config.host:config.port; resolves once bound and backends were probed once. */
+  start(): Promise<void>;
+  /** Stops accepting, closes WebSockets with 1001, waits for in-flight requests (bounded), closes pools. */
+  stop(): Promise<void>;
+  /** `http://host:port` once started. */
+  readonly url: string;
+  readonly server: Server;
+  readonly readiness: ReadinessMonitor;
+}
+
+interface ServerContext {
+  req?: IncomingMessage;
+  /** graphql-ws connectionParams, set for WebSocket operations. */
+  connectionParams?: Readonly<Record<string, unknown>>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+const DRAIN_DEADLINE_MS = 10_000;
+
+/**
+ * The gateway as a factory: yoga on node:http, graphql-ws on the same port and path, SSE through
+ * Yoga, plus /healthz, /readyz and the byte routes. Nothing listens until start().
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { config, backends, logger } = options;
+  const deps = { config, backends };
+  const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
+
+  const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    logging: logger.child({ component: 'yoga' }),
+    graphiql: {
+      title: 'Gantry',
+      defaultQuery: EXAMPLE_QUERY,
+      headers: JSON.stringify(options.graphiqlToken ? { Authorization: `Bearer ${options.graphiqlToken}` } : {}),
+    },
+    context: (initial): Context => {
+      if (initial.connectionParams !== undefined) {
+        const params = initial.connectionParams;
+        return createContext(deps, {
+          authorization: typeof params.authorization === 'string' ? params.authorization : null,
+          backendTokens: (params.backendTokens as string | Record<string, unknown> | undefined) ?? null,
+        });
+      }
+      const request = (initial as unknown as { request: Request }).request;
+      return createContext(deps, {
+        authorization: request.headers.get('authorization'),
+        backendTokens: request.headers.get('x-gantry-backend-tokens'),
+      });
+    },
+  });
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      sendError(res, error);
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (path === '/readyz') {
+      const body = JSON.stringify({ status: readiness.ready ? 'ready' : 'unavailable', backends: readiness.report() });
+      res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
+      return;
+    }
+    const vmImageData = /^\/files\/vm-images\/([^/]+)$/.exec(path);
+    if (vmImageData) {
+      const context = createContext(deps, {
+        authorization: req.headers.authorization ?? null,
+        backendTokens: (req.headers['x-gantry-backend-tokens'] as string | undefined) ?? null,
+      });
+      await handleVmImageData(req, res, vmImageData[1]!, context);
+      return;
+    }
+    await yoga.handleNodeRequestAndResponse(req, res, { req });
+  }
+
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    if ((req.url ?? '').split('?')[0] !== GRAPHQL_PATH) {
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+  });
+
+  const wsDisposable = useServer<Record<string, unknown>>(
+    {
+      // Credentials are read once per socket; a malformed one is refused at connection_init.
+      onConnect: (ctx) => {
+        try {
+          createContext(deps, {
+            authorization: typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : null,
+            backendTokens: (ctx.connectionParams?.backendTokens as string | Record<string, unknown> | undefined) ?? null,
+          });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+      subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+      onSubscribe: async (ctx, _id, payload) => {
+        // Through yoga.getEnveloped so WebSocket operations share plugins, context and masking.
+        const enveloped = yoga.getEnveloped({ req: ctx.extra.request, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
+        const args = {
+          schema: enveloped.schema,
+          operationName: payload.operationName,
+          document: enveloped.parse(payload.query),
+          variableValues: payload.variables,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        const errors = enveloped.validate(args.schema, args.document);
+        return errors.length > 0 ? errors : (args as never);
+      },
+    },
+    wsServer,
+  );
+
+  let url = '';
+  return {
+    server,
+    readiness,
+    get url() {
+      return url;
+    },
+    async start() {
+      await readiness.start();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address() as AddressInfo;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      url = `http://${host}:${address.port}`;
+    },
+    async stop() {
+      readiness.stop();
+      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      await wsDisposable.dispose();
+      wsServer.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_DEADLINE_MS);
+      deadline.unref();
+      await closed;
+      clearTimeout(deadline);
+      await backends.close();
+    },
+  };
+}

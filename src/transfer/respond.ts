@@ -1,0 +1,41 @@
+import type { ServerResponse } from 'node:http';
+import { BackendError } from '../backends/http.js';
+import { GantryError, type ErrorCode } from '../errors.js';
+import { fromBackendError } from '../schema/upstream.js';
+
+/** The gateway's own HTTP status for an error code on the byte routes (never the upstream's). */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  UPSTREAM_UNAVAILABLE: 502,
+  UPSTREAM_TIMEOUT: 504,
+  INTERNAL: 500,
+};
+
+/**
+ * Answers a byte-route request with an error in the same shape as GraphQL errors
+ * (`{"errors":[{"message","extensions":{"code",…}}]}`), so clients read one format.
+ */
+export function sendError(res: ServerResponse, error: unknown): void {
+  const mapped = error instanceof BackendError ? fromBackendError(error) : error;
+  const known = mapped instanceof GantryError ? mapped : undefined;
+  const code: ErrorCode = known?.code ?? 'INTERNAL';
+  const body = JSON.stringify({
+    errors: [{ message: known?.message ?? 'Unexpected error.', extensions: known?.extensions ?? { code } }],
+  });
+  if (res.headersSent) {
+    // Mid-stream: the only honest signal left is cutting the connection.
+    res.destroy();
+    return;
+  }
+  const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) };
+  if (known?.retryAfter !== undefined) headers['retry-after'] = known.retryAfter;
+  if (code === 'UNAUTHENTICATED') headers['www-authenticate'] = 'Bearer realm="gantry"';
+  res.writeHead(HTTP_STATUS[code], headers).end(body);
+}

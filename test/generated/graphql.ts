@@ -1,0 +1,415 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How a date-time filter compares. */
+export type ComparisonOperator =
+  /** Exactly at. */
+  | 'EQ'
+  /** Later than. */
+  | 'GT'
+  /** At or later than. */
+  | 'GTE'
+  /** Earlier than. */
+  | 'LT'
+  /** At or earlier than. */
+  | 'LTE'
+  /** Not at. */
+  | 'NEQ';
+
+/** Container format of an image file (`BARE` for none). */
+export type ContainerFormat =
+  /** The aki container format. */
+  | 'AKI'
+  /** The ami container format. */
+  | 'AMI'
+  /** The ari container format. */
+  | 'ARI'
+  /** The bare container format. */
+  | 'BARE'
+  /** The compressed container format. */
+  | 'COMPRESSED'
+  /** The docker container format. */
+  | 'DOCKER'
+  /** The ova container format. */
+  | 'OVA'
+  /** The ovf container format. */
+  | 'OVF';
+
+/** A new VM image record; upload its data afterwards with PUT on `dataUrl`. */
+export type CreateVmImageInput = {
+  /** Container format (needed before upload). */
+  containerFormat?: ContainerFormat | null | undefined;
+  /** Disk format (needed before upload). */
+  diskFormat?: DiskFormat | null | undefined;
+  /** Disk space needed to boot, in GB. */
+  minDisk?: number | null | undefined;
+  /** RAM needed to boot, in MB. */
+  minRam?: number | null | undefined;
+  /** Display name. */
+  name?: string | null | undefined;
+  /** Custom properties. */
+  properties?: Array<VmImagePropertyInput> | null | undefined;
+  /** Protect the image from deletion. */
+  protected?: boolean | null | undefined;
+  /** Tags. */
+  tags?: Array<string> | null | undefined;
+  /** UUID to give the image (generated when omitted). */
+  uuid?: string | null | undefined;
+  /** Visibility (default SHARED). */
+  visibility?: VmImageVisibility | null | undefined;
+};
+
+/** Compares a date-time attribute with a value (`{ op: GTE, value: "2024-01-01T00:00:00Z" }`). */
+export type DateTimeComparison = {
+  /** How to compare. */
+  op: ComparisonOperator;
+  /** The instant to compare with. */
+  value: string;
+};
+
+/** The image to deactivate. */
+export type DeactivateVmImageInput = {
+  /** Global ID of the image. */
+  id: string | number;
+};
+
+/** The image to delete. */
+export type DeleteVmImageInput = {
+  /** Global ID of the image. */
+  id: string | number;
+};
+
+/** Disk format of an image file. */
+export type DiskFormat =
+  /** The aki disk format. */
+  | 'AKI'
+  /** The ami disk format. */
+  | 'AMI'
+  /** The ari disk format. */
+  | 'ARI'
+  /** The iso disk format. */
+  | 'ISO'
+  /** The ploop disk format. */
+  | 'PLOOP'
+  /** The qcow2 disk format. */
+  | 'QCOW2'
+  /** The raw disk format. */
+  | 'RAW'
+  /** The vdi disk format. */
+  | 'VDI'
+  /** The vhd disk format. */
+  | 'VHD'
+  /** The vhdx disk format. */
+  | 'VHDX'
+  /** The vmdk disk format. */
+  | 'VMDK';
+
+/** Why an operation failed; also sent as `extensions.code` on top-level errors. */
+export type ErrorCode =
+  /** The input is not valid. */
+  | 'BAD_USER_INPUT'
+  /** The resource is not in a state that allows this. */
+  | 'CONFLICT'
+  /** You are not allowed to do this. */
+  | 'FORBIDDEN'
+  /** Unexpected error. */
+  | 'INTERNAL'
+  /** Not found. */
+  | 'NOT_FOUND'
+  /** The request body is too large. */
+  | 'PAYLOAD_TOO_LARGE'
+  /** Too many requests; retry later. */
+  | 'RATE_LIMITED'
+  /** Missing or invalid credentials. */
+  | 'UNAUTHENTICATED'
+  /** The request body has an unsupported content type. */
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  /** A backend service did not answer in time. */
+  | 'UPSTREAM_TIMEOUT'
+  /** A backend service is unavailable. */
+  | 'UPSTREAM_UNAVAILABLE';
+
+/** The image to reactivate. */
+export type ReactivateVmImageInput = {
+  /** Global ID of the image. */
+  id: string | number;
+};
+
+/** Sort order. */
+export type SortDirection =
+  /** Ascending. */
+  | 'ASC'
+  /** Descending. */
+  | 'DESC';
+
+/** Changes to a VM image; only the fields given change. Sent upstream as one JSON Patch, applied all or nothing. */
+export type UpdateVmImageInput = {
+  /** Container format (only while QUEUED). */
+  containerFormat?: ContainerFormat | null | undefined;
+  /** Disk format (only while QUEUED). */
+  diskFormat?: DiskFormat | null | undefined;
+  /** Global ID of the image. */
+  id: string | number;
+  /** Disk space needed to boot, in GB. */
+  minDisk?: number | null | undefined;
+  /** RAM needed to boot, in MB. */
+  minRam?: number | null | undefined;
+  /** New display name. */
+  name?: string | null | undefined;
+  /** Hide the image from default lists. */
+  osHidden?: boolean | null | undefined;
+  /** Protect from (or allow) deletion. */
+  protected?: boolean | null | undefined;
+  /** Custom properties to remove (removing one that does not exist is a CONFLICT). */
+  removeProperties?: Array<string> | null | undefined;
+  /** Custom properties to add or overwrite. */
+  setProperties?: Array<VmImagePropertyInput> | null | undefined;
+  /** The whole new tag set. */
+  tags?: Array<string> | null | undefined;
+  /** New visibility. */
+  visibility?: VmImageVisibility | null | undefined;
+};
+
+/** Filters for `vmImages`; all given filters must match. */
+export type VmImageFilter = {
+  /** Compare the creation time. */
+  createdAt?: DateTimeComparison | null | undefined;
+  /** For shared images: membership state (default ACCEPTED). */
+  memberStatus?: VmImageMemberStatus | null | undefined;
+  /** Exact name. */
+  name?: string | null | undefined;
+  /** Any of these exact names. */
+  names?: Array<string> | null | undefined;
+  /** true lists only hidden images; hidden images are left out by default. */
+  osHidden?: boolean | null | undefined;
+  /** Owning project ID. */
+  owner?: string | null | undefined;
+  /** Custom properties that must have these values. */
+  properties?: Array<VmImagePropertyInput> | null | undefined;
+  /** Only protected (true) or unprotected (false) images. */
+  protected?: boolean | null | undefined;
+  /** Largest data size in bytes. */
+  sizeMax?: number | null | undefined;
+  /** Smallest data size in bytes. */
+  sizeMin?: number | null | undefined;
+  /** Lifecycle state. */
+  status?: VmImageStatus | null | undefined;
+  /** Images carrying every one of these tags. */
+  tags?: Array<string> | null | undefined;
+  /** Compare the last update time. */
+  updatedAt?: DateTimeComparison | null | undefined;
+  /** Visibility; by default every visibility the caller sees in its own list. */
+  visibility?: VmImageVisibilityFilter | null | undefined;
+};
+
+/** For images shared with the caller: which membership states to list. */
+export type VmImageMemberStatus =
+  /** Memberships the caller has accepted. */
+  | 'ACCEPTED'
+  /** Every membership state. */
+  | 'ALL'
+  /** Memberships the caller has not yet answered. */
+  | 'PENDING'
+  /** Memberships the caller has rejected. */
+  | 'REJECTED';
+
+/** A custom image property (`os_distro = ubuntu`). */
+export type VmImagePropertyInput = {
+  /** Property name. */
+  name: string;
+  /** Property value. */
+  value: string;
+};
+
+/** One sort criterion; several apply in order. */
+export type VmImageSort = {
+  /** Direction (default DESC). */
+  direction?: SortDirection | null | undefined;
+  /** Attribute to sort by. */
+  key: VmImageSortKey;
+};
+
+/** Attributes a VM image list can be sorted by. */
+export type VmImageSortKey =
+  /** Sort by container format. */
+  | 'CONTAINER_FORMAT'
+  /** Sort by created at. */
+  | 'CREATED_AT'
+  /** Sort by disk format. */
+  | 'DISK_FORMAT'
+  /** Sort by id. */
+  | 'ID'
+  /** Sort by name. */
+  | 'NAME'
+  /** Sort by size. */
+  | 'SIZE'
+  /** Sort by status. */
+  | 'STATUS'
+  /** Sort by updated at. */
+  | 'UPDATED_AT';
+
+/** Lifecycle state of a VM image. */
+export type VmImageStatus =
+  /** Data uploaded; the image can boot. */
+  | 'ACTIVE'
+  /** Data downloads are refused, except to admins. */
+  | 'DEACTIVATED'
+  /** Deleted; kept only as a record. */
+  | 'DELETED'
+  /** Staged data is being imported. */
+  | 'IMPORTING'
+  /** An upload failed; the image has no usable data. */
+  | 'KILLED'
+  /** Deleted; data not yet scrubbed. */
+  | 'PENDING_DELETE'
+  /** Created, no data uploaded yet. */
+  | 'QUEUED'
+  /** Data is being uploaded. */
+  | 'SAVING'
+  /** Data is being staged for import. */
+  | 'UPLOADING';
+
+/** Who can see a VM image. */
+export type VmImageVisibility =
+  /** Every project that asks for community images. */
+  | 'COMMUNITY'
+  /** Only the owning project. */
+  | 'PRIVATE'
+  /** Every project. */
+  | 'PUBLIC'
+  /** The owning project and the projects it is shared with. */
+  | 'SHARED';
+
+/** Visibility to list; ALL lists every visibility the caller may see. */
+export type VmImageVisibilityFilter =
+  /** Every visibility. */
+  | 'ALL'
+  /** Only community images. */
+  | 'COMMUNITY'
+  /** Only private images. */
+  | 'PRIVATE'
+  /** Only public images. */
+  | 'PUBLIC'
+  /** Only shared images. */
+  | 'SHARED';
+
+export type VmImageFieldsFragment = { id: string, uuid: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> };
+
+type UserErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
+
+type UserErrorFields_ForbiddenError_Fragment = { __typename: 'ForbiddenError', code: ErrorCode, message: string };
+
+type UserErrorFields_InvalidInputError_Fragment = { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> };
+
+type UserErrorFields_NotFoundError_Fragment = { __typename: 'NotFoundError', code: ErrorCode, message: string };
+
+export type UserErrorFieldsFragment =
+  | UserErrorFields_ConflictError_Fragment
+  | UserErrorFields_ForbiddenError_Fragment
+  | UserErrorFields_InvalidInputError_Fragment
+  | UserErrorFields_NotFoundError_Fragment
+;
+
+export type VmImagesPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  filter?: VmImageFilter | null | undefined;
+  sort?: Array<VmImageSort> | VmImageSort | null | undefined;
+}>;
+
+
+export type VmImagesPageQuery = { vmImages: { edges: Array<{ cursor: string, node: { id: string, uuid: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type VmImageByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VmImageByIdQuery = { vmImage: { id: string, uuid: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> } | null };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NodeByIdQuery = { node: { __typename: 'VmImage', name: string | null, id: string } | null };
+
+export type CreateVmImageMutationVariables = Exact<{
+  input: CreateVmImageInput;
+}>;
+
+
+export type CreateVmImageMutation = { createVmImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'CreateVmImageSuccess', vmImage: { id: string, uuid: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateVmImageMutationVariables = Exact<{
+  input: UpdateVmImageInput;
+}>;
+
+
+export type UpdateVmImageMutation = { updateVmImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UpdateVmImageSuccess', vmImage: { id: string, uuid: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> } }
+   };
+
+export type DeleteVmImageMutationVariables = Exact<{
+  input: DeleteVmImageInput;
+}>;
+
+
+export type DeleteVmImageMutation = { deleteVmImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeleteVmImageSuccess', deletedId: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type DeactivateVmImageMutationVariables = Exact<{
+  input: DeactivateVmImageInput;
+}>;
+
+
+export type DeactivateVmImageMutation = { deactivateVmImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeactivateVmImageSuccess', vmImage: { id: string, status: VmImageStatus } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
+export type ReactivateVmImageMutationVariables = Exact<{
+  input: ReactivateVmImageInput;
+}>;
+
+
+export type ReactivateVmImageMutation = { reactivateVmImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'ReactivateVmImageSuccess', vmImage: { id: string, status: VmImageStatus } }
+   };
+
+export const VmImageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImageFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
+export const VmImagesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VmImagesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VmImageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VmImageSort"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImagesPageQuery, VmImagesPageQueryVariables>;
+export const VmImageByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VmImageById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImageByIdQuery, VmImageByIdQueryVariables>;
+export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;
+export const CreateVmImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateVmImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateVmImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createVmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateVmImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateVmImageMutation, CreateVmImageMutationVariables>;
+export const UpdateVmImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateVmImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateVmImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateVmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateVmImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateVmImageMutation, UpdateVmImageMutationVariables>;
+export const DeleteVmImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteVmImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteVmImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteVmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteVmImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteVmImageMutation, DeleteVmImageMutationVariables>;
+export const DeactivateVmImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeactivateVmImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeactivateVmImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deactivateVmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeactivateVmImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeactivateVmImageMutation, DeactivateVmImageMutationVariables>;
+export const ReactivateVmImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReactivateVmImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReactivateVmImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reactivateVmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ReactivateVmImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<ReactivateVmImageMutation, ReactivateVmImageMutationVariables>;

@@ -1,0 +1,70 @@
+import pino from 'pino';
+import { request } from 'undici';
+import type { BackendKey } from '../../src/backend-keys.js';
+import { createBackends } from '../../src/backends/index.js';
+import { loadConfig } from '../../src/config.js';
+import { startEmbedded, type EmbeddedServices } from '../../src/embedded/index.js';
+import type { EmbeddedTokens } from '../../src/embedded/tokens.js';
+import { createGateway, type Gateway } from '../../src/server.js';
+import { tempDataDir, track } from './leftovers.js';
+
+export const TOKENS: EmbeddedTokens = { admin: 'test-admin-token', reader: 'test-reader-token', other: 'test-other-token' };
+
+export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ['vmImages']): Promise<EmbeddedServices> {
+  const embedded = await startEmbedded({ dataDir, tokens: TOKENS, only });
+  track(() => embedded.close());
+  return embedded;
+}
+
+/** A gateway on 127.0.0.1:0 pointed at the given backend URLs; stopped after the file's tests. */
+export async function startTestGateway(urls: Partial<Record<BackendKey, string>>, env: Record<string, string> = {}): Promise<Gateway> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const backends = createBackends(config, urls);
+  const gateway = createGateway({ config, backends, logger: pino({ level: 'silent' }) });
+  await gateway.start();
+  track(() => gateway.stop());
+  return gateway;
+}
+
+export interface Stack {
+  gateway: Gateway;
+  embedded: EmbeddedServices;
+  dataDir: string;
+  /** Sends a GraphQL operation over HTTP POST as `token` (admin by default; null for none). */
+  gql: <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResult<T>>;
+}
+
+export interface GqlOptions {
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface GqlResult<T> {
+  status: number;
+  data: T;
+  errors: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> | undefined;
+}
+
+export async function gqlAt<T>(url: string, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GqlResult<T>> {
+  const token = options.token === undefined ? TOKENS.admin : options.token;
+  const response = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.body.json()) as { data: T; errors?: GqlResult<T>['errors'] };
+  return { status: response.statusCode, data: body.data, errors: body.errors };
+}
+
+/** Embedded VM image service + gateway, each on its own loopback port, fresh data dir. */
+export async function startStack(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Stack> {
+  const dataDir = options.dataDir ?? (await tempDataDir());
+  const embedded = await startTestEmbedded(dataDir);
+  const gateway = await startTestGateway(embedded.urls, options.env);
+  return { gateway, embedded, dataDir, gql: (query, variables, opts) => gqlAt(gateway.url, query, variables, opts) };
+}
