@@ -51,8 +51,11 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     encodeGlobalID: encodeGlobalId,
     decodeGlobalID: decodeGlobalId,
-    nodeQueryOptions: { description: 'Any object by its global ID.' },
-    nodesQueryOptions: { description: 'Objects by their global IDs, in the same order; null for a miss.' },
+    nodeQueryOptions: { description: 'Any object by its global ID.', args: { id: { description: 'A global ID.' } } },
+    nodesQueryOptions: {
+      description: 'Objects by their global IDs, in the same order; null for a miss.',
+      args: { ids: { description: 'Global IDs.' } },
+    },
     nodesOnConnection: { description: 'The page\'s objects, without cursors.' },
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with `node(id)`.' },
     pageInfoTypeOptions: { description: 'Where a page sits in its list.' },

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import pino from 'pino';
 import { request } from 'undici';
 import type { BackendKey } from '../../src/backend-keys.js';
@@ -31,7 +33,7 @@ export interface Stack {
   embedded: EmbeddedServices;
   dataDir: string;
   /** Sends a GraphQL operation over HTTP POST as `token` (admin by default; null for none). */
-  gql: <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResult<T>>;
+  gql: <T = any, V = Record<string, unknown>>(query: Operation<T, V>, variables?: V, options?: GqlOptions) => Promise<GqlResult<T>>;
 }
 
 export interface GqlOptions {
@@ -45,7 +47,16 @@ export interface GqlResult<T> {
   errors: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> | undefined;
 }
 
-export async function gqlAt<T>(url: string, query: string, variables: Record<string, unknown> = {}, options: GqlOptions = {}): Promise<GqlResult<T>> {
+/** A typed document from test/generated, or a plain query string. */
+export type Operation<T, V> = TypedDocumentNode<T, V> | string;
+
+export async function gqlAt<T = any, V = Record<string, unknown>>(
+  url: string,
+  operation: Operation<T, V>,
+  variables?: V,
+  options: GqlOptions = {},
+): Promise<GqlResult<T>> {
+  const query = typeof operation === 'string' ? operation : print(operation);
   const token = options.token === undefined ? TOKENS.admin : options.token;
   const response = await request(`${url}/graphql`, {
     method: 'POST',
@@ -55,7 +66,7 @@ export async function gqlAt<T>(url: string, query: string, variables: Record<str
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: variables ?? {} }),
   });
   const body = (await response.body.json()) as { data: T; errors?: GqlResult<T>['errors'] };
   return { status: response.statusCode, data: body.data, errors: body.errors };

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, SETTINGS, settingsHelp } from '../src/config.js';
+import { tempDataDir } from './helpers/leftovers.js';
+
+describe('loadConfig', () => {
+  it('gives documented defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 4000, host: '127.0.0.1', dataDir: './data', logLevel: 'info', maxPageSize: 100 });
+    expect(config.backends.vmImages.url).toBeUndefined();
+    expect(embeddedBackendKeys(config)).toEqual(['vmImages', 'ciImages', 'containerImages', 'containers', 'serverless']);
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('points a backend at a real service with its URL, dropping trailing slashes', () => {
+    const config = loadConfig({ GANTRY_VM_IMAGES_URL: 'http://glance.internal:9292/' });
+    expect(config.backends.vmImages.url).toBe('http://glance.internal:9292');
+    expect(embeddedBackendKeys(config)).not.toContain('vmImages');
+  });
+
+  it('names every wrong variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', GANTRY_VM_IMAGES_URL: 'ftp://nope', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/GANTRY_VM_IMAGES_URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('reads a YAML config file, with the environment taking precedence', async () => {
+    const dir = await tempDataDir();
+    const file = join(dir, 'gantry.yaml');
+    writeFileSync(file, 'port: 5000\nlogLevel: debug\nbackends:\n  vmImages:\n    url: http://from-file:9292\n');
+    const config = loadConfig({ PORT: '6000' }, readConfigFile(file));
+    expect(config.port).toBe(6000);
+    expect(config.logLevel).toBe('debug');
+    expect(config.backends.vmImages.url).toBe('http://from-file:9292');
+  });
+
+  it('refuses unknown keys and bad values in a config file, naming the key', async () => {
+    const dir = await tempDataDir();
+    const file = join(dir, 'gantry.json');
+    writeFileSync(file, JSON.stringify({ prot: 1, port: -1 }));
+    expect(() => loadConfig({}, readConfigFile(file))).toThrow(/"prot" is not a setting[\s\S]*"port"/);
+    expect(() => readConfigFile(join(dir, 'missing.yaml'))).toThrow(ConfigError);
+  });
+
+  it('lists every setting in --help', () => {
+    const help = settingsHelp();
+    for (const setting of SETTINGS) expect(help).toContain(setting.env);
+  });
+});
