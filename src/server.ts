@@ -104,7 +104,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       await handleVmImageData(req, res, vmImageData[1]!, context);
       return;
     }
-    await yoga.handleNodeRequestAndResponse(req, res, { req });
+    await yoga.requestListener(req, res);
   }
 
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -151,6 +151,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
 
   let url = '';
+  let stopping: Promise<void> | undefined;
   return {
     server,
     readiness,
@@ -170,18 +171,24 @@ export function createGateway(options: GatewayOptions): Gateway {
       const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       url = `http://${host}:${address.port}`;
     },
-    async stop() {
-      readiness.stop();
-      for (const client of wsServer.clients) client.close(1001, 'Going away');
-      await wsDisposable.dispose();
-      wsServer.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_DEADLINE_MS);
-      deadline.unref();
-      await closed;
-      clearTimeout(deadline);
-      await backends.close();
+    stop() {
+      // Idempotent: a signal handler and a test teardown may both ask.
+      stopping ??= (async () => {
+        readiness.stop();
+        for (const client of wsServer.clients) client.close(1001, 'Going away');
+        await wsDisposable.dispose();
+        wsServer.close();
+        if (server.listening) {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          const deadline = setTimeout(() => server.closeAllConnections(), DRAIN_DEADLINE_MS);
+          deadline.unref();
+          await closed;
+          clearTimeout(deadline);
+        }
+        await backends.close();
+      })();
+      return stopping;
     },
   };
 }

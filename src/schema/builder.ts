@@ -45,6 +45,10 @@ export const builder = new SchemaBuilder<{
   errors: {
     // Only our own user-facing classes become data; anything unexpected reaches Yoga, masked.
     defaultTypes: [],
+    // Input validation failures become InvalidInputError data in mutation payloads, so forms
+    // can show them. They are returned before scope checks run; that reveals only that the
+    // input is malformed, which is the same for every caller.
+    unsafelyHandleInputErrors: true,
   },
   relay: {
     clientMutationId: 'omit',

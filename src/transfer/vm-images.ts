@@ -38,7 +38,8 @@ export async function handleVmImageData(req: IncomingMessage, res: ServerRespons
       }
       res.writeHead(upstream.statusCode, headers);
       if (req.method === 'HEAD' || upstream.statusCode === 204) {
-        upstream.body.destroy();
+        // dump() discards a small rest and closes the connection on a large one.
+        await upstream.body.dump({ limit: 64 * 1024 });
         res.end();
         return;
       }

@@ -14,7 +14,7 @@ function qcow2(bytes: number): Buffer {
   const data = Buffer.alloc(bytes, 7);
   data.write('QFI\xfb', 0, 'latin1');
   data.writeUInt32BE(3, 4);
-  data.writeBigUInt64BE(1024n ** 3, 24);
+  data.writeBigUInt64BE(BigInt(1024 ** 3), 24);
   return data;
 }
 

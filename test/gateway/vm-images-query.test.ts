@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NodeByIdDocument, VmImageByIdDocument, VmImagesPageDocument, type VmImagesPageQueryVariables } from '../generated/graphql.js';
-import { startStack, TOKENS, type Stack } from '../helpers/harness.js';
+import { NodeByIdDocument, VmImageByIdDocument, VmImagesPageDocument, type VmImagesPageQuery, type VmImagesPageQueryVariables } from '../generated/graphql.js';
+import { startStack, TOKENS, type GqlResult, type Stack } from '../helpers/harness.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ async function allPages(variables: VmImagesPageQueryVariables, token: string = T
   const ids: string[] = [];
   let after: string | null = null;
   for (let page = 0; page < 50; page++) {
-    const { data, errors } = await stack.gql(VmImagesPageDocument, { ...variables, after }, { token });
+    const { data, errors }: GqlResult<VmImagesPageQuery> = await stack.gql(VmImagesPageDocument, { ...variables, after }, { token });
     expect(errors).toBeUndefined();
     for (const edge of data.vmImages.edges) {
       ids.push(edge.node.id);
@@ -50,7 +50,7 @@ describe('vmImages connection', () => {
     const collected: string[] = [];
     let before: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const { data, errors } = await stack.gql(VmImagesPageDocument, { last: 4, before, sort: [{ key: 'NAME', direction: 'ASC' }] });
+      const { data, errors }: GqlResult<VmImagesPageQuery> = await stack.gql(VmImagesPageDocument, { last: 4, before, sort: [{ key: 'NAME', direction: 'ASC' }] });
       expect(errors).toBeUndefined();
       collected.unshift(...data.vmImages.edges.map((e) => e.node.id));
       if (!data.vmImages.pageInfo.hasPreviousPage) break;

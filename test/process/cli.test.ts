@@ -1,0 +1,104 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir, track } from '../helpers/leftovers.js';
+
+const BIN = fileURLToPath(new URL('../../bin/gantry.js', import.meta.url));
+
+/** Starts `gantry …` as a real process; killed after the file's tests if still running. */
+function gantry(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+  track(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  return child;
+}
+
+/** Everything a child printed so far, and a waiter for a pattern in it, with a deadline. */
+function outputOf(child: ChildProcessWithoutNullStreams) {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    stderr: () => stderr,
+    waitFor(pattern: RegExp, deadlineMs = 15_000): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = pattern.exec(stdout);
+          if (!match) return false;
+          cleanup();
+          resolve(match);
+          return true;
+        };
+        const onExit = (code: number | null) => {
+          cleanup();
+          reject(new Error(`exited with ${code} before printing ${pattern}; stderr: ${stderr}`));
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`no output matching ${pattern} within ${deadlineMs} ms; stderr: ${stderr}`));
+        }, deadlineMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          child.stdout.off('data', check);
+          child.off('exit', onExit);
+        };
+        if (check()) return;
+        child.stdout.on('data', check);
+        child.once('exit', onExit);
+      });
+    },
+  };
+}
+
+const exited = (child: ChildProcessWithoutNullStreams) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+describe('gantry process', () => {
+  it('starts with embedded backends, prints URL and dev tokens, serves, and drains on SIGTERM', async () => {
+    const dataDir = await tempDataDir();
+    const child = gantry([], { PORT: '0', GANTRY_DATA_DIR: dataDir });
+    const output = outputOf(child);
+    const [, url] = await output.waitFor(/Gantry is up: (http:\/\/[^\s]+)\/graphql/);
+    const [, adminToken] = await output.waitFor(/admin\s+(\S+)/);
+    const response = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ query: '{ vmImages(first: 1) { nodes { name } } }' }),
+    });
+    const body = (await response.body.json()) as any;
+    expect(body.data.vmImages.nodes).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  }, 30_000);
+
+  it('stops with exit code 2 and names the variable when a setting is wrong', async () => {
+    const child = gantry([], { PORT: 'eighty' });
+    const output = outputOf(child);
+    expect(await exited(child)).toBe(2);
+    expect(output.stderr()).toMatch(/PORT/);
+    expect(output.stderr()).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  }, 30_000);
+
+  it('`gantry embedded --only vmImages` prints one JSON line of URLs and serves the REST API', async () => {
+    const dataDir = await tempDataDir();
+    const child = gantry(['embedded', '--only', 'vmImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: 'cli-admin' });
+    const [line] = await outputOf(child).waitFor(/^\{.*\}$/m);
+    const urls = JSON.parse(line) as Record<string, string>;
+    expect(Object.keys(urls)).toEqual(['vmImages']);
+    const response = await request(`${urls.vmImages}/v2/images?limit=1`, { headers: { 'x-auth-token': 'cli-admin' } });
+    expect(response.statusCode).toBe(200);
+    expect(((await response.body.json()) as any).images).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  }, 30_000);
+
+  it('`gantry embedded --only` refuses an unknown backend key', async () => {
+    const child = gantry(['embedded', '--only', 'glance'], {});
+    const output = outputOf(child);
+    expect(await exited(child)).toBe(2);
+    expect(output.stderr()).toMatch(/unknown backend "glance"/);
+  }, 30_000);
+});
