@@ -101,6 +101,16 @@ describe('updateVmImage', () => {
     expect(after.vmImage?.name).toBe('atomic');
   });
 
+  it('refuses a negative minDisk and an over-long tag, changing nothing', async () => {
+    const image = await create({ name: 'bounded', minDisk: 1 });
+    const negative = await stack.gql(UpdateVmImageDocument, { input: { id: image.id, minDisk: -1, name: 'changed' } });
+    expect(negative.data.updateVmImage).toMatchObject({ __typename: 'InvalidInputError', fields: [{ path: ['input', 'minDisk'] }] });
+    const longTag = await stack.gql(UpdateVmImageDocument, { input: { id: image.id, tags: ['t'.repeat(256)] } });
+    expect(longTag.data.updateVmImage.__typename).toBe('InvalidInputError');
+    const { data } = await stack.gql(VmImageByIdDocument, { id: image.id });
+    expect(data.vmImage).toMatchObject({ name: 'bounded', minDisk: 1, tags: [] });
+  });
+
   it('refuses an empty change set and a bad ID before calling the backend', async () => {
     const image = await create({ name: 'empty' });
     const empty = await stack.gql(UpdateVmImageDocument, { input: { id: image.id } });

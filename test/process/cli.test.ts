@@ -1,6 +1,9 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createClient as createWsClient } from 'graphql-ws';
 import { request } from 'undici';
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir, track } from '../helpers/leftovers.js';
 
@@ -71,6 +74,36 @@ describe('gantry process', () => {
     const body = (await response.body.json()) as any;
     expect(body.data.vmImages.nodes).toHaveLength(1);
     child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  }, 30_000);
+
+  it('on SIGTERM finishes an upload in flight, closes WebSockets with 1001, then exits 0', async () => {
+    const dataDir = await tempDataDir();
+    const child = gantry([], { PORT: '0', GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: 'drain-admin' });
+    const [, url] = await outputOf(child).waitFor(/Gantry is up: (http:\/\/[^\s]+)\/graphql/);
+    const auth = { authorization: 'Bearer drain-admin' };
+    const created = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation { createVmImage(input: { name: "drain", diskFormat: RAW, containerFormat: BARE }) { ... on CreateVmImageSuccess { vmImage { dataUrl } } } }',
+      }),
+    });
+    const dataUrl = ((await created.body.json()) as any).data.createVmImage.vmImage.dataUrl as string;
+
+    const ws = createWsClient({ url: `${url!.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, connectionParams: auth });
+    track(() => ws.dispose());
+    const closeCode = new Promise<number>((resolve) => ws.on('closed', (event) => resolve((event as { code: number }).code)));
+    await ws.iterate({ query: '{ __typename }' }).next();
+
+    const body = new PassThrough();
+    const upload = request(`${url}${dataUrl}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': '8' }, body });
+    body.write('half');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the first half reach the backend
+    child.kill('SIGTERM');
+    expect(await closeCode).toBe(1001);
+    body.end('done');
+    expect((await upload).statusCode).toBe(204);
     expect(await exited(child)).toBe(0);
   }, 30_000);
 
