@@ -1,0 +1,49 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { EmbeddedTokens } from './tokens.js';
+
+/** User of the `admin` and `reader` principals (Keystone-style 32-hex id). */
+export const USER_MAIN = 'c3e8a1f5d7b24c9e8f0a6b2d4e1c7f3a';
+/** Project of the `admin` and `reader` principals. */
+export const PROJECT_MAIN = '4f2a8c6e1b9d4d7a9e3c5b0f7a1d2e8c';
+/** User of the `other` principal. */
+export const USER_OTHER = 'e6d4b2a09f8c4e1d7b3a5c9e2f0d8b6a';
+/** Project of the `other` principal: a separate tenant. */
+export const PROJECT_OTHER = '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a';
+
+/** Who a token stands for inside the embedded services. */
+export interface Principal {
+  name: 'admin' | 'reader' | 'other';
+  userId: string;
+  projectId: string;
+  /** Holds the ADMIN role: sees and may change everything. */
+  isAdmin: boolean;
+  /** Holds write scopes; `reader` does not. */
+  canWrite: boolean;
+}
+
+/** The three principals of DESIGN.md ("Credentials"), by name. */
+export const PRINCIPALS: Readonly<Record<Principal['name'], Readonly<Principal>>> = Object.freeze({
+  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, isAdmin: true, canWrite: true }),
+  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, isAdmin: false, canWrite: false }),
+  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, isAdmin: false, canWrite: true }),
+});
+
+const NAMES = ['admin', 'reader', 'other'] as const;
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+/**
+ * The principal a token belongs to, or undefined. Compares digests in constant time and checks
+ * every principal, so timing reveals neither a prefix nor which token matched.
+ */
+export function principalForToken(tokens: EmbeddedTokens, token: string | undefined): Principal | undefined {
+  if (token === undefined || token === '') return undefined;
+  const presented = digest(token);
+  let found: Principal | undefined;
+  for (const name of NAMES) {
+    if (timingSafeEqual(presented, digest(tokens[name])) && found === undefined) found = PRINCIPALS[name];
+  }
+  return found;
+}

@@ -1,0 +1,74 @@
+import type { Principal } from '../principals.js';
+import type { ImageRecord } from './image.js';
+import type { Condition, ListQuery, SortSpec } from './list-query.js';
+
+/**
+ * Which images a list may return, as Glance's `_select_images_query` builds it: admin sees all;
+ * anyone else sees their project's images, public ones, shared ones where their project is a
+ * member with `member_status`, and community ones only when they ask for community (or all).
+ */
+function visibilityCondition(principal: Principal, query: ListQuery): Condition | undefined {
+  if (principal.isAdmin) return undefined;
+  const memberFilter = query.memberStatus === 'all' ? '' : ' AND m.status = ?';
+  const memberParams = query.memberStatus === 'all' ? [] : [query.memberStatus];
+  const community = query.visibility === 'community' || query.visibility === 'all' ? " OR i.visibility = 'community'" : '';
+  return {
+    sql:
+      `(i.owner = ? OR i.visibility = 'public'${community} OR (i.visibility = 'shared' AND EXISTS ` +
+      `(SELECT 1 FROM vm_image_members m WHERE m.image_id = i.id AND m.member_project = ?${memberFilter})))`,
+    params: [principal.projectId, principal.projectId, ...memberParams],
+  };
+}
+
+/**
+ * Keyset condition "sorts after the marker" for a total order. SQLite puts NULLs first when
+ * ascending and last when descending; the comparisons below follow that.
+ */
+function afterMarker(sort: readonly SortSpec[], marker: ImageRecord): Condition {
+  const alternatives: string[] = [];
+  const params: unknown[] = [];
+  for (let i = 0; i < sort.length; i++) {
+    const parts: string[] = [];
+    for (let j = 0; j < i; j++) {
+      const { key } = sort[j]!;
+      const value = marker[key];
+      if (value === null) {
+        parts.push(`i.${key} IS NULL`);
+      } else {
+        parts.push(`i.${key} = ?`);
+        params.push(value);
+      }
+    }
+    const { key, dir } = sort[i]!;
+    const value = marker[key];
+    if (dir === 'asc') {
+      if (value === null) {
+        parts.push(`i.${key} IS NOT NULL`);
+      } else {
+        parts.push(`i.${key} > ?`);
+        params.push(value);
+      }
+    } else if (value === null) {
+      parts.push('0');
+    } else {
+      parts.push(`(i.${key} < ? OR i.${key} IS NULL)`);
+      params.push(value);
+    }
+    alternatives.push(`(${parts.join(' AND ')})`);
+  }
+  return { sql: `(${alternatives.join(' OR ')})`, params };
+}
+
+/** The SELECT for one page (limit + 1 rows). Column names come from whitelists; values are parameters. */
+export function listSql(principal: Principal, query: ListQuery, marker: ImageRecord | undefined): { sql: string; params: unknown[] } {
+  const conditions = [...query.conditions];
+  const visible = visibilityCondition(principal, query);
+  if (visible !== undefined) conditions.push(visible);
+  if (marker !== undefined) conditions.push(afterMarker(query.sort, marker));
+  const where = conditions.length > 0 ? `WHERE ${conditions.map((c) => c.sql).join(' AND ')}` : '';
+  const order = query.sort.map(({ key, dir }) => `i.${key} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
+  return {
+    sql: `SELECT i.* FROM vm_images i ${where} ORDER BY ${order} LIMIT ?`,
+    params: [...conditions.flatMap((c) => c.params), query.limit + 1],
+  };
+}

@@ -1,0 +1,78 @@
+import type { Principal } from '../principals.js';
+import { notAuthorized } from './access.js';
+import { badRequest, conflict, forbidden } from './errors.js';
+import { isMutableAttribute, type ImageRecord } from './image.js';
+import { checkProperty, checkSettable, parseAttribute } from './validate.js';
+
+type Op = 'add' | 'replace' | 'remove';
+
+interface Change {
+  op: Op;
+  key: string;
+  value: unknown;
+}
+
+const OPS: readonly string[] = ['add', 'replace', 'remove'];
+/** Formats Glance lets change only before data exists. */
+const FORMAT_KEYS = new Set(['container_format', 'disk_format']);
+
+/** Decodes a one-segment JSON pointer; Glance allows no nesting for these paths (`/tags/-` is 400). */
+function pointerKey(path: unknown): string {
+  if (typeof path !== 'string') throw badRequest("Unable to find 'path' in JSON Schema change");
+  if (!path.startsWith('/')) throw badRequest(`Pointer '${path}' does not start with "/".`);
+  const segments = path.slice(1).split('/');
+  if (segments.length !== 1 || segments[0] === '') throw badRequest(`Invalid JSON pointer for this resource: '${path}'`);
+  const raw = segments[0]!;
+  if (/~(?![01])/.test(raw)) throw badRequest(`Pointer '${path}' contains '~' not part of a recognized escape sequence.`);
+  return raw.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** Checks every operation before any applies: shape 400, read-only 403, value 400. */
+function parseChanges(body: unknown): Change[] {
+  if (!Array.isArray(body)) throw badRequest('Request body must be a JSON array of operation objects.');
+  return body.map((item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badRequest('Operations must be JSON objects.');
+    const { op, path } = item as Record<string, unknown>;
+    if (typeof op !== 'string' || !OPS.includes(op)) {
+      throw badRequest('Operation objects must contain exactly one member named "add", "remove", or "replace".');
+    }
+    const key = pointerKey(path);
+    const hasValue = Object.prototype.hasOwnProperty.call(item, 'value');
+    if (op !== 'remove' && !hasValue) throw badRequest(`Operation "${op}" requires a member named "value".`);
+    if (key === 'id') throw forbidden("Attribute 'id' is read-only.");
+    checkSettable(key);
+    const raw = (item as Record<string, unknown>).value;
+    let value: unknown = raw;
+    if (op !== 'remove') value = isMutableAttribute(key) ? parseAttribute(key, raw) : checkProperty(key, raw);
+    else if (!isMutableAttribute(key)) checkProperty(key, '');
+    return { op: op as Op, key, value };
+  });
+}
+
+/**
+ * Applies a Glance v2.1 JSON Patch to a copy of `current` and returns it; the caller stores it in
+ * one transaction, so the patch applies whole or not at all.
+ */
+export function applyImagePatch(principal: Principal, current: ImageRecord, body: unknown): ImageRecord {
+  const changes = parseChanges(body);
+  const next: ImageRecord = { ...current, tags: [...current.tags], properties: new Map(current.properties) };
+  for (const { op, key, value } of changes) {
+    if (isMutableAttribute(key)) {
+      if (op === 'remove') throw forbidden(`Property ${key} may not be removed.`);
+      if (FORMAT_KEYS.has(key) && current.status !== 'queued' && current.status !== 'importing') {
+        throw forbidden(`Attribute ${key} can be only replaced for a queued image.`);
+      }
+      if (key === 'visibility' && value === 'public' && !principal.isAdmin) throw notAuthorized('publicize_image');
+      (next as unknown as Record<string, unknown>)[key] = value;
+    } else if (op === 'add') {
+      next.properties.set(key, value as string);
+    } else if (!next.properties.has(key)) {
+      throw conflict(`Property ${key} does not exist.`);
+    } else if (op === 'replace') {
+      next.properties.set(key, value as string);
+    } else {
+      next.properties.delete(key);
+    }
+  }
+  return next;
+}

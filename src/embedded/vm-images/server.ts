@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { open, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { blobDir } from '../db.js';
+import { principalForToken, type Principal } from '../principals.js';
+import type { RunningService, ServiceContext } from '../service.js';
+import type { EmbeddedTokens } from '../tokens.js';
+import { findVisible, notAuthorized, requireOwner } from './access.js';
+import { createImage } from './create.js';
+import { parseRange } from './download.js';
+import { GlanceError, JSON_PATCH_TYPE, badRequest, forbidden, installGlanceErrors, type KnownPath } from './errors.js';
+import { toGlanceImage, type ImageStatus } from './image.js';
+import { parseListQuery } from './list-query.js';
+import { applyImagePatch } from './patch.js';
+import { seedVmImages } from './seed.js';
+import { VmImageStore } from './store.js';
+import { receiveImageData, tooLarge } from './upload.js';
+
+/** Options of the VM image (Glance v2) service. */
+export interface VmImagesAppOptions {
+  store: VmImageStore;
+  tokens: EmbeddedTokens;
+  /** Largest accepted upload in bytes (413 above). */
+  maxImageBytes: number;
+}
+
+type IdRoute = { Params: { id: string } };
+
+const KNOWN_PATHS: readonly KnownPath[] = [
+  { pattern: /^\/v2\/images\/?$/, methods: ['GET', 'POST'] },
+  { pattern: /^\/v2\/images\/[^/]+\/?$/, methods: ['GET', 'PATCH', 'DELETE'] },
+  { pattern: /^\/v2\/images\/[^/]+\/file$/, methods: ['GET', 'PUT'] },
+  { pattern: /^\/v2\/images\/[^/]+\/actions\/(de|re)activate$/, methods: ['POST'] },
+  { pattern: /^\/versions$/, methods: ['GET'] },
+];
+const UNAUTHENTICATED_PATHS = new Set(['/', '/versions']);
+const REQUEST_ID = 'x-openstack-request-id';
+/** How long `close()` waits for requests in flight before cutting their connections. */
+const CLOSE_GRACE_MS = 10_000;
+
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?', 1)[0] ?? '';
+}
+
+function rootOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+function mediaType(request: FastifyRequest): string | undefined {
+  return request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** A route hook: 415 unless the body has `type` (Glance checks the type before looking at the image). */
+function requireContentType(type: string, headers: Record<string, string> = {}, optionalWhenEmpty = false) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const actual = mediaType(request);
+    if (actual === undefined && optionalWhenEmpty && !hasBody(request)) return;
+    if (actual !== type) throw new GlanceError(415, `Unsupported Content-Type: ${actual ?? 'none'}`, headers);
+  };
+}
+
+function versions(request: FastifyRequest): unknown {
+  return { versions: [{ id: 'v2.16', status: 'CURRENT', links: [{ rel: 'self', href: `${rootOf(request)}/v2/` }] }] };
+}
+
+/** Builds the Glance v2 app: hooks for request id and auth, then the routes. Does not listen. */
+export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
+  const { store, tokens, maxImageBytes } = options;
+  // On close, idle keep-alive connections go at once; requests in flight (an upload) may finish.
+  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const principals = new WeakMap<FastifyRequest, Principal>();
+  const principalOf = (request: FastifyRequest): Principal => principals.get(request)!;
+
+  installGlanceErrors(app, KNOWN_PATHS);
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/json', JSON_PATCH_TYPE], { parseAs: 'string' }, (_request, text, done) => {
+    if (text === '') return done(badRequest('Body expected in request.'), undefined);
+    try {
+      done(null, JSON.parse(text as string));
+    } catch {
+      done(badRequest('Malformed JSON in request body.'), undefined);
+    }
+  });
+  // Image data is streamed by the upload handler itself; the parser leaves the request unread.
+  app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null, undefined));
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID, `req-${randomUUID()}`);
+    if (UNAUTHENTICATED_PATHS.has(pathOf(request))) return;
+    const token = request.headers['x-auth-token'];
+    const principal = principalForToken(tokens, typeof token === 'string' ? token : undefined);
+    if (principal === undefined) throw new GlanceError(401, 'The request you have made requires authentication.');
+    principals.set(request, principal);
+  });
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader(REQUEST_ID)) reply.header(REQUEST_ID, `req-${randomUUID()}`);
+    // A request that finishes while we close must not leave its keep-alive connection holding close() open.
+    if (closing) reply.header('connection', 'close');
+  });
+
+  app.get('/versions', async (request) => versions(request));
+  app.get('/', async (request, reply) => reply.code(300).send(versions(request)));
+
+  app.get('/v2/images', async (request) => {
+    const params = new URLSearchParams(request.url.slice(pathOf(request).length + 1));
+    const query = parseListQuery(params);
+    const rows = store.list(principalOf(request), query);
+    const page = rows.slice(0, query.limit);
+    params.delete('marker');
+    const rest = params.toString();
+    const body: Record<string, unknown> = { images: page.map(toGlanceImage), first: rest === '' ? '/v2/images' : `/v2/images?${rest}` };
+    const last = page[page.length - 1];
+    if (rows.length > query.limit && last !== undefined) {
+      params.append('marker', last.id);
+      body.next = `/v2/images?${params.toString()}`;
+    }
+    body.schema = '/v2/schemas/images';
+    return body;
+  });
+
+  app.post('/v2/images', { onRequest: requireContentType('application/json', {}, true) }, async (request, reply) => {
+    const image = createImage(store, principalOf(request), request.body);
+    return reply.code(201).header('location', `${rootOf(request)}/v2/images/${image.id}`).send(toGlanceImage(image));
+  });
+
+  app.get<IdRoute>('/v2/images/:id', async (request) => toGlanceImage(findVisible(store, principalOf(request), request.params.id)));
+
+  app.patch<IdRoute>(
+    '/v2/images/:id',
+    { onRequest: requireContentType(JSON_PATCH_TYPE, { 'accept-patch': JSON_PATCH_TYPE }) },
+    async (request) => {
+      const principal = principalOf(request);
+      const current = findVisible(store, principal, request.params.id);
+      requireOwner(principal, current, 'modify_image');
+      const next = applyImagePatch(principal, current, request.body);
+      next.updated_at = store.now();
+      store.saveMetadata(next);
+      return toGlanceImage(store.get(next.id) ?? next);
+    },
+  );
+
+  app.delete<IdRoute>('/v2/images/:id', async (request, reply) => {
+    const principal = principalOf(request);
+    const image = findVisible(store, principal, request.params.id);
+    requireOwner(principal, image, 'delete_image');
+    if (image.protected) throw forbidden(`Image ${image.id} is protected and cannot be deleted.`);
+    store.delete(image.id);
+    await rm(store.blobPath(image.id), { force: true });
+    return reply.code(204).send();
+  });
+
+  app.put<IdRoute>(
+    '/v2/images/:id/file',
+    { onRequest: requireContentType('application/octet-stream'), bodyLimit: Number.MAX_SAFE_INTEGER },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const image = findVisible(store, principal, request.params.id);
+      requireOwner(principal, image, 'upload_image');
+      const declared = Number(request.headers['content-length']);
+      if (Number.isFinite(declared) && declared > maxImageBytes) throw tooLarge();
+      await receiveImageData(store, image, request.raw, maxImageBytes);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get<IdRoute>('/v2/images/:id/file', async (request, reply) => {
+    const principal = principalOf(request);
+    const image = findVisible(store, principal, request.params.id);
+    if (image.status === 'deactivated' && !principal.isAdmin) {
+      throw forbidden('The requested image has been deactivated. Image data download is forbidden.');
+    }
+    if (!store.hasData(image) || image.size === null) return reply.code(204).send();
+    const size = image.size;
+    const range = parseRange(request.headers.range, size);
+    if (range === 'unsatisfiable') {
+      throw new GlanceError(416, 'Requested range not satisfiable', { 'content-range': `bytes */${size}` });
+    }
+    const { start, end } = range ?? { start: 0, end: size - 1 };
+    reply.header('content-type', 'application/octet-stream').header('content-length', String(end - start + 1));
+    if (range === undefined) reply.code(200).header('content-md5', image.checksum ?? '');
+    else reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`);
+    // HEAD gets the headers only; an empty stream keeps Fastify from reading the file to count it.
+    if (request.method === 'HEAD' || size === 0) return reply.send(Readable.from([]));
+    // Open before answering: a delete racing this download unlinks the name, not our open file.
+    const file = await open(store.blobPath(image.id), 'r');
+    return reply.send(file.createReadStream({ start, end }));
+  });
+
+  const action = (name: 'deactivate' | 'reactivate', from: ImageStatus, to: ImageStatus) =>
+    app.post<IdRoute>(`/v2/images/:id/actions/${name}`, async (request, reply) => {
+      const principal = principalOf(request);
+      const image = findVisible(store, principal, request.params.id);
+      if (!principal.isAdmin && (!principal.canWrite || image.owner !== principal.projectId)) throw notAuthorized(name);
+      if (image.status !== from && image.status !== to) throw forbidden(`Not allowed to ${name} image in status '${image.status}'`);
+      // Already in the target state is a no-op 204, as in Glance.
+      if (image.status === from) store.transition(image.id, [from], to);
+      return reply.code(204).send();
+    });
+  action('deactivate', 'active', 'deactivated');
+  action('reactivate', 'deactivated', 'active');
+
+  return app;
+}
+
+/** Opens the store (tables, crash recovery, seed data once), then serves Glance v2 on its own port. */
+export async function startVmImagesServer(context: ServiceContext): Promise<RunningService> {
+  const store = new VmImageStore(context.db, blobDir(context.dataDir, 'vmImages'));
+  store.recover();
+  seedVmImages(store);
+  const app = buildVmImagesApp({ store, tokens: context.tokens, maxImageBytes: context.maxImageBytes });
+  await app.listen({ host: context.host, port: context.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : context.port;
+  const host = context.host.includes(':') ? `[${context.host}]` : context.host;
+  const close = async (): Promise<void> => {
+    // Let uploads in flight finish, but never let a stalled client hold shutdown forever.
+    const deadline = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+    deadline.unref();
+    try {
+      await app.close();
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+  return { url: `http://${host}:${port}`, close };
+}
