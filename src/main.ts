@@ -67,6 +67,11 @@ export function exitOnStartupError(error: unknown): never {
     console.error((error as Error).message);
     process.exit(2);
   }
+  const { code, address, port } = error as { code?: string; address?: string; port?: number };
+  if (code === 'EADDRINUSE' || code === 'EACCES') {
+    console.error(`Cannot listen on ${address}:${port} (${code}): set PORT (or HOST) to a free address.`);
+    process.exit(2);
+  }
   console.error(error);
   process.exit(1);
 }

@@ -8,6 +8,13 @@ export function encodeGlobalId(typename: string, id: string | number | bigint): 
   return Buffer.from(`${typename}:${String(id)}`, 'utf8').toString('base64url');
 }
 
+/** Typenames that are Nodes; each domain module registers its own (`registerNodeType`). */
+const nodeTypes = new Set<string>();
+
+export function registerNodeType(typename: string): void {
+  nodeTypes.add(typename);
+}
+
 const BASE64URL = /^[A-Za-z0-9_-]{4,2048}={0,2}$/;
 const TYPENAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 
@@ -20,7 +27,7 @@ export function decodeGlobalId(globalId: string): { typename: string; id: string
   if (colon < 1) throw bad();
   const typename = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
-  if (!TYPENAME.test(typename) || id.length === 0) throw bad();
+  if (!TYPENAME.test(typename) || id.length === 0 || !nodeTypes.has(typename)) throw bad();
   return { typename, id };
 }
 

@@ -165,6 +165,12 @@ describe('vmImage and node lookups', () => {
     expect(errors?.[0]).toMatchObject({ path: ['vmImage'], extensions: { code: 'NOT_FOUND' } });
   });
 
+  it('refuses an ID of an unknown type in node() with BAD_USER_INPUT', async () => {
+    const { data, errors } = await stack.gql(NodeByIdDocument, { id: Buffer.from('Foo:1').toString('base64url') });
+    expect(data.node).toBeNull();
+    expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses a malformed ID and an ID whose UUID is bad, naming the argument', async () => {
     for (const id of ['%%%', Buffer.from('VmImage:not-a-uuid').toString('base64url'), Buffer.from('CiImage:12').toString('base64url')]) {
       const { data, errors } = await stack.gql(VmImageByIdDocument, { id });

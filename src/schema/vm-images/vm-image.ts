@@ -3,7 +3,7 @@ import type { VmImageRecord } from '../../backends/vm-images/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { encodeGlobalId, expectGlobalId } from '../global-id.js';
+import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageStatusEnum, VmImageVisibilityEnum } from './enums.js';
@@ -44,6 +44,8 @@ async function loadVmImages(ids: readonly string[], context: Context): Promise<A
     }),
   );
 }
+
+registerNodeType('VmImage');
 
 export const VmImage = builder.loadableNode('VmImage', {
   description: 'A virtual machine disk image from the VM image service (Glance v2).',
