@@ -55,6 +55,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
+    // GraphiQL served from the package, not a CDN, so it works on air-gapped machines. Loaded
+    // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
     graphiql: {
       title: 'Gantry',

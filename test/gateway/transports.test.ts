@@ -3,6 +3,7 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { EXAMPLE_QUERY } from '../../src/graphiql-example.js';
 import { startStack, startTestGateway, TOKENS, type Stack } from '../helpers/harness.js';
 import { track } from '../helpers/leftovers.js';
 
@@ -72,6 +73,14 @@ describe('transports', () => {
     expect(page.statusCode).toBe(200);
     const html = await page.body.text();
     expect(html).toContain('NewestVmImages');
+    expect(html).not.toMatch(/unpkg\.com|jsdelivr/); // served from the package, works offline
+  });
+
+  it('runs GraphiQL\'s example query as is', async () => {
+    const { data, errors } = await stack.gql(EXAMPLE_QUERY);
+    expect(errors).toBeUndefined();
+    expect(data.vmImages.edges.length).toBeGreaterThan(0);
+    expect(data.vmImages.edges.every((e: { node: { status: string } }) => e.node.status === 'ACTIVE')).toBe(true);
   });
 });
 
