@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NodeByIdDocument, VmImageByIdDocument, VmImagesPageDocument, type VmImagesPageQuery, type VmImagesPageQueryVariables } from '../generated/graphql.js';
+import { PROJECT_OTHER } from '../../src/embedded/principals.js';
 import { startStack, TOKENS, type GqlResult, type Stack } from '../helpers/harness.js';
 
 let stack: Stack;
@@ -97,6 +98,38 @@ describe('vmImages connection', () => {
     const got = data.vmImages.edges.map((e) => e.node.createdAt);
     expect(got.length).toBe(times.filter((t) => t >= pivot).length);
     expect(got.every((t) => t >= pivot)).toBe(true);
+  });
+
+  it('lists shares the caller has not accepted only when asked, by membership state', async () => {
+    const names = async (memberStatus?: 'PENDING' | 'ALL') => {
+      const { data, errors }: GqlResult<VmImagesPageQuery> = await stack.gql(
+        VmImagesPageDocument,
+        { first: 100, filter: { visibility: 'SHARED', ...(memberStatus ? { memberStatus } : {}) } },
+        { token: TOKENS.other },
+      );
+      expect(errors).toBeUndefined();
+      // The caller's own shared images are listed whatever the membership filter (as in Glance).
+      return new Set(data.vmImages.edges.filter((e) => e.node.owner !== PROJECT_OTHER).map((e) => e.node.id));
+    };
+    const accepted = await names();
+    const pending = await names('PENDING');
+    const all = await names('ALL');
+    expect(pending.size).toBeGreaterThan(0);
+    for (const id of pending) expect(accepted.has(id)).toBe(false);
+    for (const id of [...accepted, ...pending]) expect(all.has(id)).toBe(true);
+  });
+
+  it('filters by size range and update time', async () => {
+    const { data, errors } = await stack.gql(VmImagesPageDocument, {
+      first: 100,
+      filter: { sizeMin: 5000, sizeMax: 9000, updatedAt: { op: 'LT', value: new Date().toISOString() } },
+    });
+    expect(errors).toBeUndefined();
+    const sizes = data.vmImages.edges.map((e) => e.node.size);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.every((size) => size !== null && size >= 5000 && size <= 9000)).toBe(true);
+    const inverted = await stack.gql(VmImagesPageDocument, { first: 5, filter: { sizeMin: 10, sizeMax: 1 } });
+    expect(inverted.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('filters by several names at once', async () => {
