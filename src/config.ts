@@ -117,6 +117,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Hard cap on `first`/`last` of every connection.',
   },
   {
+    env: 'GANTRY_TRACE_UPSTREAM',
+    file: 'traceUpstream',
+    schema: z.union([z.boolean(), z.stringbool()]).default(false),
+    description: 'Dev flag: add `extensions.upstream` (every upstream call) to every response, not only when asked with `X-Gantry-Trace: upstream`.',
+  },
+  {
     env: 'GANTRY_READINESS_INTERVAL_MS',
     file: 'readinessIntervalMs',
     schema: positiveMs.default(5_000),
@@ -140,6 +146,7 @@ export interface Config {
   embedded: { tokens: { admin?: string; reader?: string; other?: string } };
   upstream: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connections: number };
   maxPageSize: number;
+  traceUpstream: boolean;
   readinessIntervalMs: number;
 }
 

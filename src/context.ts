@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BackendKey } from './backend-keys.js';
+import type { Logger } from 'pino';
+import type { CallContext, UpstreamCall } from './backends/http.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
 import { readCredentials, type Credentials, type RawCredentials } from './credentials.js';
@@ -15,26 +17,51 @@ export interface Context {
   credentials: Credentials;
   backends: Backends;
   config: Config;
+  /** Upstream calls made for this request, in order: the trace (`extensions.upstream`). */
+  upstreamCalls: UpstreamCall[];
+  /** The caller asked for the trace in the response (or the dev flag is on). */
+  traceUpstream: boolean;
   /** The caller's token for a backend; throws UNAUTHENTICATED when there is none. */
   tokenFor(backend: BackendKey): string;
+  /** What a backend client needs for one call made for this caller. */
+  call(backend: BackendKey, batchSize?: number): CallContext;
 }
 
 export interface ContextDeps {
   backends: Backends;
   config: Config;
+  /** Upstream calls are logged here at debug level, with the request id. */
+  logger?: Logger;
 }
 
-export function createContext(deps: ContextDeps, raw: RawCredentials, requestId: string = randomUUID()): Context {
+export interface ContextOptions {
+  requestId?: string;
+  /** The caller asked for `extensions.upstream`. */
+  traceUpstream?: boolean;
+}
+
+export function createContext(deps: ContextDeps, raw: RawCredentials, options: ContextOptions = {}): Context {
+  const requestId = options.requestId ?? randomUUID();
   const credentials = readCredentials(raw, deps.config);
+  const upstreamCalls: UpstreamCall[] = [];
+  const logger = deps.logger?.isLevelEnabled('debug') ? deps.logger : undefined;
+  const record = (call: UpstreamCall) => {
+    upstreamCalls.push(call);
+    logger?.debug({ requestId, upstream: call }, 'upstream call');
+  };
+  const tokenFor = (backend: BackendKey): string => {
+    const token = credentials.tokenFor(backend);
+    if (token === undefined) throw new UnauthenticatedError(`No credential for ${backend}: send "Authorization: Bearer <token>".`);
+    return token;
+  };
   return {
     requestId,
     credentials,
     backends: deps.backends,
     config: deps.config,
-    tokenFor(backend) {
-      const token = credentials.tokenFor(backend);
-      if (token === undefined) throw new UnauthenticatedError(`No credential for ${backend}: send "Authorization: Bearer <token>".`);
-      return token;
-    },
+    upstreamCalls,
+    traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
+    tokenFor,
+    call: (backend, batchSize = 1) => ({ token: tokenFor(backend), requestId, record, batchSize }),
   };
 }

@@ -13,6 +13,7 @@ import { schema } from './schema/index.js';
 import { sendError } from './transfer/respond.js';
 import { handleVmImageData } from './transfer/vm-images.js';
 import { EXAMPLE_QUERY } from './graphiql-example.js';
+import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -48,7 +49,7 @@ const DRAIN_DEADLINE_MS = 10_000;
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, backends, logger } = options;
-  const deps = { config, backends };
+  const deps = { config, backends, logger };
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -59,6 +60,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
+    plugins: [useUpstreamTrace()],
     graphiql: {
       title: 'Gantry',
       defaultQuery: EXAMPLE_QUERY,
@@ -67,16 +69,21 @@ export function createGateway(options: GatewayOptions): Gateway {
     context: (initial): Context => {
       if (initial.connectionParams !== undefined) {
         const params = initial.connectionParams;
-        return createContext(deps, {
-          authorization: typeof params.authorization === 'string' ? params.authorization : null,
-          backendTokens: (params.backendTokens as string | Record<string, unknown> | undefined) ?? null,
-        });
+        return createContext(
+          deps,
+          {
+            authorization: typeof params.authorization === 'string' ? params.authorization : null,
+            backendTokens: (params.backendTokens as string | Record<string, unknown> | undefined) ?? null,
+          },
+          { traceUpstream: params.trace === 'upstream' },
+        );
       }
       const request = (initial as unknown as { request: Request }).request;
-      return createContext(deps, {
-        authorization: request.headers.get('authorization'),
-        backendTokens: request.headers.get('x-gantry-backend-tokens'),
-      });
+      return createContext(
+        deps,
+        { authorization: request.headers.get('authorization'), backendTokens: request.headers.get('x-gantry-backend-tokens') },
+        { traceUpstream: request.headers.get(TRACE_HEADER) === 'upstream' },
+      );
     },
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Pool, type Dispatcher } from 'undici';
 import type { BackendKey } from '../backend-keys.js';
 import { DEFAULT_MESSAGES, type ErrorCode } from '../errors.js';
@@ -42,6 +43,36 @@ export type ErrorBodyReader = (status: number, body: string, contentType: string
 };
 
 export type QueryParams = ReadonlyArray<readonly [string, string]>;
+
+/** One upstream call as the trace (`extensions.upstream`) and the debug log show it. */
+export interface UpstreamCall {
+  backend: BackendKey;
+  method: string;
+  /** Path and query, without the service root's prefix. */
+  path: string;
+  /** Upstream status, or null when no response arrived. */
+  status: number | null;
+  ms: number;
+  /** How many loader keys this call served (1 for a plain call). */
+  batchSize: number;
+  /** True when this caller joined an identical GET already in flight instead of sending one. */
+  shared: boolean;
+}
+
+/**
+ * Who a call is made for. Passed per call (never stored on a shared client): the caller's
+ * token, the request id to forward, and where to record the call for the request's trace.
+ */
+export interface CallContext {
+  token: string;
+  requestId?: string;
+  record?: (call: UpstreamCall) => void;
+  /** Loader keys this call carries, for the trace. @default 1 */
+  batchSize?: number;
+}
+
+/** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`). */
+export type AuthHeaders = (token: string) => Record<string, string>;
 
 export interface JsonCall {
   method: Dispatcher.HttpMethod;
@@ -131,9 +162,13 @@ export class BackendHttp {
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
 
+  /** Identical GETs in flight, keyed by credential digest + path: joiners share one call. */
+  private readonly inflight = new Map<string, Promise<JsonResponse<unknown>>>();
+
   constructor(
     private readonly options: BackendHttpOptions,
     private readonly readErrorBody: ErrorBodyReader,
+    private readonly authHeaders: AuthHeaders,
     dispatcher?: Dispatcher,
   ) {
     const url = new URL(options.url);
@@ -162,12 +197,36 @@ export class BackendHttp {
    * Sends a request and returns the raw response, for streaming callers (byte routes). Maps
    * transport failures; the caller owns the body and must consume or destroy it.
    */
-  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>): Promise<Dispatcher.ResponseData> {
+  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>, call: CallContext | null): Promise<Dispatcher.ResponseData> {
+    const started = performance.now();
+    const headers = { ...(options.headers as Record<string, string>), ...this.callHeaders(call) };
+    let status: number | null = null;
     try {
-      return await this.dispatcher.request({ ...options, path: `${this.basePath}${options.path}` });
+      const response = await this.dispatcher.request({ ...options, headers, path: `${this.basePath}${options.path}` });
+      status = response.statusCode;
+      return response;
     } catch (error) {
       throw transportError(this.backend, error);
+    } finally {
+      this.record(call, options.method, options.path, status, started, false);
     }
+  }
+
+  private callHeaders(call: CallContext | null): Record<string, string> {
+    if (!call) return {};
+    return call.requestId ? { ...this.authHeaders(call.token), 'x-request-id': call.requestId } : this.authHeaders(call.token);
+  }
+
+  private record(call: CallContext | null, method: string, path: string, status: number | null, started: number, shared: boolean): void {
+    call?.record?.({
+      backend: this.backend,
+      method,
+      path,
+      status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+      batchSize: call.batchSize ?? 1,
+      shared,
+    });
   }
 
   /** Turns a non-2xx response into a BackendError, reading (at most 64 KiB of) its body. */
@@ -194,43 +253,77 @@ export class BackendHttp {
     );
   }
 
-  /** A JSON request: encodes the body, sends Accept: application/json, parses the answer. */
-  async requestJson<T>(call: JsonCall): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
-    let body: string | undefined;
-    if (call.json !== undefined) {
-      body = JSON.stringify(call.json);
-      headers['content-type'] = call.contentType ?? 'application/json';
-    }
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.dispatcher.request({
-        method: call.method,
-        path: this.pathFor(call.path, call.query),
-        headers,
-        body,
-      });
-    } catch (error) {
-      throw transportError(this.backend, error);
-    }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
-      throw await this.errorFrom(response);
-    }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (error) {
-      throw transportError(this.backend, error);
-    }
-    let parsed: unknown;
-    if (text.length > 0) {
+  /**
+   * A JSON request: encodes the body, sends Accept: application/json and the caller's
+   * credential, parses the answer. An identical GET already in flight for the same credential
+   * is joined instead of sent again (never across credentials).
+   */
+  async requestJson<T>(request: JsonCall, call: CallContext): Promise<JsonResponse<T>> {
+    const path = this.pathFor(request.path, request.query);
+    if (request.method !== 'GET') return this.send<T>(request, path, call);
+    const key = `${createHash('sha256').update(call.token).digest('base64')} ${path}`;
+    const pending = this.inflight.get(key) as Promise<JsonResponse<T>> | undefined;
+    if (pending) {
+      const started = performance.now();
+      let status: number | null = null;
       try {
-        parsed = JSON.parse(text);
-      } catch {
-        throw new BackendError(this.backend, response.statusCode, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.');
+        const response = await pending;
+        status = response.status;
+        return response;
+      } catch (error) {
+        status = error instanceof BackendError ? error.status : null;
+        throw error;
+      } finally {
+        this.record(call, request.method, path.slice(this.basePath.length), status, started, true);
       }
     }
-    return { status: response.statusCode, headers: response.headers, body: parsed as T };
+    const sent = this.send<T>(request, path, call);
+    this.inflight.set(key, sent);
+    const forget = () => {
+      if (this.inflight.get(key) === sent) this.inflight.delete(key);
+    };
+    sent.then(forget, forget);
+    return sent;
+  }
+
+  private async send<T>(request: JsonCall, path: string, call: CallContext): Promise<JsonResponse<T>> {
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers, ...this.callHeaders(call) };
+    let body: string | undefined;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      headers['content-type'] = request.contentType ?? 'application/json';
+    }
+    const started = performance.now();
+    let status: number | null = null;
+    try {
+      let response: Dispatcher.ResponseData;
+      try {
+        response = await this.dispatcher.request({ method: request.method, path, headers, body });
+      } catch (error) {
+        throw transportError(this.backend, error);
+      }
+      status = response.statusCode;
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        throw await this.errorFrom(response);
+      }
+      let text: string;
+      try {
+        text = await response.body.text();
+      } catch (error) {
+        throw transportError(this.backend, error);
+      }
+      let parsed: unknown;
+      if (text.length > 0) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          throw new BackendError(this.backend, response.statusCode, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.');
+        }
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed as T };
+    } finally {
+      this.record(call, request.method, path.slice(this.basePath.length), status, started, false);
+    }
   }
 
   async close(): Promise<void> {

@@ -16,7 +16,7 @@ const PASSED_DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-rang
 export async function handleVmImageData(req: IncomingMessage, res: ServerResponse, globalId: string, context: Context): Promise<void> {
   try {
     const uuid = vmImageUuid(decodeURIComponent(globalId));
-    const token = context.tokenFor('vmImages');
+    const call = context.call('vmImages');
     const client = context.backends.vmImages;
     if (req.method === 'PUT') {
       const type = (req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]!.trim().toLowerCase();
@@ -24,13 +24,13 @@ export async function handleVmImageData(req: IncomingMessage, res: ServerRespons
         throw new GantryError('UNSUPPORTED_MEDIA_TYPE', 'Upload image data as application/octet-stream.');
       }
       const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-      await client.uploadData(token, uuid, req, length);
+      await client.uploadData(call, uuid, req, length);
       res.writeHead(204).end();
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
-      const upstream = await client.downloadData(token, uuid, range);
+      const upstream = await client.downloadData(call, uuid, range);
       const headers: Record<string, string> = {};
       for (const name of PASSED_DOWNLOAD_HEADERS) {
         const value = upstream.headers[name];

@@ -49,20 +49,20 @@ describe('BackendHttp against misbehaving servers', () => {
       seen = { url: req.url, token: req.headers['x-auth-token'] as string };
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"images":[]}');
     });
-    await client(`${url}/glance`).list('tok-1', { limit: 2, tags: ['a', 'b'] });
+    await client(`${url}/glance`).list({ token: 'tok-1' }, { limit: 2, tags: ['a', 'b'] });
     expect(seen).toEqual({ url: '/glance/v2/images?limit=2&tag=a&tag=b', token: 'tok-1' });
   });
 
   it('keeps a 5xx body out of the message and reports the status', async () => {
     const url = await serve((_req, res) => res.writeHead(500, { 'content-type': 'application/json' }).end('{"message":"db password is hunter2"}'));
-    const error = await failure(client(url).get('t', 'x'));
+    const error = await failure(client(url).get({ token: 't' }, 'x'));
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 500 });
     expect(error.message).not.toMatch(/hunter2/);
   });
 
   it('reads Retry-After on 429', async () => {
     const url = await serve((_req, res) => res.writeHead(429, { 'retry-after': '7' }).end());
-    expect(await failure(client(url).get('t', 'x'))).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 7 });
+    expect(await failure(client(url).get({ token: 't' }, 'x'))).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 7 });
   });
 
   it('turns a hanging backend into UPSTREAM_TIMEOUT within the headers timeout', async () => {
@@ -70,18 +70,18 @@ describe('BackendHttp against misbehaving servers', () => {
       /* never answers */
     });
     const started = Date.now();
-    expect(await failure(client(url).get('t', 'x'))).toMatchObject({ code: 'UPSTREAM_TIMEOUT', status: null });
+    expect(await failure(client(url).get({ token: 't' }, 'x'))).toMatchObject({ code: 'UPSTREAM_TIMEOUT', status: null });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('turns a malformed JSON body and a reset connection into UPSTREAM_UNAVAILABLE', async () => {
     const broken = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"images": ['));
-    expect(await failure(client(broken).list('t', {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect(await failure(client(broken).list({ token: 't' }, {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
     const reset = await serve((req) => req.socket.destroy());
-    expect(await failure(client(reset).list('t', {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: null });
+    expect(await failure(client(reset).list({ token: 't' }, {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: null });
   });
 
   it('reports a refused connection as UPSTREAM_UNAVAILABLE', async () => {
-    expect(await failure(client('http://127.0.0.1:9').list('t', {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: null });
+    expect(await failure(client('http://127.0.0.1:9').list({ token: 't' }, {}))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: null });
   });
 });

@@ -33,7 +33,7 @@ describe('vmImages connection', () => {
     expect(nodes).toHaveLength(5);
     const times = nodes.map((n) => Date.parse(n.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    expect(nodes[0]!.id).not.toContain(nodes[0]!.uuid); // opaque global ID
+    expect(nodes[0]!.id).not.toContain(nodes[0]!.upstreamId); // opaque global ID
     expect(data.vmImages.pageInfo.hasNextPage).toBe(true);
   });
 

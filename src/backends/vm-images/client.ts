@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { BackendHttp, type BackendHttpOptions, type ErrorBodyReader, type QueryParams } from '../http.js';
+import { BackendHttp, type BackendHttpOptions, type CallContext, type ErrorBodyReader, type QueryParams } from '../http.js';
 import {
   normalizeImage,
   type VmImageCreateBody,
@@ -65,7 +65,7 @@ export class VmImagesClient {
   readonly http: BackendHttp;
 
   constructor(options: Omit<BackendHttpOptions, 'backend'>, dispatcher?: Dispatcher) {
-    this.http = new BackendHttp({ ...options, backend: 'vmImages' }, readGlanceError, dispatcher);
+    this.http = new BackendHttp({ ...options, backend: 'vmImages' }, readGlanceError, VmImagesClient.authHeaders, dispatcher);
   }
 
   /** Glance's own credential header. */
@@ -73,87 +73,81 @@ export class VmImagesClient {
     return { 'x-auth-token': token };
   }
 
-  async list(token: string, params: VmImageListParams): Promise<{ images: VmImageRecord[]; hasNext: boolean }> {
+  async list(call: CallContext, params: VmImageListParams): Promise<{ images: VmImageRecord[]; hasNext: boolean }> {
     const { body } = await this.http.requestJson<{ images?: Array<Record<string, unknown>>; next?: string }>({
       method: 'GET',
       path: '/v2/images',
       query: listQuery(params),
-      headers: VmImagesClient.authHeaders(token),
-    });
+    }, call);
     return { images: (body?.images ?? []).map(normalizeImage), hasNext: typeof body?.next === 'string' };
   }
 
-  async get(token: string, id: string): Promise<VmImageRecord> {
+  async get(call: CallContext, id: string): Promise<VmImageRecord> {
     const { body } = await this.http.requestJson<Record<string, unknown>>({
       method: 'GET',
       path: `/v2/images/${encodeURIComponent(id)}`,
-      headers: VmImagesClient.authHeaders(token),
-    });
+    }, call);
     return normalizeImage(body);
   }
 
-  async create(token: string, input: VmImageCreateBody): Promise<VmImageRecord> {
+  async create(call: CallContext, input: VmImageCreateBody): Promise<VmImageRecord> {
     const { body } = await this.http.requestJson<Record<string, unknown>>({
       method: 'POST',
       path: '/v2/images',
-      headers: VmImagesClient.authHeaders(token),
       json: input,
-    });
+    }, call);
     return normalizeImage(body);
   }
 
-  async update(token: string, id: string, ops: VmImagePatchOp[]): Promise<VmImageRecord> {
+  async update(call: CallContext, id: string, ops: VmImagePatchOp[]): Promise<VmImageRecord> {
     const { body } = await this.http.requestJson<Record<string, unknown>>({
       method: 'PATCH',
       path: `/v2/images/${encodeURIComponent(id)}`,
-      headers: VmImagesClient.authHeaders(token),
       json: ops,
       contentType: GLANCE_PATCH_TYPE,
-    });
+    }, call);
     return normalizeImage(body);
   }
 
-  async delete(token: string, id: string): Promise<void> {
-    await this.http.requestJson({ method: 'DELETE', path: `/v2/images/${encodeURIComponent(id)}`, headers: VmImagesClient.authHeaders(token) });
+  async delete(call: CallContext, id: string): Promise<void> {
+    await this.http.requestJson({ method: 'DELETE', path: `/v2/images/${encodeURIComponent(id)}` }, call);
   }
 
-  async deactivate(token: string, id: string): Promise<void> {
+  async deactivate(call: CallContext, id: string): Promise<void> {
     await this.http.requestJson({
       method: 'POST',
       path: `/v2/images/${encodeURIComponent(id)}/actions/deactivate`,
-      headers: VmImagesClient.authHeaders(token),
-    });
+    }, call);
   }
 
-  async reactivate(token: string, id: string): Promise<void> {
+  async reactivate(call: CallContext, id: string): Promise<void> {
     await this.http.requestJson({
       method: 'POST',
       path: `/v2/images/${encodeURIComponent(id)}/actions/reactivate`,
-      headers: VmImagesClient.authHeaders(token),
-    });
+    }, call);
   }
 
   /** Image data upload; `body` is streamed through, never buffered. */
-  async uploadData(token: string, id: string, body: Dispatcher.DispatchOptions['body'], contentLength?: number): Promise<void> {
-    const headers: Record<string, string> = { ...VmImagesClient.authHeaders(token), 'content-type': 'application/octet-stream', accept: 'application/json' };
+  async uploadData(call: CallContext, id: string, body: Dispatcher.DispatchOptions['body'], contentLength?: number): Promise<void> {
+    const headers: Record<string, string> = { 'content-type': 'application/octet-stream', accept: 'application/json' };
     if (contentLength !== undefined) headers['content-length'] = String(contentLength);
-    const response = await this.http.raw({ method: 'PUT', path: `/v2/images/${encodeURIComponent(id)}/file`, headers, body });
+    const response = await this.http.raw({ method: 'PUT', path: `/v2/images/${encodeURIComponent(id)}/file`, headers, body }, call);
     if (response.statusCode >= 300) throw await this.http.errorFrom(response);
     await response.body.dump();
   }
 
   /** Image data download: the raw response (200, 206 or 204) for the caller to stream. */
-  async downloadData(token: string, id: string, range?: string): Promise<Dispatcher.ResponseData> {
-    const headers: Record<string, string> = { ...VmImagesClient.authHeaders(token), accept: 'application/json, application/octet-stream' };
+  async downloadData(call: CallContext, id: string, range?: string): Promise<Dispatcher.ResponseData> {
+    const headers: Record<string, string> = { accept: 'application/json, application/octet-stream' };
     if (range) headers.range = range;
-    const response = await this.http.raw({ method: 'GET', path: `/v2/images/${encodeURIComponent(id)}/file`, headers });
+    const response = await this.http.raw({ method: 'GET', path: `/v2/images/${encodeURIComponent(id)}/file`, headers }, call);
     if (response.statusCode >= 300) throw await this.http.errorFrom(response);
     return response;
   }
 
   /** Readiness probe: the unauthenticated versions document. Any answer below 500 is "up". */
   async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/versions', headers: { accept: 'application/json' } });
+    const response = await this.http.raw({ method: 'GET', path: '/versions', headers: { accept: 'application/json' } }, null);
     await response.body.dump();
     return response.statusCode;
   }

@@ -67,7 +67,7 @@ builder.mutationField('createVmImage', (t) =>
       if (input.protected != null) body.protected = input.protected;
       if (input.tags != null) body.tags = input.tags;
       if (input.visibility != null) body.visibility = input.visibility;
-      const image = await upstream(context.backends.vmImages.create(context.tokenFor('vmImages'), body));
+      const image = await upstream(context.backends.vmImages.create(context.call('vmImages'), body));
       VmImage.getDataloader(context).prime(image.id, image);
       return image;
     },

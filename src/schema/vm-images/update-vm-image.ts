@@ -74,7 +74,7 @@ builder.mutationField('updateVmImage', (t) =>
       if (problems.length) throw new InvalidInputError(problems.map((p) => p.message).join('; '), { fields: problems });
       const ops = toPatch(input);
       if (ops.length === 0) throw new InvalidInputError('Nothing to change: give at least one field besides id.');
-      const image = await upstream(context.backends.vmImages.update(context.tokenFor('vmImages'), id, ops));
+      const image = await upstream(context.backends.vmImages.update(context.call('vmImages'), id, ops));
       VmImage.getDataloader(context).clear(id).prime(id, image);
       return image;
     },

@@ -29,7 +29,7 @@ builder.mutationField('deleteVmImage', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const id = vmImageUuid(String(input.id), 'input.id');
-      await upstream(context.backends.vmImages.delete(context.tokenFor('vmImages'), id));
+      await upstream(context.backends.vmImages.delete(context.call('vmImages'), id));
       VmImage.getDataloader(context).clear(id);
       return String(input.id);
     },
@@ -55,10 +55,10 @@ for (const [field, Input, action, description] of [
       },
       resolve: async (_root, { input }, context) => {
         const id = vmImageUuid(String(input.id), 'input.id');
-        const token = context.tokenFor('vmImages');
-        await upstream(context.backends.vmImages[action](token, id));
+        const call = context.call('vmImages');
+        await upstream(context.backends.vmImages[action](call, id));
         // The action answers 204 with no body: read the image back as it now is.
-        const image = await upstream(context.backends.vmImages.get(token, id));
+        const image = await upstream(context.backends.vmImages.get(call, id));
         VmImage.getDataloader(context).clear(id).prime(id, image);
         return image;
       },

@@ -24,11 +24,11 @@ export function vmImageUuid(globalId: string, argName = 'id'): string {
  */
 async function loadVmImages(ids: readonly string[], context: Context): Promise<Array<VmImageRecord | Error>> {
   const client = context.backends.vmImages;
-  const token = context.tokenFor('vmImages');
+  const call = context.call('vmImages');
   const valid = ids.filter(isUuid);
   const found = new Map<string, VmImageRecord>();
   if (valid.length > 0) {
-    const { images } = await upstream(client.list(token, { ids: valid, limit: valid.length }));
+    const { images } = await upstream(client.list({ ...call, batchSize: valid.length }, { ids: valid, limit: valid.length }));
     for (const image of images) found.set(image.id, image);
   }
   return Promise.all(
@@ -37,7 +37,7 @@ async function loadVmImages(ids: readonly string[], context: Context): Promise<A
       if (hit) return hit;
       if (!isUuid(id)) return new NotFoundError(`No VM image with id ${id}.`);
       try {
-        return await upstream(client.get(token, id));
+        return await upstream(client.get(call, id));
       } catch (error) {
         return error instanceof Error ? error : new Error(String(error));
       }
@@ -53,7 +53,7 @@ export const VmImage = builder.loadableNode('VmImage', {
   load: loadVmImages,
   loaderOptions: { maxBatchSize: MAX_IDS_PER_CALL },
   fields: (t) => ({
-    uuid: t.exposeString('id', { description: 'The image UUID in the VM image service.' }),
+    upstreamId: t.exposeString('id', { description: 'The image\'s own ID in the VM image service (a UUID).' }),
     name: t.exposeString('name', { nullable: true, description: 'Display name (not unique).' }),
     status: t.field({ type: VmImageStatusEnum, description: 'Lifecycle state.', resolve: (i) => i.status as never }),
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'Who can see the image.', resolve: (i) => i.visibility as never }),
@@ -126,11 +126,11 @@ builder.queryFields((t) => ({
       if (filter.sizeMin !== undefined && filter.sizeMax !== undefined && filter.sizeMin > filter.sizeMax) {
         throw new InvalidInputError('filter.sizeMin: must not exceed sizeMax', { fields: [{ path: ['filter', 'sizeMin'], message: 'must not exceed sizeMax' }] });
       }
-      const token = context.tokenFor('vmImages');
+      const call = context.call('vmImages');
       const loader = VmImage.getDataloader(context);
       return resolveMarkerConnection<VmImageRecord>('vmImages', request, (image) => image.id, async ({ marker, limit, reverse }) => {
         const { images } = await upstream(
-          context.backends.vmImages.list(token, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
+          context.backends.vmImages.list(call, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
         );
         // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
         for (const image of images) loader.prime(image.id, image);
