@@ -1,10 +1,12 @@
 import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config.js';
+import { ContainerImagesClient } from './container-images/client.js';
 import { VmImagesClient } from './vm-images/client.js';
 
 /** The backend clients, shared by every request; credentials are passed per call. */
 export interface Backends {
   vmImages: VmImagesClient;
+  containerImages: ContainerImagesClient;
   /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
   probes: Partial<Record<BackendKey, () => Promise<number>>>;
   close(): Promise<void>;
@@ -27,11 +29,13 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
     connections: config.upstream.connections,
   };
   const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
+  const containerImages = new ContainerImagesClient({ ...timeouts, url: url('containerImages') });
   return {
     vmImages,
-    probes: { vmImages: () => vmImages.probe() },
+    containerImages,
+    probes: { vmImages: () => vmImages.probe(), containerImages: () => containerImages.probe() },
     async close() {
-      await vmImages.close();
+      await Promise.all([vmImages.close(), containerImages.close()]);
     },
   };
 }

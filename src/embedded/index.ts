@@ -1,4 +1,5 @@
 import type { BackendKey } from '../backend-keys.js';
+import { startContainerImagesServer } from './container-images/server.js';
 import { openDatabase } from './db.js';
 import type { RunningService, StartService } from './service.js';
 import type { EmbeddedTokens } from './tokens.js';
@@ -34,6 +35,7 @@ const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 ** 3;
 /** One entry per embedded API; each runs as its own Fastify instance on its own port, like the real services. */
 const SERVICES: Partial<Record<BackendKey, StartService>> = {
   vmImages: startVmImagesServer,
+  containerImages: startContainerImagesServer,
 };
 
 /** Starts the embedded services over one shared SQLite database in `dataDir`. */

@@ -10,11 +10,22 @@ export const USER_OTHER = 'e6d4b2a09f8c4e1d7b3a5c9e2f0d8b6a';
 /** Project of the `other` principal: a separate tenant. */
 export const PROJECT_OTHER = '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a';
 
+/**
+ * ComputeStacks user of the `admin` and `reader` principals. ComputeStacks (container images,
+ * containers) numbers its users with integers where Keystone uses hex ids, so each principal
+ * carries both: USER_MAIN is ComputeStacks user 1, USER_OTHER is user 2.
+ */
+export const CS_USER_MAIN = 1;
+/** ComputeStacks user of the `other` principal. */
+export const CS_USER_OTHER = 2;
+
 /** Who a token stands for inside the embedded services. */
 export interface Principal {
   name: 'admin' | 'reader' | 'other';
   userId: string;
   projectId: string;
+  /** The same user as an integer, for the ComputeStacks APIs (CS_USER_MAIN or CS_USER_OTHER). */
+  csUserId: number;
   /** Holds the ADMIN role: sees and may change everything. */
   isAdmin: boolean;
   /** Holds write scopes; `reader` does not. */
@@ -23,9 +34,9 @@ export interface Principal {
 
 /** The three principals of DESIGN.md ("Credentials"), by name. */
 export const PRINCIPALS: Readonly<Record<Principal['name'], Readonly<Principal>>> = Object.freeze({
-  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, isAdmin: true, canWrite: true }),
-  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, isAdmin: false, canWrite: false }),
-  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, isAdmin: false, canWrite: true }),
+  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: true, canWrite: true }),
+  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: false, canWrite: false }),
+  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, isAdmin: false, canWrite: true }),
 });
 
 const NAMES = ['admin', 'reader', 'other'] as const;

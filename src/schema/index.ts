@@ -6,6 +6,10 @@ import './vm-images/vm-image.js';
 import './vm-images/create-vm-image.js';
 import './vm-images/update-vm-image.js';
 import './vm-images/vm-image-lifecycle.js';
+import './container-images/container-image.js';
+import './container-images/create-container-image.js';
+import './container-images/update-container-image.js';
+import './container-images/delete-container-image.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });

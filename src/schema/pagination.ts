@@ -99,3 +99,66 @@ export async function resolveMarkerConnection<T>(
     },
   };
 }
+
+/**
+ * A connection over page/per_page paging. Cursors carry the absolute offset of their item;
+ * a page is fetched with `perPage = size`, so sequential paging with one page size costs one
+ * upstream call per page, and an unaligned window costs two.
+ */
+export async function resolveOffsetConnection<T>(
+  list: string,
+  request: PageRequest,
+  fetch: (page: { page: number; perPage: number }) => Promise<{ items: T[]; total: number | undefined; hasNext: boolean }>,
+): Promise<Connection<T>> {
+  const offsetOf = (cursor: Record<string, unknown> | undefined) => {
+    if (cursor === undefined) return undefined;
+    const o = cursor.o;
+    if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) throw new InvalidInputError('Not a cursor of this list.');
+    return o;
+  };
+  const cursorOffset = offsetOf(request.cursor);
+  const size = request.size;
+  let start: number;
+  if (request.direction === 'forward') start = cursorOffset === undefined ? 0 : cursorOffset + 1;
+  else start = cursorOffset === undefined ? -1 : Math.max(0, cursorOffset - size);
+
+  if (start === -1) {
+    // `last` without `before`: the end of the list is only known after a first look.
+    const probe = await fetch({ page: 1, perPage: Math.max(size, 1) });
+    const total = probe.total ?? probe.items.length;
+    start = Math.max(0, total - size);
+  }
+  const end = request.direction === 'backward' && cursorOffset !== undefined ? cursorOffset : start + size;
+  const items: T[] = [];
+  let total: number | undefined;
+  let sawBeyondEnd = false;
+  let lastHasNext = false;
+  if (size > 0 && end > start) {
+    const perPage = size;
+    const firstPage = Math.floor(start / perPage) + 1;
+    const lastPage = Math.floor((end - 1) / perPage) + 1;
+    for (let page = firstPage; page <= lastPage; page++) {
+      const result = await fetch({ page, perPage });
+      total = result.total ?? total;
+      const pageStart = (page - 1) * perPage;
+      for (const [i, item] of result.items.entries()) {
+        const offset = pageStart + i;
+        if (offset >= end) sawBeyondEnd = true;
+        else if (offset >= start) items.push(item);
+      }
+      lastHasNext = result.hasNext && result.items.length === perPage;
+      if (result.items.length < perPage) break;
+    }
+  }
+  const hasMore = total !== undefined ? start + items.length < total : sawBeyondEnd || lastHasNext;
+  const edges = items.map((node, i) => ({ cursor: encodeCursor(list, { o: start + i }), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: request.direction === 'forward' ? hasMore : cursorOffset !== undefined,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/embedded/db.js';
-import { PRINCIPALS, PROJECT_MAIN, PROJECT_OTHER, principalForToken } from '../../src/embedded/principals.js';
+import { CS_USER_MAIN, CS_USER_OTHER, PRINCIPALS, PROJECT_MAIN, PROJECT_OTHER, principalForToken } from '../../src/embedded/principals.js';
 import { resolveEmbeddedTokens, tokensFile } from '../../src/embedded/tokens.js';
 import { tempDataDir } from '../helpers/leftovers.js';
 
@@ -33,9 +33,11 @@ describe('embedded principals', () => {
   const tokens = { admin: 'a-tok', reader: 'r-tok', other: 'o-tok' };
 
   it('maps each token to its principal and anything else to undefined', () => {
-    expect(principalForToken(tokens, 'a-tok')).toEqual({ name: 'admin', userId: PRINCIPALS.admin.userId, projectId: PROJECT_MAIN, isAdmin: true, canWrite: true });
-    expect(principalForToken(tokens, 'r-tok')).toMatchObject({ name: 'reader', projectId: PROJECT_MAIN, isAdmin: false, canWrite: false });
-    expect(principalForToken(tokens, 'o-tok')).toMatchObject({ name: 'other', projectId: PROJECT_OTHER, isAdmin: false, canWrite: true });
+    expect(principalForToken(tokens, 'a-tok')).toEqual({
+      name: 'admin', userId: PRINCIPALS.admin.userId, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: true, canWrite: true,
+    });
+    expect(principalForToken(tokens, 'r-tok')).toMatchObject({ name: 'reader', projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: false, canWrite: false });
+    expect(principalForToken(tokens, 'o-tok')).toMatchObject({ name: 'other', projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, isAdmin: false, canWrite: true });
     for (const token of [undefined, '', 'a-to', 'a-tok ', 'A-TOK']) expect(principalForToken(tokens, token)).toBeUndefined();
   });
 

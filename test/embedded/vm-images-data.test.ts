@@ -3,7 +3,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildQcow2Header, parseQcow2Header } from '../../src/embedded/vm-images/qcow2.js';
-import { TOKENS, seedId, startVmImages, waitFor, type As, type VmImagesHarness } from './vm-images-harness.js';
+import { TOKENS, waitFor, type As } from './harness.js';
+import { seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
 const sha512 = (data: Buffer) => createHash('sha512').update(data).digest('hex');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JSON_PATCH_TYPE } from '../../src/embedded/vm-images/errors.js';
-import { seedId, startVmImages, type As, type Reply, type VmImagesHarness } from './vm-images-harness.js';
+import type { As, Reply } from './harness.js';
+import { seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 
 describe('PATCH /v2/images/{id}', () => {
   let h: VmImagesHarness;

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { JSON_PATCH_TYPE } from '../../src/embedded/vm-images/errors.js';
 import { tempDataDir } from '../helpers/leftovers.js';
-import { TOKENS, ids, seedId, startVmImages, waitFor } from './vm-images-harness.js';
+import { TOKENS, waitFor } from './harness.js';
+import { ids, seedId, startVmImages } from './vm-images-harness.js';
 
 describe('the embedded VM image service across restarts', () => {
   it('keeps created, updated and deleted state and the data after a restart on the same data dir', async () => {

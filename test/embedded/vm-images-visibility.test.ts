@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_MAIN } from '../../src/embedded/principals.js';
 import { VM_IMAGE_SEEDS } from '../../src/embedded/vm-images/seed.js';
 import { JSON_PATCH_TYPE } from '../../src/embedded/vm-images/errors.js';
-import { ids, seedId, startVmImages, type As, type VmImagesHarness } from './vm-images-harness.js';
+import type { As } from './harness.js';
+import { ids, seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 
 const sorted = (values: string[]) => [...values].sort();
 const bySlug = (...slugs: string[]) => sorted(slugs.map(seedId));

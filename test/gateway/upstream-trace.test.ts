@@ -53,7 +53,7 @@ describe('in-flight sharing', () => {
   let gatewayUrl: string;
   beforeAll(async () => {
     proxy = await startDelayProxy(stack.embedded.urls.vmImages!, 150);
-    gatewayUrl = (await startTestGateway({ vmImages: proxy.url })).url;
+    gatewayUrl = (await startTestGateway({ ...stack.embedded.urls, vmImages: proxy.url })).url;
   });
 
   const query = '{ vmImages(first: 3, filter: { status: ACTIVE }) { nodes { id } } }';

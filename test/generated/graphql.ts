@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How a volume is backed up. */
+export type BackupStrategy =
+  /** Copy the files. */
+  | 'FILE'
+  /** Dump the MySQL database. */
+  | 'MYSQL';
+
 /** How a date-time filter compares. */
 export type ComparisonOperator =
   /** Exactly at. */
@@ -37,6 +44,152 @@ export type ContainerFormat =
   | 'OVA'
   /** The ovf container format. */
   | 'OVF';
+
+/** An environment variable of the image. */
+export type ContainerImageEnvParamInput = {
+  /** The setting to take the value from (VARIABLE). */
+  envValue?: string | null | undefined;
+  /** Human label. */
+  label?: string | null | undefined;
+  /** Variable name. */
+  name: string;
+  /** Where the value comes from. */
+  paramType: EnvParamType;
+  /** The fixed value (STATIC). */
+  staticValue?: string | null | undefined;
+};
+
+/** A port the image exposes. */
+export type ContainerImageIngressParamInput = {
+  /** The container itself speaks TLS. */
+  backendSsl?: boolean | null | undefined;
+  /** Reachable from outside the project. */
+  externalAccess?: boolean | null | undefined;
+  /** Port number. */
+  port: number;
+  /** Protocol. */
+  proto: IngressProtocol;
+  /** PROXY protocol option. */
+  tcpProxyOpt?: TcpProxyOption | null | undefined;
+};
+
+/** What kind of service a container image provides. */
+export type ContainerImageRoleClass =
+  /** Cache. */
+  | 'CACHE'
+  /** Database. */
+  | 'DATABASE'
+  /** Development tool. */
+  | 'DEV'
+  /** Anything else. */
+  | 'MISC'
+  /** Web server or application. */
+  | 'WEB';
+
+/** Which container images to list. */
+export type ContainerImageScope =
+  /** The caller's images, those shared with it, and active system images. */
+  | 'ALL'
+  /** Only load balancer images. */
+  | 'LOAD_BALANCERS'
+  /** Only the caller's own images. */
+  | 'OWNED';
+
+/** A setting of the image; a PASSWORD one gets a generated value. */
+export type ContainerImageSettingParamInput = {
+  /** Human label. */
+  label?: string | null | undefined;
+  /** Setting name. */
+  name: string;
+  /** Kind of setting. */
+  paramType: SettingParamType;
+  /** The value (ignored for PASSWORD). */
+  value?: string | null | undefined;
+};
+
+/** A volume of the image, with its backup settings. */
+export type ContainerImageVolumeInput = {
+  /** Back the volume up. */
+  backupEnabled?: boolean | null | undefined;
+  /** How often (`@daily`, a cron expression). */
+  backupFrequency?: string | null | undefined;
+  /** What is backed up. */
+  backupStrategy?: BackupStrategy | null | undefined;
+  /** Reachable over SFTP. */
+  enableSftp?: boolean | null | undefined;
+  /** Yearly archives kept. */
+  keepAnnually?: number | null | undefined;
+  /** Daily archives kept. */
+  keepDaily?: number | null | undefined;
+  /** Hourly archives kept. */
+  keepHourly?: number | null | undefined;
+  /** Monthly archives kept. */
+  keepMonthly?: number | null | undefined;
+  /** Weekly archives kept. */
+  keepWeekly?: number | null | undefined;
+  /** Human label. */
+  label?: string | null | undefined;
+  /** Where it is mounted (absolute path). */
+  mountPath: string;
+  /** Commands run after a backup. */
+  postBackup?: Array<string> | null | undefined;
+  /** Commands run after a restore. */
+  postRestore?: Array<string> | null | undefined;
+  /** Commands run before a backup. */
+  preBackup?: Array<string> | null | undefined;
+  /** Commands run before a restore. */
+  preRestore?: Array<string> | null | undefined;
+  /** Commands run when a restore fails. */
+  rollback?: Array<string> | null | undefined;
+};
+
+/** A new container image. Label, role, roleClass, registryImagePath and registryImageTag are required. */
+export type CreateContainerImageInput = {
+  /** Available for new containers. */
+  active?: boolean | null | undefined;
+  /** Containers of it can be scaled out. */
+  canScale?: boolean | null | undefined;
+  /** What the image is for. */
+  description?: string | null | undefined;
+  /** Environment variables. */
+  envParams?: Array<ContainerImageEnvParamInput> | null | undefined;
+  /** Exposed ports. */
+  ingressParams?: Array<ContainerImageIngressParamInput> | null | undefined;
+  /** Free of charge (admins only; ignored otherwise). */
+  isFree?: boolean | null | undefined;
+  /** Display name (the unique `name` is derived from it). */
+  label: string;
+  /** Cores needed at least (fractions allowed). */
+  minCpu?: number | null | undefined;
+  /** Memory needed at least, in MB. */
+  minMemory?: number | null | undefined;
+  /** Keep stopped containers (admins only; ignored otherwise). */
+  overrideAutoremove?: boolean | null | undefined;
+  /** Image provider ID. */
+  providerId?: number | null | undefined;
+  /** The registry needs credentials. */
+  registryAuth?: boolean | null | undefined;
+  /** A custom registry host. */
+  registryCustom?: string | null | undefined;
+  /** Image path in its registry. */
+  registryImagePath: string;
+  /** Image tag. */
+  registryImageTag: string;
+  /** Registry password (write-only; never returned). */
+  registryPassword?: string | null | undefined;
+  /** Registry user (write-only). */
+  registryUsername?: string | null | undefined;
+  /** Global IDs of the images this one needs (replaces the list on update). */
+  requiredContainerIds?: Array<string | number> | null | undefined;
+  /** Role name, used to name generated variables. */
+  role: string;
+  /** Kind of service. */
+  roleClass: ContainerImageRoleClass;
+  /** Settings. */
+  settingsParams?: Array<ContainerImageSettingParamInput> | null | undefined;
+  /** Volumes. */
+  volumes?: Array<ContainerImageVolumeInput> | null | undefined;
+};
 
 /** A new VM image record; upload its data afterwards with PUT on `dataUrl`. */
 export type CreateVmImageInput = {
@@ -76,6 +229,12 @@ export type DeactivateVmImageInput = {
   id: string | number;
 };
 
+/** The container image to delete. */
+export type DeleteContainerImageInput = {
+  /** Global ID of the image. */
+  id: string | number;
+};
+
 /** The image to delete. */
 export type DeleteVmImageInput = {
   /** Global ID of the image. */
@@ -107,6 +266,13 @@ export type DiskFormat =
   /** The vmdk disk format. */
   | 'VMDK';
 
+/** Where an environment parameter's value comes from. */
+export type EnvParamType =
+  /** A fixed value (`staticValue`). */
+  | 'STATIC'
+  /** A value taken from another setting (`envValue`). */
+  | 'VARIABLE';
+
 /** Why an operation failed; also sent as `extensions.code` on top-level errors. */
 export type ErrorCode =
   /** The input is not valid. */
@@ -132,11 +298,27 @@ export type ErrorCode =
   /** A backend service is unavailable. */
   | 'UPSTREAM_UNAVAILABLE';
 
+/** Protocol of an ingress port. */
+export type IngressProtocol =
+  /** TCP. */
+  | 'TCP'
+  /** TLS. */
+  | 'TLS'
+  /** UDP. */
+  | 'UDP';
+
 /** The image to reactivate. */
 export type ReactivateVmImageInput = {
   /** Global ID of the image. */
   id: string | number;
 };
+
+/** Kind of settings parameter. */
+export type SettingParamType =
+  /** A generated secret. */
+  | 'PASSWORD'
+  /** A fixed value. */
+  | 'STATIC';
 
 /** Sort order. */
 export type SortDirection =
@@ -144,6 +326,69 @@ export type SortDirection =
   | 'ASC'
   /** Descending. */
   | 'DESC';
+
+/** PROXY protocol sent to the backend of a TCP ingress. */
+export type TcpProxyOption =
+  /** No PROXY protocol. */
+  | 'NONE'
+  /** HAProxy `send-proxy`. */
+  | 'SEND_PROXY'
+  /** HAProxy `send-proxy-v2`. */
+  | 'SEND_PROXY_V2'
+  /** HAProxy `send-proxy-v2-ssl`. */
+  | 'SEND_PROXY_V2_SSL'
+  /** HAProxy `send-proxy-v2-ssl-cn`. */
+  | 'SEND_PROXY_V2_SSL_CN';
+
+/** Changes to a container image; only the fields given change. */
+export type UpdateContainerImageInput = {
+  /** Available for new containers. */
+  active?: boolean | null | undefined;
+  /** Containers of it can be scaled out. */
+  canScale?: boolean | null | undefined;
+  /** What the image is for. */
+  description?: string | null | undefined;
+  /** Environment variables. */
+  envParams?: Array<ContainerImageEnvParamInput> | null | undefined;
+  /** Global ID of the image. */
+  id: string | number;
+  /** Exposed ports. */
+  ingressParams?: Array<ContainerImageIngressParamInput> | null | undefined;
+  /** Free of charge (admins only; ignored otherwise). */
+  isFree?: boolean | null | undefined;
+  /** Display name (the unique `name` is derived from it). */
+  label?: string | null | undefined;
+  /** Cores needed at least (fractions allowed). */
+  minCpu?: number | null | undefined;
+  /** Memory needed at least, in MB. */
+  minMemory?: number | null | undefined;
+  /** Keep stopped containers (admins only; ignored otherwise). */
+  overrideAutoremove?: boolean | null | undefined;
+  /** Image provider ID. */
+  providerId?: number | null | undefined;
+  /** The registry needs credentials. */
+  registryAuth?: boolean | null | undefined;
+  /** A custom registry host. */
+  registryCustom?: string | null | undefined;
+  /** Image path in its registry. */
+  registryImagePath?: string | null | undefined;
+  /** Image tag. */
+  registryImageTag?: string | null | undefined;
+  /** Registry password (write-only; never returned). */
+  registryPassword?: string | null | undefined;
+  /** Registry user (write-only). */
+  registryUsername?: string | null | undefined;
+  /** Global IDs of the images this one needs (replaces the list on update). */
+  requiredContainerIds?: Array<string | number> | null | undefined;
+  /** Role name, used to name generated variables. */
+  role?: string | null | undefined;
+  /** Kind of service. */
+  roleClass?: ContainerImageRoleClass | null | undefined;
+  /** Settings. */
+  settingsParams?: Array<ContainerImageSettingParamInput> | null | undefined;
+  /** Volumes. */
+  volumes?: Array<ContainerImageVolumeInput> | null | undefined;
+};
 
 /** Changes to a VM image; only the fields given change. Sent upstream as one JSON Patch, applied all or nothing. */
 export type UpdateVmImageInput = {
@@ -296,6 +541,72 @@ export type VmImageVisibilityFilter =
   /** Only shared images. */
   | 'SHARED';
 
+export type ContainerImageFieldsFragment = { id: string, upstreamId: string, name: string, label: string, description: string | null, active: boolean, isLoadBalancer: boolean, canScale: boolean, role: string, roleClass: ContainerImageRoleClass, minCpu: number, minMemory: number, isFree: boolean, imageReference: string, registryImagePath: string, registryImageTag: string, ownerUserId: number | null, isSystemImage: boolean, createdAt: string, updatedAt: string, labels: Array<{ key: string, value: string }>, envParams: Array<{ name: string, paramType: EnvParamType, envValue: string | null, staticValue: string | null }>, settingsParams: Array<{ name: string, paramType: SettingParamType, value: string | null }>, ingressParams: Array<{ port: number, proto: IngressProtocol, backendSsl: boolean, externalAccess: boolean, tcpProxyOpt: TcpProxyOption | null }>, volumes: Array<{ label: string | null, mountPath: string, enableSftp: boolean, backup: { enabled: boolean, frequency: string | null, strategy: BackupStrategy | null, keepDaily: number | null, keepWeekly: number | null, preBackup: Array<string> } }> };
+
+export type ContainerImagesPageQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+  scope?: ContainerImageScope | null | undefined;
+  label?: string | null | undefined;
+}>;
+
+
+export type ContainerImagesPageQuery = { containerImages: { edges: Array<{ cursor: string, node: { id: string, upstreamId: string, name: string, label: string, description: string | null, active: boolean, isLoadBalancer: boolean, canScale: boolean, role: string, roleClass: ContainerImageRoleClass, minCpu: number, minMemory: number, isFree: boolean, imageReference: string, registryImagePath: string, registryImageTag: string, ownerUserId: number | null, isSystemImage: boolean, createdAt: string, updatedAt: string, labels: Array<{ key: string, value: string }>, envParams: Array<{ name: string, paramType: EnvParamType, envValue: string | null, staticValue: string | null }>, settingsParams: Array<{ name: string, paramType: SettingParamType, value: string | null }>, ingressParams: Array<{ port: number, proto: IngressProtocol, backendSsl: boolean, externalAccess: boolean, tcpProxyOpt: TcpProxyOption | null }>, volumes: Array<{ label: string | null, mountPath: string, enableSftp: boolean, backup: { enabled: boolean, frequency: string | null, strategy: BackupStrategy | null, keepDaily: number | null, keepWeekly: number | null, preBackup: Array<string> } }> } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ContainerImageDependenciesQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type ContainerImageDependenciesQuery = { containerImages: { nodes: Array<{ id: string, label: string, requiredContainers: Array<{ id: string, label: string, requiredContainers: Array<{ id: string, label: string }> }>, requiredBy: Array<{ id: string }> }> } };
+
+export type ContainerImageByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ContainerImageByIdQuery = { containerImage: { id: string, upstreamId: string, name: string, label: string, description: string | null, active: boolean, isLoadBalancer: boolean, canScale: boolean, role: string, roleClass: ContainerImageRoleClass, minCpu: number, minMemory: number, isFree: boolean, imageReference: string, registryImagePath: string, registryImageTag: string, ownerUserId: number | null, isSystemImage: boolean, createdAt: string, updatedAt: string, requiredContainers: Array<{ id: string, label: string }>, requiredBy: Array<{ id: string, label: string }>, labels: Array<{ key: string, value: string }>, envParams: Array<{ name: string, paramType: EnvParamType, envValue: string | null, staticValue: string | null }>, settingsParams: Array<{ name: string, paramType: SettingParamType, value: string | null }>, ingressParams: Array<{ port: number, proto: IngressProtocol, backendSsl: boolean, externalAccess: boolean, tcpProxyOpt: TcpProxyOption | null }>, volumes: Array<{ label: string | null, mountPath: string, enableSftp: boolean, backup: { enabled: boolean, frequency: string | null, strategy: BackupStrategy | null, keepDaily: number | null, keepWeekly: number | null, preBackup: Array<string> } }> } | null };
+
+export type CreateContainerImageMutationVariables = Exact<{
+  input: CreateContainerImageInput;
+}>;
+
+
+export type CreateContainerImageMutation = { createContainerImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'CreateContainerImageSuccess', containerImage: { id: string, upstreamId: string, name: string, label: string, description: string | null, active: boolean, isLoadBalancer: boolean, canScale: boolean, role: string, roleClass: ContainerImageRoleClass, minCpu: number, minMemory: number, isFree: boolean, imageReference: string, registryImagePath: string, registryImageTag: string, ownerUserId: number | null, isSystemImage: boolean, createdAt: string, updatedAt: string, requiredContainers: Array<{ id: string }>, labels: Array<{ key: string, value: string }>, envParams: Array<{ name: string, paramType: EnvParamType, envValue: string | null, staticValue: string | null }>, settingsParams: Array<{ name: string, paramType: SettingParamType, value: string | null }>, ingressParams: Array<{ port: number, proto: IngressProtocol, backendSsl: boolean, externalAccess: boolean, tcpProxyOpt: TcpProxyOption | null }>, volumes: Array<{ label: string | null, mountPath: string, enableSftp: boolean, backup: { enabled: boolean, frequency: string | null, strategy: BackupStrategy | null, keepDaily: number | null, keepWeekly: number | null, preBackup: Array<string> } }> } }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+   };
+
+export type UpdateContainerImageMutationVariables = Exact<{
+  input: UpdateContainerImageInput;
+}>;
+
+
+export type UpdateContainerImageMutation = { updateContainerImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+    | { __typename: 'UpdateContainerImageSuccess', containerImage: { id: string, upstreamId: string, name: string, label: string, description: string | null, active: boolean, isLoadBalancer: boolean, canScale: boolean, role: string, roleClass: ContainerImageRoleClass, minCpu: number, minMemory: number, isFree: boolean, imageReference: string, registryImagePath: string, registryImageTag: string, ownerUserId: number | null, isSystemImage: boolean, createdAt: string, updatedAt: string, requiredContainers: Array<{ id: string }>, labels: Array<{ key: string, value: string }>, envParams: Array<{ name: string, paramType: EnvParamType, envValue: string | null, staticValue: string | null }>, settingsParams: Array<{ name: string, paramType: SettingParamType, value: string | null }>, ingressParams: Array<{ port: number, proto: IngressProtocol, backendSsl: boolean, externalAccess: boolean, tcpProxyOpt: TcpProxyOption | null }>, volumes: Array<{ label: string | null, mountPath: string, enableSftp: boolean, backup: { enabled: boolean, frequency: string | null, strategy: BackupStrategy | null, keepDaily: number | null, keepWeekly: number | null, preBackup: Array<string> } }> } }
+   };
+
+export type DeleteContainerImageMutationVariables = Exact<{
+  input: DeleteContainerImageInput;
+}>;
+
+
+export type DeleteContainerImageMutation = { deleteContainerImage:
+    | { __typename: 'ConflictError', code: ErrorCode, message: string }
+    | { __typename: 'DeleteContainerImageSuccess', deletedId: string }
+    | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
+    | { __typename: 'InvalidInputError', code: ErrorCode, message: string, fields: Array<{ path: Array<string>, message: string }> }
+    | { __typename: 'NotFoundError', code: ErrorCode, message: string }
+   };
+
 export type VmImageFieldsFragment = { id: string, upstreamId: string, name: string | null, status: VmImageStatus, visibility: VmImageVisibility, protected: boolean, tags: Array<string>, containerFormat: ContainerFormat | null, diskFormat: DiskFormat | null, minDisk: number, minRam: number, size: number | null, virtualSize: number | null, checksum: string | null, osHashAlgo: string | null, osHashValue: string | null, osHidden: boolean, owner: string | null, createdAt: string, updatedAt: string, dataUrl: string, properties: Array<{ name: string, value: string }> };
 
 type UserErrorFields_ConflictError_Fragment = { __typename: 'ConflictError', code: ErrorCode, message: string };
@@ -337,7 +648,10 @@ export type NodeByIdQueryVariables = Exact<{
 }>;
 
 
-export type NodeByIdQuery = { node: { __typename: 'VmImage', name: string | null, id: string } | null };
+export type NodeByIdQuery = { node:
+    | { __typename: 'ContainerImage', id: string }
+    | { __typename: 'VmImage', name: string | null, id: string }
+   | null };
 
 export type CreateVmImageMutationVariables = Exact<{
   input: CreateVmImageInput;
@@ -403,8 +717,15 @@ export type ReactivateVmImageMutation = { reactivateVmImage:
     | { __typename: 'ReactivateVmImageSuccess', vmImage: { id: string, status: VmImageStatus } }
    };
 
+export const ContainerImageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContainerImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isLoadBalancer"}},{"kind":"Field","name":{"kind":"Name","value":"canScale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleClass"}},{"kind":"Field","name":{"kind":"Name","value":"minCpu"}},{"kind":"Field","name":{"kind":"Name","value":"minMemory"}},{"kind":"Field","name":{"kind":"Name","value":"isFree"}},{"kind":"Field","name":{"kind":"Name","value":"imageReference"}},{"kind":"Field","name":{"kind":"Name","value":"registryImagePath"}},{"kind":"Field","name":{"kind":"Name","value":"registryImageTag"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"isSystemImage"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"envValue"}},{"kind":"Field","name":{"kind":"Name","value":"staticValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingsParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ingressParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"proto"}},{"kind":"Field","name":{"kind":"Name","value":"backendSsl"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccess"}},{"kind":"Field","name":{"kind":"Name","value":"tcpProxyOpt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mountPath"}},{"kind":"Field","name":{"kind":"Name","value":"enableSftp"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"keepDaily"}},{"kind":"Field","name":{"kind":"Name","value":"keepWeekly"}},{"kind":"Field","name":{"kind":"Name","value":"preBackup"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ContainerImageFieldsFragment, unknown>;
 export const VmImageFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImageFieldsFragment, unknown>;
 export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
+export const ContainerImagesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContainerImagesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"scope"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImageScope"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"label"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"scope"},"value":{"kind":"Variable","name":{"kind":"Name","value":"scope"}}},{"kind":"Argument","name":{"kind":"Name","value":"label"},"value":{"kind":"Variable","name":{"kind":"Name","value":"label"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContainerImageFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContainerImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isLoadBalancer"}},{"kind":"Field","name":{"kind":"Name","value":"canScale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleClass"}},{"kind":"Field","name":{"kind":"Name","value":"minCpu"}},{"kind":"Field","name":{"kind":"Name","value":"minMemory"}},{"kind":"Field","name":{"kind":"Name","value":"isFree"}},{"kind":"Field","name":{"kind":"Name","value":"imageReference"}},{"kind":"Field","name":{"kind":"Name","value":"registryImagePath"}},{"kind":"Field","name":{"kind":"Name","value":"registryImageTag"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"isSystemImage"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"envValue"}},{"kind":"Field","name":{"kind":"Name","value":"staticValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingsParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ingressParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"proto"}},{"kind":"Field","name":{"kind":"Name","value":"backendSsl"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccess"}},{"kind":"Field","name":{"kind":"Name","value":"tcpProxyOpt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mountPath"}},{"kind":"Field","name":{"kind":"Name","value":"enableSftp"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"keepDaily"}},{"kind":"Field","name":{"kind":"Name","value":"keepWeekly"}},{"kind":"Field","name":{"kind":"Name","value":"preBackup"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ContainerImagesPageQuery, ContainerImagesPageQueryVariables>;
+export const ContainerImageDependenciesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContainerImageDependencies"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"requiredContainers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"requiredContainers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ContainerImageDependenciesQuery, ContainerImageDependenciesQueryVariables>;
+export const ContainerImageByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ContainerImageById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContainerImageFields"}},{"kind":"Field","name":{"kind":"Name","value":"requiredContainers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"requiredBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContainerImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isLoadBalancer"}},{"kind":"Field","name":{"kind":"Name","value":"canScale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleClass"}},{"kind":"Field","name":{"kind":"Name","value":"minCpu"}},{"kind":"Field","name":{"kind":"Name","value":"minMemory"}},{"kind":"Field","name":{"kind":"Name","value":"isFree"}},{"kind":"Field","name":{"kind":"Name","value":"imageReference"}},{"kind":"Field","name":{"kind":"Name","value":"registryImagePath"}},{"kind":"Field","name":{"kind":"Name","value":"registryImageTag"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"isSystemImage"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"envValue"}},{"kind":"Field","name":{"kind":"Name","value":"staticValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingsParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ingressParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"proto"}},{"kind":"Field","name":{"kind":"Name","value":"backendSsl"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccess"}},{"kind":"Field","name":{"kind":"Name","value":"tcpProxyOpt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mountPath"}},{"kind":"Field","name":{"kind":"Name","value":"enableSftp"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"keepDaily"}},{"kind":"Field","name":{"kind":"Name","value":"keepWeekly"}},{"kind":"Field","name":{"kind":"Name","value":"preBackup"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<ContainerImageByIdQuery, ContainerImageByIdQueryVariables>;
+export const CreateContainerImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateContainerImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateContainerImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createContainerImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreateContainerImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContainerImageFields"}},{"kind":"Field","name":{"kind":"Name","value":"requiredContainers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContainerImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isLoadBalancer"}},{"kind":"Field","name":{"kind":"Name","value":"canScale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleClass"}},{"kind":"Field","name":{"kind":"Name","value":"minCpu"}},{"kind":"Field","name":{"kind":"Name","value":"minMemory"}},{"kind":"Field","name":{"kind":"Name","value":"isFree"}},{"kind":"Field","name":{"kind":"Name","value":"imageReference"}},{"kind":"Field","name":{"kind":"Name","value":"registryImagePath"}},{"kind":"Field","name":{"kind":"Name","value":"registryImageTag"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"isSystemImage"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"envValue"}},{"kind":"Field","name":{"kind":"Name","value":"staticValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingsParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ingressParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"proto"}},{"kind":"Field","name":{"kind":"Name","value":"backendSsl"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccess"}},{"kind":"Field","name":{"kind":"Name","value":"tcpProxyOpt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mountPath"}},{"kind":"Field","name":{"kind":"Name","value":"enableSftp"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"keepDaily"}},{"kind":"Field","name":{"kind":"Name","value":"keepWeekly"}},{"kind":"Field","name":{"kind":"Name","value":"preBackup"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<CreateContainerImageMutation, CreateContainerImageMutationVariables>;
+export const UpdateContainerImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateContainerImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateContainerImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateContainerImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateContainerImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"containerImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ContainerImageFields"}},{"kind":"Field","name":{"kind":"Name","value":"requiredContainers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContainerImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ContainerImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"isLoadBalancer"}},{"kind":"Field","name":{"kind":"Name","value":"canScale"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"roleClass"}},{"kind":"Field","name":{"kind":"Name","value":"minCpu"}},{"kind":"Field","name":{"kind":"Name","value":"minMemory"}},{"kind":"Field","name":{"kind":"Name","value":"isFree"}},{"kind":"Field","name":{"kind":"Name","value":"imageReference"}},{"kind":"Field","name":{"kind":"Name","value":"registryImagePath"}},{"kind":"Field","name":{"kind":"Name","value":"registryImageTag"}},{"kind":"Field","name":{"kind":"Name","value":"ownerUserId"}},{"kind":"Field","name":{"kind":"Name","value":"isSystemImage"}},{"kind":"Field","name":{"kind":"Name","value":"labels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"envParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"envValue"}},{"kind":"Field","name":{"kind":"Name","value":"staticValue"}}]}},{"kind":"Field","name":{"kind":"Name","value":"settingsParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"paramType"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ingressParams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"port"}},{"kind":"Field","name":{"kind":"Name","value":"proto"}},{"kind":"Field","name":{"kind":"Name","value":"backendSsl"}},{"kind":"Field","name":{"kind":"Name","value":"externalAccess"}},{"kind":"Field","name":{"kind":"Name","value":"tcpProxyOpt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"volumes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"mountPath"}},{"kind":"Field","name":{"kind":"Name","value":"enableSftp"}},{"kind":"Field","name":{"kind":"Name","value":"backup"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}},{"kind":"Field","name":{"kind":"Name","value":"keepDaily"}},{"kind":"Field","name":{"kind":"Name","value":"keepWeekly"}},{"kind":"Field","name":{"kind":"Name","value":"preBackup"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateContainerImageMutation, UpdateContainerImageMutationVariables>;
+export const DeleteContainerImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteContainerImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteContainerImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteContainerImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteContainerImageSuccess"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}},{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InvalidInputError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteContainerImageMutation, DeleteContainerImageMutationVariables>;
 export const VmImagesPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VmImagesPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"VmImageFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VmImageSort"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImagesPageQuery, VmImagesPageQueryVariables>;
 export const VmImageByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"VmImageById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"vmImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VmImageFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VmImageFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"upstreamId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"protected"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"containerFormat"}},{"kind":"Field","name":{"kind":"Name","value":"diskFormat"}},{"kind":"Field","name":{"kind":"Name","value":"minDisk"}},{"kind":"Field","name":{"kind":"Name","value":"minRam"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"virtualSize"}},{"kind":"Field","name":{"kind":"Name","value":"checksum"}},{"kind":"Field","name":{"kind":"Name","value":"osHashAlgo"}},{"kind":"Field","name":{"kind":"Name","value":"osHashValue"}},{"kind":"Field","name":{"kind":"Name","value":"osHidden"}},{"kind":"Field","name":{"kind":"Name","value":"owner"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dataUrl"}}]}}]} as unknown as DocumentNode<VmImageByIdQuery, VmImageByIdQueryVariables>;
 export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VmImage"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;

@@ -1,3 +1,5 @@
+import { formatRfc3339Seconds } from '../time.js';
+
 /** Glance v2 enums, exactly as a real Glance accepts them. */
 export const STATUSES = [
   'queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete', 'deactivated', 'uploading', 'importing',
@@ -53,11 +55,6 @@ export interface ImageRecord {
   properties: Map<string, string>;
 }
 
-/** RFC 3339 with whole seconds and `Z`, as Glance prints times. */
-export function formatTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** The image object Glance returns: every base attribute (null where unset), then custom properties. */
 export function toGlanceImage(image: ImageRecord): Record<string, unknown> {
   const base: Array<[string, unknown]> = [
@@ -78,8 +75,8 @@ export function toGlanceImage(image: ImageRecord): Record<string, unknown> {
     ['os_hash_value', image.os_hash_value],
     ['os_hidden', image.os_hidden],
     ['owner', image.owner],
-    ['created_at', formatTime(image.created_at)],
-    ['updated_at', formatTime(image.updated_at)],
+    ['created_at', formatRfc3339Seconds(image.created_at)],
+    ['updated_at', formatRfc3339Seconds(image.updated_at)],
     ['self', `/v2/images/${image.id}`],
     ['file', `/v2/images/${image.id}/file`],
     ['schema', '/v2/schemas/image'],

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { open, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { blobDir } from '../db.js';
+import { createServiceApp, installRequestId, pathOf, queryOf, rootOf, serve } from '../http.js';
 import { principalForToken, type Principal } from '../principals.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
@@ -35,17 +36,6 @@ const KNOWN_PATHS: readonly KnownPath[] = [
   { pattern: /^\/versions$/, methods: ['GET'] },
 ];
 const UNAUTHENTICATED_PATHS = new Set(['/', '/versions']);
-const REQUEST_ID = 'x-openstack-request-id';
-/** How long `close()` waits for requests in flight before cutting their connections. */
-const CLOSE_GRACE_MS = 10_000;
-
-function pathOf(request: FastifyRequest): string {
-  return request.url.split('?', 1)[0] ?? '';
-}
-
-function rootOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
-}
 
 function mediaType(request: FastifyRequest): string | undefined {
   return request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
@@ -72,8 +62,7 @@ function versions(request: FastifyRequest): unknown {
 /** Builds the Glance v2 app: hooks for request id and auth, then the routes. Does not listen. */
 export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
   const { store, tokens, maxImageBytes } = options;
-  // On close, idle keep-alive connections go at once; requests in flight (an upload) may finish.
-  const app = Fastify({ logger: false, forceCloseConnections: 'idle' });
+  const app = createServiceApp();
   const principals = new WeakMap<FastifyRequest, Principal>();
   const principalOf = (request: FastifyRequest): Principal => principals.get(request)!;
 
@@ -90,29 +79,20 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
   // Image data is streamed by the upload handler itself; the parser leaves the request unread.
   app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null, undefined));
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID, `req-${randomUUID()}`);
+  installRequestId(app, 'x-openstack-request-id', () => `req-${randomUUID()}`);
+  app.addHook('onRequest', async (request) => {
     if (UNAUTHENTICATED_PATHS.has(pathOf(request))) return;
     const token = request.headers['x-auth-token'];
     const principal = principalForToken(tokens, typeof token === 'string' ? token : undefined);
     if (principal === undefined) throw new GlanceError(401, 'The request you have made requires authentication.');
     principals.set(request, principal);
   });
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    if (!reply.hasHeader(REQUEST_ID)) reply.header(REQUEST_ID, `req-${randomUUID()}`);
-    // A request that finishes while we close must not leave its keep-alive connection holding close() open.
-    if (closing) reply.header('connection', 'close');
-  });
 
   app.get('/versions', async (request) => versions(request));
   app.get('/', async (request, reply) => reply.code(300).send(versions(request)));
 
   app.get('/v2/images', async (request) => {
-    const params = new URLSearchParams(request.url.slice(pathOf(request).length + 1));
+    const params = queryOf(request);
     const query = parseListQuery(params);
     const rows = store.list(principalOf(request), query);
     const page = rows.slice(0, query.limit);
@@ -218,19 +198,6 @@ export async function startVmImagesServer(context: ServiceContext): Promise<Runn
   store.recover();
   seedVmImages(store);
   const app = buildVmImagesApp({ store, tokens: context.tokens, maxImageBytes: context.maxImageBytes });
-  await app.listen({ host: context.host, port: context.port });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : context.port;
-  const host = context.host.includes(':') ? `[${context.host}]` : context.host;
-  const close = async (): Promise<void> => {
-    // Let uploads in flight finish, but never let a stalled client hold shutdown forever.
-    const deadline = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
-    deadline.unref();
-    try {
-      await app.close();
-    } finally {
-      clearTimeout(deadline);
-    }
-  };
-  return { url: `http://${host}:${port}`, close };
+  // Uploads in flight may finish on close, within serve()'s grace period.
+  return serve(app, context);
 }

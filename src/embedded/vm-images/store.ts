@@ -2,6 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmbeddedDatabase } from '../db.js';
 import type { Principal } from '../principals.js';
+import { MonotonicClock } from '../time.js';
 import { badRequest } from './errors.js';
 import type { ImageRecord, ImageStatus, Visibility } from './image.js';
 import type { ListQuery } from './list-query.js';
@@ -26,7 +27,7 @@ const WITH_DATA: ReadonlySet<ImageStatus> = new Set(['active', 'deactivated']);
 
 /** Tables and queries of the VM image service. Synchronous: a read-check-write never interleaves. */
 export class VmImageStore {
-  private lastTime = 0;
+  private readonly clock: MonotonicClock;
 
   constructor(
     readonly db: EmbeddedDatabase,
@@ -34,13 +35,12 @@ export class VmImageStore {
   ) {
     db.exec(VM_IMAGES_SCHEMA);
     const row = db.prepare('SELECT MAX(MAX(created_at), MAX(updated_at)) AS t FROM vm_images').get() as { t: number | null };
-    this.lastTime = row.t ?? 0;
+    this.clock = new MonotonicClock(row.t ?? 0);
   }
 
   /** Now in epoch ms, strictly increasing, so "newest first" never ties within this process. */
   now(): number {
-    this.lastTime = Math.max(Date.now(), this.lastTime + 1);
-    return this.lastTime;
+    return this.clock.now();
   }
 
   /** Where an image's bytes live once uploaded. */
