@@ -117,6 +117,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Hard cap on `first`/`last` of every connection.',
   },
   {
+    env: 'GANTRY_MAX_UPLOAD_BYTES',
+    file: 'maxUploadBytes',
+    schema: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(64 * 1024 ** 3),
+    description: 'Largest image upload the byte routes accept (413 above it).',
+  },
+  {
     env: 'GANTRY_TRACE_UPSTREAM',
     file: 'traceUpstream',
     schema: z.union([z.boolean(), z.stringbool()]).default(false),
@@ -146,6 +152,7 @@ export interface Config {
   embedded: { tokens: { admin?: string; reader?: string; other?: string } };
   upstream: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connections: number };
   maxPageSize: number;
+  maxUploadBytes: number;
   traceUpstream: boolean;
   readinessIntervalMs: number;
 }

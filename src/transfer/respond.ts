@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BackendError } from '../backends/http.js';
 import { GantryError, type ErrorCode } from '../errors.js';
 import { fromBackendError } from '../schema/upstream.js';
@@ -22,7 +22,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
  * Answers a byte-route request with an error in the same shape as GraphQL errors
  * (`{"errors":[{"message","extensions":{"code",…}}]}`), so clients read one format.
  */
-export function sendError(res: ServerResponse, error: unknown): void {
+export function sendError(res: ServerResponse, error: unknown, req?: IncomingMessage): void {
   const mapped = error instanceof BackendError ? fromBackendError(error) : error;
   const known = mapped instanceof GantryError ? mapped : undefined;
   const code: ErrorCode = known?.code ?? 'INTERNAL';
@@ -37,5 +37,7 @@ export function sendError(res: ServerResponse, error: unknown): void {
   const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) };
   if (known?.retryAfter !== undefined) headers['retry-after'] = known.retryAfter;
   if (code === 'UNAUTHENTICATED') headers['www-authenticate'] = 'Bearer realm="gantry"';
+  // An upload refused half way: answer, then close rather than read gigabytes nobody wants.
+  if (req && !req.complete) headers.connection = 'close';
   res.writeHead(HTTP_STATUS[code], headers).end(body);
 }

@@ -18,7 +18,7 @@ describe('restart', () => {
     if (doomed.data.createVmImage.__typename !== 'CreateVmImageSuccess') throw new Error(JSON.stringify(doomed));
     const doomedId = doomed.data.createVmImage.vmImage.id;
     await gqlAt(gw1.url, DeleteVmImageDocument, { input: { id: doomedId } });
-    const put = await request(`${gw1.url}${image.dataUrl}`, {
+    const put = await request(`${gw1.url}${image.uploadUrl!}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/octet-stream' },
       body: Buffer.from('persistent bytes'),
@@ -35,7 +35,7 @@ describe('restart', () => {
     expect(data.vmImage).toMatchObject({ name: 'survivor-renamed', status: 'ACTIVE', tags: ['keep'], size: 16, properties: [{ name: 'os_distro', value: 'debian' }] });
     const gone = await gqlAt(gw2.url, VmImageByIdDocument, { id: doomedId });
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const get = await request(`${gw2.url}${image.dataUrl}`, { headers: { authorization: `Bearer ${TOKENS.admin}` } });
+    const get = await request(`${gw2.url}${image.uploadUrl!}`, { headers: { authorization: `Bearer ${TOKENS.admin}` } });
     expect(await get.body.text()).toBe('persistent bytes');
   });
 });

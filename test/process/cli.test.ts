@@ -86,10 +86,10 @@ describe('gantry process', () => {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { createVmImage(input: { name: "drain", diskFormat: RAW, containerFormat: BARE }) { ... on CreateVmImageSuccess { vmImage { dataUrl } } } }',
+        query: 'mutation { createVmImage(input: { name: "drain", diskFormat: RAW, containerFormat: BARE }) { ... on CreateVmImageSuccess { vmImage { uploadUrl } } } }',
       }),
     });
-    const dataUrl = ((await created.body.json()) as any).data.createVmImage.vmImage.dataUrl as string;
+    const dataUrl = ((await created.body.json()) as any).data.createVmImage.vmImage.uploadUrl as string;
 
     const ws = createWsClient({ url: `${url!.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, connectionParams: auth });
     track(() => ws.dispose());

@@ -26,7 +26,7 @@ export function reservedPropertyProblems(names: readonly string[], path: string[
 }
 
 export const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
-  description: 'A new VM image record; upload its data afterwards with PUT on `dataUrl`.',
+  description: 'A new VM image record; upload its data afterwards with PUT on `uploadUrl`.',
   fields: (t) => ({
     uuid: t.string({ description: 'UUID to give the image (generated when omitted).', validate: z.string().refine(isUuid, 'must be a UUID') }),
     name: t.string({ description: 'Display name.', validate: imageName }),

@@ -83,9 +83,15 @@ export const VmImage = builder.loadableNode('VmImage', {
       args: { name: t.arg.string({ required: true, description: 'Property name.' }) },
       resolve: (i, { name }) => i.properties.find((p) => p.name === name)?.value ?? null,
     }),
-    dataUrl: t.string({
-      description: 'Path, relative to the gateway, of the byte route: GET downloads the image data, PUT uploads it (same credentials as GraphQL).',
-      resolve: (i) => `/files/vm-images/${encodeGlobalVmImageId(i.id)}`,
+    downloadUrl: t.string({
+      nullable: true,
+      description: 'Path, relative to the gateway, to GET the image data from (Range supported; same credentials as GraphQL); null while there is no data.',
+      resolve: (i) => (i.size === null ? null : `/files/vm-images/${encodeGlobalVmImageId(i.id)}`),
+    }),
+    uploadUrl: t.string({
+      nullable: true,
+      description: 'Path, relative to the gateway, to PUT the image data to (application/octet-stream); null once the image is past QUEUED.',
+      resolve: (i) => (i.status === 'queued' ? `/files/vm-images/${encodeGlobalVmImageId(i.id)}` : null),
     }),
   }),
 });
