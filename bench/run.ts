@@ -4,7 +4,8 @@
  * Per scenario: requests per second, p50/p99 latency, upstream calls per operation (from the
  * gateway's own trace), and the gateway's peak RSS during the run.
  *
- * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 16) tune a run.
+ * BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 16) and BENCH_TRANSFER_MIB
+ * (default 1024; 0 skips the byte transfers) tune a run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runTransfers } from './transfers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WARMUP = 2;
 const TOKEN = 'bench-admin-token';
+const TRANSFER_MIB = Number(process.env.BENCH_TRANSFER_MIB ?? 1024);
 
 interface Scenario {
   name: string;
@@ -82,15 +85,15 @@ function load(url: string, scenario: Scenario, seconds: number): Promise<autocan
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   try {
-    const embedded = start(['embedded', '--only', 'vmImages,containerImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
+    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
     const gateway = start([], {
       PORT: '0',
       GANTRY_DATA_DIR: dataDir,
       GANTRY_VM_IMAGES_URL: urls.vmImages!,
       GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
+      GANTRY_CI_IMAGES_URL: urls.ciImages!,
       // Backends not benchmarked yet still need a URL; nothing calls them.
-      GANTRY_CI_IMAGES_URL: 'http://127.0.0.1:9',
       GANTRY_CONTAINERS_URL: 'http://127.0.0.1:9',
       GANTRY_SERVERLESS_URL: 'http://127.0.0.1:9',
     });
@@ -128,7 +131,12 @@ async function main() {
       });
     }
 
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, results };
+    const transfers =
+      TRANSFER_MIB > 0
+        ? await runTransfers({ gatewayUrl, ciImagesUrl: urls.ciImages!, token: TOKEN, sizeMiB: TRANSFER_MIB, rss: () => rssMb(gateway.pid!) })
+        : undefined;
+
+    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, results, transfers };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nGantry bench: ${DURATION}s per scenario, ${CONNECTIONS} connections, ${process.version}\n`);
     console.table(
@@ -142,6 +150,19 @@ async function main() {
         'gateway RSS MB': r.gatewayPeakRssMb,
       })),
     );
+    if (transfers) {
+      console.log(`\nByte transfers, ${transfers.sizeMiB} MiB QCOW2 file (CI images):`);
+      console.table({
+        'direct to backend': { 'upload MB/s': transfers.direct.uploadMBs, 'download MB/s': transfers.direct.downloadMBs },
+        'through gateway': { 'upload MB/s': transfers.gateway.uploadMBs, 'download MB/s': transfers.gateway.downloadMBs },
+        'gateway / direct': { 'upload MB/s': transfers.ratio.upload, 'download MB/s': transfers.ratio.download },
+      });
+      console.log(`sha256 equal end to end: ${transfers.sha256Equal}; gateway RSS ${transfers.gatewayRssBaselineMb} MB idle, ${transfers.gatewayRssPeakMb} MB peak (+${transfers.gatewayRssRiseMb} MB)`);
+      if (!transfers.sha256Equal || transfers.gatewayRssRiseMb >= 64 || transfers.ratio.upload < 0.5 || transfers.ratio.download < 0.5) {
+        console.error('bench targets missed: byte transfers (sha256 equal, RSS rise < 64 MB, at least half the direct speed)');
+        process.exitCode = 1;
+      }
+    }
     const over = results.filter((r) => r.maxUpstreamCalls !== null && r.upstreamCallsPerOperation > r.maxUpstreamCalls);
     const failed = results.filter((r) => r.errors > 0);
     if (over.length || failed.length) {

@@ -11,6 +11,7 @@ import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
 import { schema } from './schema/index.js';
 import { sendError } from './transfer/respond.js';
+import { handleCiImageDownload, handleCiImageUpload } from './transfer/ci-images.js';
 import { handleVmImageData } from './transfer/vm-images.js';
 import { EXAMPLE_QUERY } from './graphiql-example.js';
 import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
@@ -105,16 +106,25 @@ export function createGateway(options: GatewayOptions): Gateway {
       res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       return;
     }
-    const vmImageData = /^\/files\/vm-images\/([^/]+)$/.exec(path);
-    if (vmImageData) {
-      const context = createContext(deps, {
-        authorization: req.headers.authorization ?? null,
-        backendTokens: (req.headers['x-gantry-backend-tokens'] as string | undefined) ?? null,
-      });
-      await handleVmImageData(req, res, vmImageData[1]!, context);
+    if (path.startsWith('/files/')) {
+      await routeFiles(req, res, path);
       return;
     }
     await yoga.requestListener(req, res);
+  }
+
+  /** The byte routes: same credentials as GraphQL, bytes streamed both ways. */
+  async function routeFiles(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const context = createContext(deps, {
+      authorization: req.headers.authorization ?? null,
+      backendTokens: (req.headers['x-gantry-backend-tokens'] as string | undefined) ?? null,
+    });
+    const vmImage = /^\/files\/vm-images\/([^/]+)$/.exec(path);
+    if (vmImage) return handleVmImageData(req, res, vmImage[1]!, context);
+    if (path === '/files/ci-images') return handleCiImageUpload(req, res, new URL(req.url ?? '/', 'http://x').searchParams, context);
+    const ciImage = /^\/files\/ci-images\/([^/]+)$/.exec(path);
+    if (ciImage) return handleCiImageDownload(req, res, ciImage[1]!, context);
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"message":"No such byte route.","extensions":{"code":"NOT_FOUND"}}]}');
   }
 
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });

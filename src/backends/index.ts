@@ -1,11 +1,13 @@
 import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config.js';
+import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
 import { VmImagesClient } from './vm-images/client.js';
 
 /** The backend clients, shared by every request; credentials are passed per call. */
 export interface Backends {
   vmImages: VmImagesClient;
+  ciImages: CiImagesClient;
   containerImages: ContainerImagesClient;
   /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
   probes: Partial<Record<BackendKey, () => Promise<number>>>;
@@ -29,13 +31,15 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
     connections: config.upstream.connections,
   };
   const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
+  const ciImages = new CiImagesClient({ ...timeouts, url: url('ciImages') });
   const containerImages = new ContainerImagesClient({ ...timeouts, url: url('containerImages') });
   return {
     vmImages,
+    ciImages,
     containerImages,
-    probes: { vmImages: () => vmImages.probe(), containerImages: () => containerImages.probe() },
+    probes: { vmImages: () => vmImages.probe(), ciImages: () => ciImages.probe(), containerImages: () => containerImages.probe() },
     async close() {
-      await Promise.all([vmImages.close(), containerImages.close()]);
+      await Promise.all([vmImages.close(), ciImages.close(), containerImages.close()]);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { BackendKey } from '../backend-keys.js';
+import { startCiImagesServer } from './ci-images/server.js';
 import { startContainerImagesServer } from './container-images/server.js';
 import { openDatabase } from './db.js';
 import type { RunningService, StartService } from './service.js';
@@ -35,6 +36,7 @@ const DEFAULT_MAX_IMAGE_BYTES = 64 * 1024 ** 3;
 /** One entry per embedded API; each runs as its own Fastify instance on its own port, like the real services. */
 const SERVICES: Partial<Record<BackendKey, StartService>> = {
   vmImages: startVmImagesServer,
+  ciImages: startCiImagesServer,
   containerImages: startContainerImagesServer,
 };
 

@@ -19,6 +19,14 @@ export const CS_USER_MAIN = 1;
 /** ComputeStacks user of the `other` principal. */
 export const CS_USER_OTHER = 2;
 
+/**
+ * Djinn CI user of the `admin` and `reader` principals (`me`). Djinn numbers its users with
+ * integers too; the two services keep separate user tables, so each has its own constants.
+ */
+export const DJINN_USER_MAIN = 1;
+/** Djinn CI user of the `other` principal (`alex`). */
+export const DJINN_USER_OTHER = 2;
+
 /** Who a token stands for inside the embedded services. */
 export interface Principal {
   name: 'admin' | 'reader' | 'other';
@@ -26,6 +34,8 @@ export interface Principal {
   projectId: string;
   /** The same user as an integer, for the ComputeStacks APIs (CS_USER_MAIN or CS_USER_OTHER). */
   csUserId: number;
+  /** The same user as an integer, for Djinn CI (DJINN_USER_MAIN or DJINN_USER_OTHER). */
+  djinnUserId: number;
   /** Holds the ADMIN role: sees and may change everything. */
   isAdmin: boolean;
   /** Holds write scopes; `reader` does not. */
@@ -34,9 +44,9 @@ export interface Principal {
 
 /** The three principals of DESIGN.md ("Credentials"), by name. */
 export const PRINCIPALS: Readonly<Record<Principal['name'], Readonly<Principal>>> = Object.freeze({
-  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: true, canWrite: true }),
-  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, isAdmin: false, canWrite: false }),
-  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, isAdmin: false, canWrite: true }),
+  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: true, canWrite: true }),
+  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: false, canWrite: false }),
+  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, isAdmin: false, canWrite: true }),
 });
 
 const NAMES = ['admin', 'reader', 'other'] as const;

@@ -6,6 +6,7 @@ import './vm-images/vm-image.js';
 import './vm-images/create-vm-image.js';
 import './vm-images/update-vm-image.js';
 import './vm-images/vm-image-lifecycle.js';
+import './ci-images/ci-image.js';
 import './container-images/container-image.js';
 import './container-images/create-container-image.js';
 import './container-images/update-container-image.js';

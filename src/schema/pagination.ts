@@ -109,6 +109,8 @@ export async function resolveOffsetConnection<T>(
   list: string,
   request: PageRequest,
   fetch: (page: { page: number; perPage: number }) => Promise<{ items: T[]; total: number | undefined; hasNext: boolean }>,
+  /** The upstream's page size when it takes no per-page parameter (Djinn: 25). */
+  fixedPerPage?: number,
 ): Promise<Connection<T>> {
   const offsetOf = (cursor: Record<string, unknown> | undefined) => {
     if (cursor === undefined) return undefined;
@@ -124,7 +126,12 @@ export async function resolveOffsetConnection<T>(
 
   if (start === -1) {
     // `last` without `before`: the end of the list is only known after a first look.
-    const probe = await fetch({ page: 1, perPage: Math.max(size, 1) });
+    const probe = await fetch({ page: 1, perPage: fixedPerPage ?? Math.max(size, 1) });
+    if (probe.total === undefined && probe.hasNext) {
+      throw new InvalidInputError('last: this list cannot be read from its end; page with first/after, or give before.', {
+        fields: [{ path: ['last'], message: 'needs before on this list' }],
+      });
+    }
     const total = probe.total ?? probe.items.length;
     start = Math.max(0, total - size);
   }
@@ -134,7 +141,7 @@ export async function resolveOffsetConnection<T>(
   let sawBeyondEnd = false;
   let lastHasNext = false;
   if (size > 0 && end > start) {
-    const perPage = size;
+    const perPage = fixedPerPage ?? size;
     const firstPage = Math.floor(start / perPage) + 1;
     const lastPage = Math.floor((end - 1) / perPage) + 1;
     for (let page = firstPage; page <= lastPage; page++) {

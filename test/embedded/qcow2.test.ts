@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { QCOW2_HEADER_BYTES, buildQcow2Header, parseQcow2Header } from '../../src/embedded/vm-images/qcow2.js';
+import { QCOW2_HEADER_BYTES, buildQcow2Header, parseQcow2Header } from '../../src/embedded/qcow2.js';
 
 /** A header written by hand from the QCOW2 spec, independent of buildQcow2Header. */
 function handMadeHeader(version: number, size: bigint): Buffer {

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildQcow2Header, parseQcow2Header } from '../../src/embedded/vm-images/qcow2.js';
+import { buildQcow2Header, parseQcow2Header } from '../../src/embedded/qcow2.js';
 import { TOKENS, waitFor, type As } from './harness.js';
 import { seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 

@@ -95,7 +95,7 @@ describe('health', () => {
   });
 
   it('reports 503 on /readyz and UPSTREAM_UNAVAILABLE when the backend is down', async () => {
-    const gateway = await startTestGateway({ vmImages: 'http://127.0.0.1:9', containerImages: 'http://127.0.0.1:9' });
+    const gateway = await startTestGateway({ vmImages: 'http://127.0.0.1:9', ciImages: 'http://127.0.0.1:9', containerImages: 'http://127.0.0.1:9' });
     const ready = await request(`${gateway.url}/readyz`);
     expect(ready.statusCode).toBe(503);
     expect(((await ready.body.json()) as any).backends.vmImages.ok).toBe(false);

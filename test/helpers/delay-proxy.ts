@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
 import { request } from 'undici';
 import { track } from './leftovers.js';
 
@@ -9,29 +10,75 @@ export interface DelayProxy {
   seen: Array<{ method: string; path: string; token: string | undefined }>;
 }
 
+export interface FaultOptions {
+  /** Hold each request this long before forwarding it. */
+  delayMs?: number;
+  /** Kill the connection to the backend and the client after this many request-body bytes. */
+  cutRequestAfter?: number;
+  /** Kill the client connection after this many response-body bytes. */
+  cutResponseAfter?: number;
+}
+
+/** Passes `limit` bytes, then fails: the proxy's way of dying half way through a body. */
+function cutAfter(limit: number, onCut: () => void): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, callback) {
+      if (seen + chunk.length > limit) {
+        this.push(chunk.subarray(0, Math.max(0, limit - seen)));
+        seen = limit;
+        onCut();
+        callback(new Error('fault proxy cut the stream'));
+        return;
+      }
+      seen += chunk.length;
+      callback(null, chunk);
+    },
+  });
+}
+
 /**
- * An HTTP proxy on 127.0.0.1:0 in front of a backend that holds each request for `delayMs`
- * before forwarding it, so that concurrent gateway requests overlap upstream for certain.
+ * An HTTP proxy on 127.0.0.1:0 in front of a backend: it can hold requests (so concurrent
+ * gateway requests overlap upstream for certain) and die half way through a request or a
+ * response body, the way a crashing backend does.
  */
-export async function startDelayProxy(target: string, delayMs: number): Promise<DelayProxy> {
+export async function startDelayProxy(target: string, delayOrFaults: number | FaultOptions): Promise<DelayProxy> {
+  const faults: FaultOptions = typeof delayOrFaults === 'number' ? { delayMs: delayOrFaults } : delayOrFaults;
   const seen: DelayProxy['seen'] = [];
   const server = createServer((req, res) => {
     const token = (req.headers['x-auth-token'] ?? req.headers.authorization) as string | undefined;
     seen.push({ method: req.method ?? 'GET', path: req.url ?? '/', token });
+    const kill = () => {
+      req.socket?.destroy();
+      res.destroy();
+    };
     setTimeout(() => {
       const headers = { ...req.headers };
       delete headers.host;
       delete headers.connection;
-      request(`${target}${req.url}`, { method: req.method as 'GET', headers, body: req.method === 'GET' || req.method === 'HEAD' ? null : req })
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+      const body = hasBody ? (faults.cutRequestAfter !== undefined ? req.pipe(cutAfter(faults.cutRequestAfter, kill)) : req) : null;
+      request(`${target}${req.url}`, { method: req.method as 'GET', headers, body })
         .then(async (upstream) => {
           const out: Record<string, string> = {};
           for (const [name, value] of Object.entries(upstream.headers)) if (typeof value === 'string') out[name] = value;
           res.writeHead(upstream.statusCode, out);
-          for await (const chunk of upstream.body) res.write(chunk);
+          let sent = 0;
+          for await (const chunk of upstream.body) {
+            const piece = chunk as Buffer;
+            if (faults.cutResponseAfter !== undefined && sent + piece.length > faults.cutResponseAfter) {
+              res.write(piece.subarray(0, faults.cutResponseAfter - sent));
+              upstream.body.destroy();
+              kill();
+              return;
+            }
+            sent += piece.length;
+            res.write(piece);
+          }
           res.end();
         })
-        .catch(() => res.destroy());
-    }, delayMs);
+        .catch(() => kill());
+    }, faults.delayMs ?? 0);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   track(

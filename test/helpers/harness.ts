@@ -12,7 +12,7 @@ import { tempDataDir, track } from './leftovers.js';
 
 export const TOKENS: EmbeddedTokens = { admin: 'test-admin-token', reader: 'test-reader-token', other: 'test-other-token' };
 
-export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ['vmImages', 'containerImages']): Promise<EmbeddedServices> {
+export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ['vmImages', 'ciImages', 'containerImages']): Promise<EmbeddedServices> {
   const embedded = await startEmbedded({ dataDir, tokens: TOKENS, only });
   track(() => embedded.close());
   return embedded;

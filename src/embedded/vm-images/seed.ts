@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { PROJECT_MAIN, PROJECT_OTHER } from '../principals.js';
 import type { ImageRecord, ImageStatus, Visibility } from './image.js';
-import { buildQcow2Header } from './qcow2.js';
+import { buildQcow2Header } from '../qcow2.js';
 import type { VmImageStore } from './store.js';
 import { virtualSizeOf } from './virtual-size.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { open, rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { openBlobRange, planDownload } from '../blob-download.js';
 import { blobDir } from '../db.js';
 import { createServiceApp, installRequestId, pathOf, queryOf, rootOf, serve } from '../http.js';
 import { principalForToken, type Principal } from '../principals.js';
@@ -9,7 +9,6 @@ import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { findVisible, notAuthorized, requireOwner } from './access.js';
 import { createImage } from './create.js';
-import { parseRange } from './download.js';
 import { GlanceError, JSON_PATCH_TYPE, badRequest, forbidden, installGlanceErrors, type KnownPath } from './errors.js';
 import { toGlanceImage, type ImageStatus } from './image.js';
 import { parseListQuery } from './list-query.js';
@@ -160,20 +159,12 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
       throw forbidden('The requested image has been deactivated. Image data download is forbidden.');
     }
     if (!store.hasData(image) || image.size === null) return reply.code(204).send();
-    const size = image.size;
-    const range = parseRange(request.headers.range, size);
-    if (range === 'unsatisfiable') {
-      throw new GlanceError(416, 'Requested range not satisfiable', { 'content-range': `bytes */${size}` });
-    }
-    const { start, end } = range ?? { start: 0, end: size - 1 };
-    reply.header('content-type', 'application/octet-stream').header('content-length', String(end - start + 1));
-    if (range === undefined) reply.code(200).header('content-md5', image.checksum ?? '');
-    else reply.code(206).header('content-range', `bytes ${start}-${end}/${size}`);
-    // HEAD gets the headers only; an empty stream keeps Fastify from reading the file to count it.
-    if (request.method === 'HEAD' || size === 0) return reply.send(Readable.from([]));
-    // Open before answering: a delete racing this download unlinks the name, not our open file.
-    const file = await open(store.blobPath(image.id), 'r');
-    return reply.send(file.createReadStream({ start, end }));
+    const plan = planDownload(request.headers.range, image.size);
+    if (plan.status === 416) throw new GlanceError(416, 'Requested range not satisfiable', { 'content-range': plan.contentRange });
+    reply.code(plan.status).header('content-type', 'application/octet-stream').header('content-length', String(plan.length));
+    if (plan.status === 200) reply.header('content-md5', image.checksum ?? '');
+    else reply.header('content-range', plan.contentRange);
+    return reply.send(await openBlobRange(store.blobPath(image.id), plan, request.method === 'HEAD'));
   });
 
   const action = (name: 'deactivate' | 'reactivate', from: ImageStatus, to: ImageStatus) =>

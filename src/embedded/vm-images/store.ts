@@ -1,5 +1,5 @@
-import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { removeUnknownBlobs } from '../blob-upload.js';
 import type { EmbeddedDatabase } from '../db.js';
 import type { Principal } from '../principals.js';
 import { MonotonicClock } from '../time.js';
@@ -182,9 +182,7 @@ export class VmImageStore {
         (row) => encodeURIComponent(row.id),
       ),
     );
-    for (const file of readdirSync(this.blobDir)) {
-      if (!keep.has(file)) rmSync(join(this.blobDir, file), { force: true });
-    }
+    removeUnknownBlobs(this.blobDir, keep);
   }
 
   /** True when the image's bytes are on disk. */

@@ -1,9 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
+import { commitBlob, receiveBlob, tempBlobPath } from '../blob-upload.js';
+import { QCOW2_HEADER_BYTES } from '../qcow2.js';
 import { GlanceError, badRequest, conflict } from './errors.js';
 import type { ImageRecord } from './image.js';
-import { QCOW2_HEADER_BYTES } from './qcow2.js';
 import type { VmImageStore } from './store.js';
 import { virtualSizeOf } from './virtual-size.js';
 
@@ -12,20 +12,11 @@ export function tooLarge(): GlanceError {
   return new GlanceError(413, 'The provided image is too large.');
 }
 
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * Streams an upload into the image's blob at constant memory: queued -> saving, bytes to a temp
- * file while md5, sha512 and size are computed, fsync, rename, then active with the facts in
- * one transaction. Any failure (client abort, size cap, bad QCOW2 header) deletes the temp file
- * and puts the image back to queued, so a half image never looks complete.
+ * Streams an upload into the image's blob at constant memory (`receiveBlob`): queued -> saving,
+ * bytes to a temp file while md5, sha512 and size are computed, fsync, rename, then active with
+ * the facts in one transaction. Any failure (client abort, size cap, bad QCOW2 header) deletes
+ * the temp file and puts the image back to queued, so a half image never looks complete.
  */
 export async function receiveImageData(
   store: VmImageStore,
@@ -41,40 +32,27 @@ export async function receiveImageData(
     throw conflict('Image status transition from queued to saving is not allowed');
   }
   const final = store.blobPath(image.id);
-  const temp = `${final}.${randomBytes(6).toString('hex')}.tmp`;
   let renamed = false;
   try {
-    const md5 = createHash('md5');
-    const sha512 = createHash('sha512');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    const file = await open(temp, 'wx', 0o600);
-    try {
-      // destroyOnReturn: false keeps the request alive when we stop early, so a 413 can still be sent.
-      for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > maxBytes) throw tooLarge();
-        if (head.length < QCOW2_HEADER_BYTES) {
-          head = Buffer.concat([head, chunk.subarray(0, QCOW2_HEADER_BYTES - head.length)]);
-        }
-        md5.update(chunk);
-        sha512.update(chunk);
-        await file.write(chunk);
-      }
-      await file.sync();
-    } finally {
-      await file.close();
+    const blob = await receiveBlob(body, {
+      tempPath: tempBlobPath(final),
+      maxBytes,
+      tooLarge,
+      hashes: ['md5', 'sha512'],
+      headBytes: QCOW2_HEADER_BYTES,
+    });
+    const virtualSize = virtualSizeOf(image.disk_format, blob.head, blob.size);
+    if (virtualSize === undefined) {
+      await rm(blob.tempPath, { force: true });
+      throw badRequest(`Image data is not in ${image.disk_format} format: no QCOW2 header found.`);
     }
-    const virtualSize = virtualSizeOf(image.disk_format, head, size);
-    if (virtualSize === undefined) throw badRequest(`Image data is not in ${image.disk_format} format: no QCOW2 header found.`);
-    await rename(temp, final);
+    await commitBlob(blob.tempPath, final, store.blobDir);
     renamed = true;
-    await syncDir(store.blobDir);
     const stored = store.completeUpload(image.id, {
-      size,
+      size: blob.size,
       virtual_size: virtualSize,
-      checksum: md5.digest('hex'),
-      os_hash_value: sha512.digest('hex'),
+      checksum: blob.digests.md5!,
+      os_hash_value: blob.digests.sha512!,
     });
     if (!stored) {
       // Deleted while we were receiving: drop the bytes.
@@ -82,7 +60,7 @@ export async function receiveImageData(
       throw new GlanceError(410, `Image ${image.id} could not be found after upload. The image may have been deleted during the upload.`);
     }
   } catch (error) {
-    await rm(renamed ? final : temp, { force: true });
+    if (renamed) await rm(final, { force: true });
     store.transition(image.id, ['saving'], 'queued');
     // Discard whatever the client still sends, so the 4xx reaches it and the connection stays usable.
     if (!body.readableEnded) body.resume();

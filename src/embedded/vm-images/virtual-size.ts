@@ -1,4 +1,4 @@
-import { parseQcow2Header } from './qcow2.js';
+import { parseQcow2Header } from '../qcow2.js';
 
 /**
  * The guest disk size for image data, as Glance's format inspector reports it: from the header
