@@ -2,6 +2,7 @@ import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
+import { ContainersClient } from './containers/client.js';
 import { VmImagesClient } from './vm-images/client.js';
 
 /** The backend clients, shared by every request; credentials are passed per call. */
@@ -9,6 +10,7 @@ export interface Backends {
   vmImages: VmImagesClient;
   ciImages: CiImagesClient;
   containerImages: ContainerImagesClient;
+  containers: ContainersClient;
   /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
   probes: Partial<Record<BackendKey, () => Promise<number>>>;
   close(): Promise<void>;
@@ -33,13 +35,13 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
   const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
   const ciImages = new CiImagesClient({ ...timeouts, url: url('ciImages') });
   const containerImages = new ContainerImagesClient({ ...timeouts, url: url('containerImages') });
+  const containers = new ContainersClient({ ...timeouts, url: url('containers') });
+  const clients = { vmImages, ciImages, containerImages, containers };
   return {
-    vmImages,
-    ciImages,
-    containerImages,
-    probes: { vmImages: () => vmImages.probe(), ciImages: () => ciImages.probe(), containerImages: () => containerImages.probe() },
+    ...clients,
+    probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, () => client.probe()])),
     async close() {
-      await Promise.all([vmImages.close(), ciImages.close(), containerImages.close()]);
+      await Promise.all(Object.values(clients).map((client) => client.close()));
     },
   };
 }

@@ -1,8 +1,10 @@
 import type { BackendKey } from '../backend-keys.js';
 import { startCiImagesServer } from './ci-images/server.js';
 import { startContainerImagesServer } from './container-images/server.js';
+import { startContainersServer } from './containers/server.js';
 import { openDatabase } from './db.js';
 import type { RunningService, StartService } from './service.js';
+import { systemClock, type Clock } from './simulation.js';
 import type { EmbeddedTokens } from './tokens.js';
 import { startVmImagesServer } from './vm-images/server.js';
 
@@ -20,6 +22,12 @@ export interface EmbeddedOptions {
   only?: BackendKey[];
   /** Largest image upload accepted, in bytes. @default 64 GiB */
   maxImageBytes?: number;
+  /**
+   * Now in epoch milliseconds, read whenever a service needs the time of simulated events
+   * (container power transitions, logs, metrics). Tests pass a fake clock they advance.
+   * @default Date.now
+   */
+  clock?: Clock;
 }
 
 /** The running embedded services. */
@@ -38,6 +46,7 @@ const SERVICES: Partial<Record<BackendKey, StartService>> = {
   vmImages: startVmImagesServer,
   ciImages: startCiImagesServer,
   containerImages: startContainerImagesServer,
+  containers: startContainersServer,
 };
 
 /** Starts the embedded services over one shared SQLite database in `dataDir`. */
@@ -66,6 +75,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
           port: options.ports?.[key] ?? 0,
           tokens: options.tokens,
           maxImageBytes: options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES,
+          clock: options.clock ?? systemClock,
         }),
       ]);
     }

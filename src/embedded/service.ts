@@ -1,4 +1,5 @@
 import type { EmbeddedDatabase } from './db.js';
+import type { Clock } from './simulation.js';
 import type { EmbeddedTokens } from './tokens.js';
 
 /** What `startEmbedded` hands every embedded service. */
@@ -11,6 +12,8 @@ export interface ServiceContext {
   tokens: EmbeddedTokens;
   /** Largest image upload accepted, in bytes. */
   maxImageBytes: number;
+  /** Now in epoch milliseconds: what simulated time (container lifecycles, logs, metrics) follows. */
+  clock: Clock;
 }
 
 /** A listening embedded service. */

@@ -11,6 +11,8 @@ import './container-images/container-image.js';
 import './container-images/create-container-image.js';
 import './container-images/update-container-image.js';
 import './container-images/delete-container-image.js';
+import './containers/container.js';
+import './containers/power-container.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });

@@ -40,10 +40,10 @@ export interface StartedService {
 
 export async function startService(
   key: BackendKey,
-  options: { dataDir?: string; maxImageBytes?: number } = {},
+  options: { dataDir?: string; maxImageBytes?: number; clock?: () => number } = {},
 ): Promise<StartedService> {
   const dataDir = options.dataDir ?? (await tempDataDir());
-  const services = await startEmbedded({ dataDir, tokens: { ...TOKENS }, only: [key], maxImageBytes: options.maxImageBytes });
+  const services = await startEmbedded({ dataDir, tokens: { ...TOKENS }, only: [key], maxImageBytes: options.maxImageBytes, clock: options.clock });
   track(() => services.close());
   const url = services.urls[key];
   if (url === undefined) throw new Error(`embedded service ${key} did not start`);

@@ -12,8 +12,10 @@ import { tempDataDir, track } from './leftovers.js';
 
 export const TOKENS: EmbeddedTokens = { admin: 'test-admin-token', reader: 'test-reader-token', other: 'test-other-token' };
 
-export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ['vmImages', 'ciImages', 'containerImages']): Promise<EmbeddedServices> {
-  const embedded = await startEmbedded({ dataDir, tokens: TOKENS, only });
+export const ALL_EMBEDDED: BackendKey[] = ['vmImages', 'ciImages', 'containerImages', 'containers'];
+
+export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ALL_EMBEDDED, clock?: () => number): Promise<EmbeddedServices> {
+  const embedded = await startEmbedded({ dataDir, tokens: TOKENS, only, ...(clock ? { clock } : {}) });
   track(() => embedded.close());
   return embedded;
 }
@@ -73,9 +75,9 @@ export async function gqlAt<T = any, V = Record<string, unknown>>(
 }
 
 /** Embedded VM image service + gateway, each on its own loopback port, fresh data dir. */
-export async function startStack(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(options: { dataDir?: string; env?: Record<string, string>; clock?: () => number } = {}): Promise<Stack> {
   const dataDir = options.dataDir ?? (await tempDataDir());
-  const embedded = await startTestEmbedded(dataDir);
+  const embedded = await startTestEmbedded(dataDir, ALL_EMBEDDED, options.clock);
   const gateway = await startTestGateway(embedded.urls, options.env);
   return { gateway, embedded, dataDir, gql: (query, variables, opts) => gqlAt(gateway.url, query, variables, opts) };
 }

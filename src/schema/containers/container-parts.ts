@@ -1,0 +1,60 @@
+import type { IngressRuleRecord, LogLineRecord, MetricRecord, ProcessRecord } from '../../backends/containers/types.js';
+import { builder } from '../builder.js';
+import { TcpProxyOptionEnum } from '../container-images/enums.js';
+import { IngressRuleProtocolEnum } from './enums.js';
+
+/** Ingress rules, log lines, processes and metric samples of a container. */
+
+export const IngressRule = builder.objectRef<IngressRuleRecord>('ContainerIngressRule').implement({
+  description: 'How traffic reaches a container port.',
+  fields: (t) => ({
+    port: t.exposeInt('port', { description: 'Container port.' }),
+    portNat: t.exposeInt('portNat', { nullable: true, description: 'Public port it is mapped to, if any.' }),
+    proto: t.field({ type: IngressRuleProtocolEnum, description: 'Protocol.', resolve: (r) => r.proto as never }),
+    externalAccess: t.exposeBoolean('externalAccess', { description: 'Reachable from outside the project.' }),
+    backendSsl: t.exposeBoolean('backendSsl', { description: 'The container itself speaks TLS.' }),
+    tcpProxyOpt: t.field({ type: TcpProxyOptionEnum, nullable: true, description: 'PROXY protocol option.', resolve: (r) => r.tcpProxyOpt as never }),
+    redirectSsl: t.exposeBoolean('redirectSsl', { description: 'HTTP is redirected to HTTPS.' }),
+    restrictCloudflare: t.exposeBoolean('restrictCloudflare', { description: 'Only Cloudflare may connect.' }),
+    tcpLoadBalancer: t.exposeBoolean('tcpLoadBalancer', { description: 'Balanced at TCP level.' }),
+  }),
+});
+
+export const ContainerLogLine = builder.objectRef<LogLineRecord>('ContainerLogLine').implement({
+  description: 'One line a container logged.',
+  fields: (t) => ({
+    timestamp: t.field({ type: 'DateTime', description: 'When it was logged.', resolve: (l) => new Date(l.time).toISOString() }),
+    containerName: t.exposeString('containerName', { description: 'The container that logged it.' }),
+    message: t.exposeString('message', { description: 'The line.' }),
+  }),
+});
+
+export const ContainerProcess = builder.objectRef<ProcessRecord>('ContainerProcess').implement({
+  description: 'A process running inside a container (a `ps -ef` row).',
+  fields: (t) => ({
+    uid: t.exposeString('uid', { description: 'User it runs as.' }),
+    pid: t.exposeInt('pid', { description: 'Process ID.' }),
+    ppid: t.exposeInt('ppid', { description: 'Parent process ID.' }),
+    cpu: t.exposeInt('cpu', { description: 'Recent CPU use (ps `C`).' }),
+    startTime: t.exposeString('startTime', { description: 'When it started (ps `STIME`).' }),
+    tty: t.exposeString('tty', { description: 'Terminal (`?` for none).' }),
+    cpuTime: t.exposeString('time', { description: 'CPU time used (ps `TIME`).' }),
+    command: t.exposeString('command', { description: 'Command line.' }),
+  }),
+});
+
+export const CpuSample = builder.objectRef<MetricRecord>('CpuSample').implement({
+  description: 'CPU use at one instant.',
+  fields: (t) => ({
+    timestamp: t.field({ type: 'DateTime', description: 'When it was sampled.', resolve: (m) => m.time }),
+    percent: t.float({ description: 'CPU use in percent of one core.', resolve: (m) => m.value }),
+  }),
+});
+
+export const MemorySample = builder.objectRef<MetricRecord>('MemorySample').implement({
+  description: 'Memory use at one instant.',
+  fields: (t) => ({
+    timestamp: t.field({ type: 'DateTime', description: 'When it was sampled.', resolve: (m) => m.time }),
+    megabytes: t.int({ description: 'Memory in use, in MB.', resolve: (m) => Math.round(m.value) }),
+  }),
+});
