@@ -5,6 +5,7 @@ import { MonotonicClock } from '../time.js';
 import { asBoolean, hydrateImages, IMAGE_BOOLEANS, type Row } from './hydrate.js';
 import { BORG_HOOKS, type ContainerImage, type ImageColumns, type NestedDrafts, type WritableColumns } from './image.js';
 import { CONTAINER_IMAGES_SCHEMA } from './schema.js';
+import { getMeta, setMeta } from '../compute-stacks/meta.js';
 
 /** Filters of GET /api/container_images. */
 export interface ListQuery {
@@ -53,12 +54,11 @@ export class ContainerImageStore {
 
   /** A service-level marker such as `seeded`. */
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM cs_meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
+    return getMeta(this.db, key);
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO cs_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    setMeta(this.db, key, value);
   }
 
   /** The image with everything hanging off it, whoever may see it. */

@@ -4,6 +4,7 @@ import type { EmbeddedDatabase } from '../db.js';
 import type { LifecycleEvent, TimedEvent } from '../simulation.js';
 import type { ContainerRow, IngressRuleRow, PowerEventRow } from './container.js';
 import { CONTAINERS_SCHEMA } from './schema.js';
+import { getMeta, setMeta } from '../compute-stacks/meta.js';
 
 /** A new container's columns; `id` only for seed data, which keeps its ids stable. */
 export type NewContainer = Omit<ContainerRow, 'id'> & { id?: number };
@@ -39,12 +40,11 @@ export class ContainerStore {
 
   /** A service-level marker such as `containers_seeded`. */
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM cs_meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
+    return getMeta(this.db, key);
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO cs_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    setMeta(this.db, key, value);
   }
 
   get(id: number): ContainerRow | undefined {

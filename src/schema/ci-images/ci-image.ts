@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { CI_PAGE_SIZE } from '../../backends/ci-images/client.js';
 import type { CiImageRecord, CiNamespaceRecord, CiUserRecord } from '../../backends/ci-images/types.js';
 import type { Context } from '../../context.js';
-import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
+import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
 
 const POSITIVE_INT = /^[1-9]\d{0,15}$/;
@@ -21,15 +21,9 @@ export function ciImageId(globalId: string, argName = 'id'): number {
 registerNodeType('CiImage');
 
 /** Djinn has no multi-get: ids are fetched one by one under the backend's fan-out bound. */
-async function loadCiImages(keys: readonly string[], context: Context): Promise<Array<CiImageRecord | Error>> {
+function loadCiImages(keys: readonly string[], context: Context): Promise<Array<CiImageRecord | Error>> {
   const client = context.backends.ciImages;
-  return Promise.all(
-    keys.map((key) =>
-      POSITIVE_INT.test(key)
-        ? client.fanOut(() => upstream(client.get(context.call('ciImages'), Number(key))).catch((error: unknown) => error as Error))
-        : new NotFoundError(`No CI image ${key}.`),
-    ),
-  );
+  return loadEachById(keys, client.fanOut, (id) => client.get(context.call('ciImages'), id), 'CI image');
 }
 
 const CiUser = builder.objectRef<CiUserRecord>('CiUser').implement({

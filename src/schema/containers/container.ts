@@ -6,6 +6,7 @@ import { builder } from '../builder.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
+import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
 import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample } from './container-parts.js';
 import { ContainerStateEnum, RequestedStateEnum } from './enums.js';
@@ -21,15 +22,9 @@ export function containerId(globalId: string, argName = 'id'): number {
 registerNodeType('Container');
 
 /** No multi-get upstream: ids are fetched one by one under the backend's fan-out bound. */
-async function loadContainers(keys: readonly string[], context: Context): Promise<Array<ContainerRecord | Error>> {
+function loadContainers(keys: readonly string[], context: Context): Promise<Array<ContainerRecord | Error>> {
   const client = context.backends.containers;
-  return Promise.all(
-    keys.map((key) =>
-      POSITIVE_INT.test(key)
-        ? client.fanOut(() => upstream(client.get(context.call('containers'), Number(key))).catch((error: unknown) => error as Error))
-        : new NotFoundError(`No container ${key}.`),
-    ),
-  );
+  return loadEachById(keys, client.fanOut, (id) => client.get(context.call('containers'), id), 'container');
 }
 
 export const Container = builder.loadableNodeRef('Container', {
