@@ -123,6 +123,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Largest image upload the byte routes accept (413 above it).',
   },
   {
+    env: 'GANTRY_POLL_INTERVAL_MS',
+    file: 'pollIntervalMs',
+    schema: positiveMs.default(2_000),
+    description: 'How often a subscription poller asks its backend for new logs, samples or state (with ±10% jitter).',
+  },
+  {
     env: 'GANTRY_TRACE_UPSTREAM',
     file: 'traceUpstream',
     schema: z.union([z.boolean(), z.stringbool()]).default(false),
@@ -153,6 +159,7 @@ export interface Config {
   upstream: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connections: number };
   maxPageSize: number;
   maxUploadBytes: number;
+  pollIntervalMs: number;
   traceUpstream: boolean;
   readinessIntervalMs: number;
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CallContext, UpstreamCall } from './backends/http.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
+import { PollerRegistry } from './subscriptions/pollers.js';
 import { readCredentials, type Credentials, type RawCredentials } from './credentials.js';
 import { UnauthenticatedError } from './errors.js';
 
@@ -17,6 +18,7 @@ export interface Context {
   credentials: Credentials;
   backends: Backends;
   config: Config;
+  pollers: PollerRegistry;
   /** Upstream calls made for this request, in order: the trace (`extensions.upstream`). */
   upstreamCalls: UpstreamCall[];
   /** The caller asked for the trace in the response (or the dev flag is on). */
@@ -30,6 +32,8 @@ export interface Context {
 export interface ContextDeps {
   backends: Backends;
   config: Config;
+  /** Subscription pollers, shared by every request and socket of this process. */
+  pollers?: PollerRegistry;
   /** Upstream calls are logged here at debug level, with the request id. */
   logger?: Logger;
 }
@@ -59,6 +63,7 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     credentials,
     backends: deps.backends,
     config: deps.config,
+    pollers: deps.pollers ?? new PollerRegistry({ intervalMs: deps.config.pollIntervalMs }),
     upstreamCalls,
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     tokenFor,

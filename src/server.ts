@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
 import { schema } from './schema/index.js';
+import { PollerRegistry } from './subscriptions/pollers.js';
 import { sendError } from './transfer/respond.js';
 import { handleCiImageDownload, handleCiImageUpload } from './transfer/ci-images.js';
 import { handleVmImageData } from './transfer/vm-images.js';
@@ -33,6 +34,7 @@ export interface Gateway {
   readonly url: string;
   readonly server: Server;
   readonly readiness: ReadinessMonitor;
+  readonly pollers: PollerRegistry;
 }
 
 interface ServerContext {
@@ -50,7 +52,8 @@ const DRAIN_DEADLINE_MS = 10_000;
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, backends, logger } = options;
-  const deps = { config, backends, logger };
+  const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs });
+  const deps = { config, backends, logger, pollers };
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -175,6 +178,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     server,
     readiness,
+    pollers,
     get url() {
       return url;
     },
@@ -195,6 +199,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Idempotent: a signal handler and a test teardown may both ask.
       stopping ??= (async () => {
         readiness.stop();
+        pollers.close();
         for (const client of wsServer.clients) client.close(1001, 'Going away');
         await wsDisposable.dispose();
         wsServer.close();

@@ -13,9 +13,11 @@ import './container-images/update-container-image.js';
 import './container-images/delete-container-image.js';
 import './containers/container.js';
 import './containers/power-container.js';
+import './containers/container-streams.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });
+builder.subscriptionType({ description: 'Live streams over graphql-ws and SSE, fed by pollers shared between subscribers.' });
 
 /** The gateway's schema, built once per process. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });

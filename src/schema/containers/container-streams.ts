@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import type { ContainersClient } from '../../backends/containers/client.js';
+import type { CallContext } from '../../backends/http.js';
+import type { ContainerRecord, LogLineRecord } from '../../backends/containers/types.js';
+import type { Context } from '../../context.js';
+import type { PollSource } from '../../subscriptions/pollers.js';
+import { builder } from '../builder.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
+import { upstream } from '../upstream.js';
+import { Container, containerId } from './container.js';
+import { ContainerLogLine } from './container-parts.js';
+import { ContainerStateEnum, RequestedStateEnum } from './enums.js';
+
+/**
+ * containerLogs, containerMetrics, containerState: live streams over graphql-ws and SSE, fed
+ * by one shared poller per (container, stream, credential). Access is checked with the
+ * caller's own credential before the stream starts, so a caller that may not read the
+ * container gets its error and never one event.
+ */
+
+interface LogEvent {
+  line: LogLineRecord;
+  cursor: string;
+  gap: boolean;
+}
+
+/** Most lines one poll asks for; a full answer means lines may have been missed (a gap). */
+const LOG_POLL_LIMIT = 1000;
+/** A short digest of one line: the cursor carries it so a resume skips exactly the lines seen. */
+const lineKey = (line: LogLineRecord) => createHash('sha1').update(`${line.time}|${line.containerName}|${line.message}`).digest('base64url').slice(0, 12);
+const logCursor = (line: LogLineRecord) => encodeCursor('containerLogs', { t: line.time, h: lineKey(line) });
+
+/** New lines after a moving cursor, oldest first; lines sharing the cursor's millisecond are deduplicated. */
+function logSource(client: ContainersClient, call: CallContext, id: number, fromMs: number, seenAtStart: string[] = []): PollSource<LogEvent> {
+  let cursor = fromMs;
+  let atCursor = new Set<string>(seenAtStart);
+  return {
+    async poll() {
+      const lines = await client.logs(call, id, { limit: LOG_POLL_LIMIT, periodStart: Math.floor(cursor / 1000) });
+      const truncated = lines.length >= LOG_POLL_LIMIT;
+      const fresh = lines.reverse().filter((l) => l.time > cursor || (l.time === cursor && !atCursor.has(lineKey(l))));
+      for (const line of fresh) {
+        if (line.time > cursor) {
+          cursor = line.time;
+          atCursor = new Set();
+        }
+        atCursor.add(lineKey(line));
+      }
+      return fresh.map((line, i) => ({ line, cursor: logCursor(line), gap: truncated && i === 0 }));
+    },
+  };
+}
+
+/** The caller's own view of the container, or its error: nothing streams without access. */
+async function authorize(context: Context, globalId: string): Promise<{ id: number; call: CallContext; key: string; container: ContainerRecord }> {
+  const id = containerId(globalId);
+  const call = context.call('containers');
+  const container = await upstream(context.backends.containers.get(call, id));
+  // Pollers outlive this request: they get the token only, never this request's trace.
+  return { id, call: { token: call.token }, key: createHash('sha256').update(call.token).digest('base64url'), container };
+}
+
+const ContainerLogEvent = builder.objectRef<LogEvent>('ContainerLogEvent').implement({
+  description: 'A new log line, with the cursor to resume after it.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', { description: 'Pass as `after` when reconnecting to miss nothing the service still holds.' }),
+    line: t.field({ type: ContainerLogLine, description: 'The line.', resolve: (e) => e.line }),
+    gap: t.exposeBoolean('gap', { description: 'Lines were lost before this one (the subscriber fell behind, or more lines came than one poll reads).' }),
+  }),
+});
+
+interface MetricsEvent {
+  timestamp: string;
+  cpuPercent: number | null;
+  memoryMegabytes: number | null;
+}
+
+const ContainerMetricsEvent = builder.objectRef<MetricsEvent>('ContainerMetricsEvent').implement({
+  description: 'A new CPU and memory sample.',
+  fields: (t) => ({
+    timestamp: t.field({ type: 'DateTime', description: 'When it was sampled.', resolve: (e) => e.timestamp }),
+    cpuPercent: t.exposeFloat('cpuPercent', { nullable: true, description: 'CPU use in percent.' }),
+    memoryMegabytes: t.exposeInt('memoryMegabytes', { nullable: true, description: 'Memory in use, in MB.' }),
+  }),
+});
+
+const ContainerStateEvent = builder.objectRef<ContainerRecord>('ContainerStateEvent').implement({
+  description: 'The container\'s state changed (the first event is the state when subscribing).',
+  fields: (t) => ({
+    state: t.field({ type: ContainerStateEnum, description: 'What it is doing now.', resolve: (c) => c.currentState as never }),
+    requestedState: t.field({ type: RequestedStateEnum, description: 'What it was last asked to be.', resolve: (c) => c.reqState as never }),
+    container: t.field({ type: Container, description: 'The container as it now is.', resolve: (c) => c }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  containerLogs: t.field({
+    type: ContainerLogEvent,
+    description: 'Each new log line of a container, once, in order. With `after`, lines since that cursor come first.',
+    authScopes: { backend: 'containers' },
+    args: {
+      id: t.arg.id({ required: true, description: 'Global ID of the container.' }),
+      after: t.arg.string({ description: 'Cursor of the last line seen, to resume without missing lines.' }),
+    },
+    subscribe: async function* (_root, args, context) {
+      const { id, call, key } = await authorize(context, String(args.id));
+      const resumeFrom = args.after ? decodeCursor('containerLogs', args.after, 'after') : undefined;
+      const since = resumeFrom ? Number(resumeFrom.t) : undefined;
+      const client = context.backends.containers;
+      const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()));
+      try {
+        let lastSent = since ?? -1;
+        if (since !== undefined) {
+          // Replay from the cursor with a source of our own, then join the shared stream.
+          const replay = logSource(client, call, id, since, typeof resumeFrom?.h === 'string' ? [resumeFrom.h] : []);
+          for (const event of await upstream(replay.poll())) {
+            lastSent = Math.max(lastSent, event.line.time);
+            yield event;
+          }
+        }
+        for await (const { event, gap } of queue) {
+          if (event.line.time <= lastSent && since !== undefined) continue;
+          yield { ...event, gap: event.gap || gap };
+        }
+      } finally {
+        await queue.return();
+      }
+    },
+    resolve: (event) => event,
+  }),
+  containerMetrics: t.field({
+    type: ContainerMetricsEvent,
+    description: 'Each new CPU and memory sample of a container (every 30 s while it runs).',
+    authScopes: { backend: 'containers' },
+    args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
+    subscribe: async function* (_root, args, context) {
+      const { id, call, key } = await authorize(context, String(args.id));
+      const client = context.backends.containers;
+      let cursor = new Date().toISOString();
+      const queue = context.pollers.subscribe<MetricsEvent>(`containers|${id}|metrics|${key}`, () => ({
+        async poll() {
+          const [cpu, memory] = await Promise.all([client.metrics(call, id, 'cpu'), client.metrics(call, id, 'memory')]);
+          const memoryAt = new Map(memory.map((m) => [Date.parse(m.time), m.value]));
+          const fresh = cpu.filter((c) => Date.parse(c.time) > Date.parse(cursor));
+          if (fresh.length) cursor = fresh.at(-1)!.time;
+          return fresh.map((c) => ({ timestamp: c.time, cpuPercent: c.value, memoryMegabytes: memoryAt.get(Date.parse(c.time)) ?? null }));
+        },
+      }));
+      try {
+        for await (const { event } of queue) yield event;
+      } finally {
+        await queue.return();
+      }
+    },
+    resolve: (event) => event,
+  }),
+  containerState: t.field({
+    type: ContainerStateEvent,
+    description: 'The container\'s state now, then each change (a power action shows up as STARTING … ONLINE).',
+    authScopes: { backend: 'containers' },
+    args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
+    subscribe: async function* (_root, args, context) {
+      const { id, call, key, container } = await authorize(context, String(args.id));
+      const client = context.backends.containers;
+      let last = `${container.currentState}|${container.reqState}`;
+      yield container;
+      const queue = context.pollers.subscribe<ContainerRecord>(`containers|${id}|state|${key}`, () => ({
+        async poll() {
+          const now = await client.get(call, id);
+          const signature = `${now.currentState}|${now.reqState}`;
+          if (signature === last) return [];
+          last = signature;
+          return [now];
+        },
+      }));
+      try {
+        for await (const { event } of queue) yield event;
+      } finally {
+        await queue.return();
+      }
+    },
+    resolve: (event) => event,
+  }),
+}));

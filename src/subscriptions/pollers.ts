@@ -1,0 +1,114 @@
+import { BackendError } from '../backends/http.js';
+import { fromBackendError } from '../schema/upstream.js';
+import { EventQueue } from './event-queue.js';
+
+/**
+ * Upstreams only answer polls. One poller per key — (backend, resource, stream, credential
+ * digest) — however many subscribers share it: it starts with the first subscriber, polls at
+ * an interval with jitter, backs off on 429 and 5xx, ends every stream with the error when the
+ * credential stops working (401, 403, 404), and stops with the last subscriber.
+ */
+
+export interface PollSource<T> {
+  /** Events that appeared since the previous call (the source keeps its own cursor). */
+  poll(): Promise<T[]>;
+}
+
+export interface PollerOptions {
+  intervalMs: number;
+  /** Events a slow subscriber may have queued before the oldest are dropped. */
+  queueCapacity?: number;
+}
+
+/** Upstream codes after which polling again cannot help. */
+const FATAL = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
+const MAX_BACKOFF_MS = 30_000;
+
+class Poller<T> {
+  readonly subscribers = new Set<EventQueue<T>>();
+  private timer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly source: PollSource<T>,
+    private readonly options: PollerOptions,
+    private readonly onEmpty: () => void,
+  ) {}
+
+  subscribe(): EventQueue<T> {
+    const queue = new EventQueue<T>(this.options.queueCapacity ?? 1000, () => {
+      this.subscribers.delete(queue);
+      if (this.subscribers.size === 0) this.stop();
+    });
+    this.subscribers.add(queue);
+    if (this.subscribers.size === 1) this.schedule(0);
+    return queue;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+  }
+
+  private async tick(): Promise<void> {
+    let delay = this.options.intervalMs;
+    try {
+      const events = await this.source.poll();
+      this.failures = 0;
+      for (const event of events) for (const subscriber of this.subscribers) subscriber.push(event);
+    } catch (error) {
+      const mapped = error instanceof BackendError ? fromBackendError(error) : error;
+      const code = (mapped as { code?: string }).code ?? '';
+      if (FATAL.has(code)) {
+        for (const subscriber of [...this.subscribers]) subscriber.fail(mapped);
+        this.stop();
+        return;
+      }
+      this.failures += 1;
+      const retryAfter = (mapped as { retryAfter?: number }).retryAfter;
+      delay = Math.min(MAX_BACKOFF_MS, retryAfter !== undefined ? retryAfter * 1000 : this.options.intervalMs * 2 ** this.failures);
+    }
+    // ±10% jitter so pollers started together do not poll together forever.
+    this.schedule(delay * (0.9 + Math.random() * 0.2));
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.onEmpty();
+  }
+}
+
+export class PollerRegistry {
+  private readonly pollers = new Map<string, Poller<unknown>>();
+
+  constructor(private readonly options: PollerOptions) {}
+
+  /** Joins the poller for `key`, creating it (and its source) for the first subscriber. */
+  subscribe<T>(key: string, makeSource: () => PollSource<T>): EventQueue<T> {
+    let poller = this.pollers.get(key) as Poller<T> | undefined;
+    if (!poller) {
+      const created = new Poller<T>(makeSource(), this.options, () => {
+        if (this.pollers.get(key) === created) this.pollers.delete(key);
+      });
+      poller = created;
+      this.pollers.set(key, created as Poller<unknown>);
+    }
+    return poller.subscribe();
+  }
+
+  /** Pollers running now, by key: for tests and metrics. */
+  get active(): ReadonlyMap<string, { subscribers: number }> {
+    return new Map([...this.pollers].map(([key, p]) => [key, { subscribers: p.subscribers.size }]));
+  }
+
+  /** Ends every stream (shutdown). */
+  close(): void {
+    for (const poller of [...this.pollers.values()]) {
+      for (const subscriber of [...poller.subscribers]) void subscriber.return();
+      poller.stop();
+    }
+  }
+}
