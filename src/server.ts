@@ -11,6 +11,7 @@ import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
 import { schema } from './schema/index.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
+import { createRedisCoordinator } from './subscriptions/redis-coordinator.js';
 import { sendError } from './transfer/respond.js';
 import { handleCiImageDownload, handleCiImageUpload } from './transfer/ci-images.js';
 import { handleVmImageData } from './transfer/vm-images.js';
@@ -52,7 +53,11 @@ const DRAIN_DEADLINE_MS = 10_000;
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { config, backends, logger } = options;
-  const pollers = new PollerRegistry({ intervalMs: config.pollIntervalMs });
+  const pollers = new PollerRegistry({
+    intervalMs: config.pollIntervalMs,
+    // A lease lasts three polls: a replica that dies hands over within that.
+    ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
+  });
   const deps = { config, backends, logger, pollers };
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
 
@@ -199,7 +204,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // Idempotent: a signal handler and a test teardown may both ask.
       stopping ??= (async () => {
         readiness.stop();
-        pollers.close();
+        await pollers.close();
         for (const client of wsServer.clients) client.close(1001, 'Going away');
         await wsDisposable.dispose();
         wsServer.close();

@@ -1,6 +1,7 @@
 import { BackendError } from '../backends/http.js';
 import { fromBackendError } from '../schema/upstream.js';
 import { EventQueue } from './event-queue.js';
+import type { Coordinator } from './redis-coordinator.js';
 
 /**
  * Upstreams only answer polls. One poller per key — (backend, resource, stream, credential
@@ -12,10 +13,14 @@ import { EventQueue } from './event-queue.js';
 export interface PollSource<T> {
   /** Events that appeared since the previous call (the source keeps its own cursor). */
   poll(): Promise<T[]>;
+  /** An event another replica read: move the cursor past it, so a takeover resumes there. */
+  seen?(event: T): void;
 }
 
 export interface PollerOptions {
   intervalMs: number;
+  /** With Redis: one replica polls each key and the others follow its events. */
+  coordinator?: Coordinator;
   /** Events a slow subscriber may have queued before the oldest are dropped. */
   queueCapacity?: number;
 }
@@ -29,12 +34,31 @@ class Poller<T> {
   private timer: NodeJS.Timeout | undefined;
   private failures = 0;
   private stopped = false;
+  /** 'owner' polls; 'follower' serves events another replica published. */
+  role: 'owner' | 'follower' = 'owner';
+  private unlisten: (() => Promise<void>) | undefined;
 
   constructor(
+    private readonly key: string,
     private readonly source: PollSource<T>,
     private readonly options: PollerOptions,
     private readonly onEmpty: () => void,
-  ) {}
+  ) {
+    const coordinator = options.coordinator;
+    if (coordinator) {
+      void coordinator
+        .listen(key, (events) => {
+          for (const event of events as T[]) {
+            this.source.seen?.(event);
+            for (const subscriber of this.subscribers) subscriber.push(event);
+          }
+        })
+        .then((unlisten) => {
+          if (this.stopped) void unlisten();
+          else this.unlisten = unlisten;
+        });
+    }
+  }
 
   subscribe(): EventQueue<T> {
     const queue = new EventQueue<T>(this.options.queueCapacity ?? 1000, () => {
@@ -54,9 +78,16 @@ class Poller<T> {
   private async tick(): Promise<void> {
     let delay = this.options.intervalMs;
     try {
-      const events = await this.source.poll();
-      this.failures = 0;
-      for (const event of events) for (const subscriber of this.subscribers) subscriber.push(event);
+      const coordinator = this.options.coordinator;
+      // With Redis, only the lease holder polls; the others only try to take over.
+      this.role = !coordinator || (await coordinator.claim(this.key)) ? 'owner' : 'follower';
+      if (this.stopped) return;
+      if (this.role === 'owner') {
+        const events = await this.source.poll();
+        this.failures = 0;
+        for (const event of events) for (const subscriber of this.subscribers) subscriber.push(event);
+        if (coordinator && events.length > 0) await coordinator.publish(this.key, events);
+      }
     } catch (error) {
       const mapped = error instanceof BackendError ? fromBackendError(error) : error;
       const code = (mapped as { code?: string }).code ?? '';
@@ -77,6 +108,8 @@ class Poller<T> {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.timer);
+    void this.unlisten?.();
+    if (this.role === 'owner') void this.options.coordinator?.release(this.key).catch(() => undefined);
     this.onEmpty();
   }
 }
@@ -90,7 +123,7 @@ export class PollerRegistry {
   subscribe<T>(key: string, makeSource: () => PollSource<T>): EventQueue<T> {
     let poller = this.pollers.get(key) as Poller<T> | undefined;
     if (!poller) {
-      const created = new Poller<T>(makeSource(), this.options, () => {
+      const created = new Poller<T>(key, makeSource(), this.options, () => {
         if (this.pollers.get(key) === created) this.pollers.delete(key);
       });
       poller = created;
@@ -100,15 +133,16 @@ export class PollerRegistry {
   }
 
   /** Pollers running now, by key: for tests and metrics. */
-  get active(): ReadonlyMap<string, { subscribers: number }> {
-    return new Map([...this.pollers].map(([key, p]) => [key, { subscribers: p.subscribers.size }]));
+  get active(): ReadonlyMap<string, { subscribers: number; role: 'owner' | 'follower' }> {
+    return new Map([...this.pollers].map(([key, p]) => [key, { subscribers: p.subscribers.size, role: p.role }]));
   }
 
-  /** Ends every stream (shutdown). */
-  close(): void {
+  /** Ends every stream (shutdown), then lets go of Redis. */
+  async close(): Promise<void> {
     for (const poller of [...this.pollers.values()]) {
       for (const subscriber of [...poller.subscribers]) void subscriber.return();
       poller.stop();
     }
+    await this.options.coordinator?.close();
   }
 }

@@ -34,20 +34,22 @@ const logCursor = (line: LogLineRecord) => encodeCursor('containerLogs', { t: li
 function logSource(client: ContainersClient, call: CallContext, id: number, fromMs: number, seenAtStart: string[] = []): PollSource<LogEvent> {
   let cursor = fromMs;
   let atCursor = new Set<string>(seenAtStart);
+  const advance = (line: LogLineRecord) => {
+    if (line.time > cursor) {
+      cursor = line.time;
+      atCursor = new Set();
+    }
+    atCursor.add(lineKey(line));
+  };
   return {
     async poll() {
       const lines = await client.logs(call, id, { limit: LOG_POLL_LIMIT, periodStart: Math.floor(cursor / 1000) });
       const truncated = lines.length >= LOG_POLL_LIMIT;
       const fresh = lines.reverse().filter((l) => l.time > cursor || (l.time === cursor && !atCursor.has(lineKey(l))));
-      for (const line of fresh) {
-        if (line.time > cursor) {
-          cursor = line.time;
-          atCursor = new Set();
-        }
-        atCursor.add(lineKey(line));
-      }
+      fresh.forEach(advance);
       return fresh.map((line, i) => ({ line, cursor: logCursor(line), gap: truncated && i === 0 }));
     },
+    seen: (event) => advance(event.line),
   };
 }
 
@@ -145,6 +147,9 @@ builder.subscriptionFields((t) => ({
           if (fresh.length) cursor = fresh.at(-1)!.time;
           return fresh.map((c) => ({ timestamp: c.time, cpuPercent: c.value, memoryMegabytes: memoryAt.get(Date.parse(c.time)) ?? null }));
         },
+        seen: (event) => {
+          if (Date.parse(event.timestamp) > Date.parse(cursor)) cursor = event.timestamp;
+        },
       }));
       try {
         for await (const { event } of queue) yield event;
@@ -171,6 +176,9 @@ builder.subscriptionFields((t) => ({
           if (signature === last) return [];
           last = signature;
           return [now];
+        },
+        seen: (event) => {
+          last = `${event.currentState}|${event.reqState}`;
         },
       }));
       try {
