@@ -129,6 +129,18 @@ export const SETTINGS: readonly Setting[] = [
     description: 'How often a subscription poller asks its backend for new logs, samples or state (with ±10% jitter).',
   },
   {
+    env: 'GANTRY_MAX_SUBSCRIPTIONS_PER_SOCKET',
+    file: 'maxSubscriptionsPerSocket',
+    schema: z.coerce.number().int().min(1).max(100_000).default(100),
+    description: 'Subscriptions one WebSocket may have open at once; more are refused with RATE_LIMITED.',
+  },
+  {
+    env: 'GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER',
+    file: 'maxSubscriptionsPerCaller',
+    schema: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+    description: 'Subscriptions one credential may have open at once across sockets and SSE.',
+  },
+  {
     env: 'GANTRY_TRACE_UPSTREAM',
     file: 'traceUpstream',
     schema: z.union([z.boolean(), z.stringbool()]).default(false),
@@ -160,6 +172,8 @@ export interface Config {
   maxPageSize: number;
   maxUploadBytes: number;
   pollIntervalMs: number;
+  maxSubscriptionsPerSocket: number;
+  maxSubscriptionsPerCaller: number;
   traceUpstream: boolean;
   readinessIntervalMs: number;
 }

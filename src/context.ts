@@ -23,6 +23,8 @@ export interface Context {
   upstreamCalls: UpstreamCall[];
   /** The caller asked for the trace in the response (or the dev flag is on). */
   traceUpstream: boolean;
+  /** The WebSocket this operation came on (undefined over HTTP and SSE). */
+  socket: object | undefined;
   /** The caller's token for a backend; throws UNAUTHENTICATED when there is none. */
   tokenFor(backend: BackendKey): string;
   /** What a backend client needs for one call made for this caller. */
@@ -42,6 +44,8 @@ export interface ContextOptions {
   requestId?: string;
   /** The caller asked for `extensions.upstream`. */
   traceUpstream?: boolean;
+  /** The WebSocket an operation came on, for per-socket limits. */
+  socket?: object;
 }
 
 export function createContext(deps: ContextDeps, raw: RawCredentials, options: ContextOptions = {}): Context {
@@ -66,6 +70,7 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     pollers: deps.pollers ?? new PollerRegistry({ intervalMs: deps.config.pollIntervalMs }),
     upstreamCalls,
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
+    socket: options.socket,
     tokenFor,
     call: (backend, batchSize = 1) => ({ token: tokenFor(backend), requestId, record, batchSize }),
   };

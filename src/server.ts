@@ -55,6 +55,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { config, backends, logger } = options;
   const pollers = new PollerRegistry({
     intervalMs: config.pollIntervalMs,
+    maxPerCaller: config.maxSubscriptionsPerCaller,
+    maxPerSocket: config.maxSubscriptionsPerSocket,
     // A lease lasts three polls: a replica that dies hands over within that.
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
   });
@@ -84,7 +86,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             authorization: typeof params.authorization === 'string' ? params.authorization : null,
             backendTokens: (params.backendTokens as string | Record<string, unknown> | undefined) ?? null,
           },
-          { traceUpstream: params.trace === 'upstream' },
+          { traceUpstream: params.trace === 'upstream', socket: (initial as { socket?: object }).socket },
         );
       }
       const request = (initial as unknown as { request: Request }).request;
@@ -162,7 +164,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, payload) => {
         // Through yoga.getEnveloped so WebSocket operations share plugins, context and masking.
-        const enveloped = yoga.getEnveloped({ req: ctx.extra.request, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
+        const enveloped = yoga.getEnveloped({ req: ctx.extra.request, socket: ctx.extra.socket, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
         const args = {
           schema: enveloped.schema,
           operationName: payload.operationName,

@@ -1,4 +1,5 @@
 import { BackendError } from '../backends/http.js';
+import { GantryError } from '../errors.js';
 import { fromBackendError } from '../schema/upstream.js';
 import { EventQueue } from './event-queue.js';
 import type { Coordinator } from './redis-coordinator.js';
@@ -19,6 +20,10 @@ export interface PollSource<T> {
 
 export interface PollerOptions {
   intervalMs: number;
+  /** Subscriptions one caller (credential digest) may hold at once. */
+  maxPerCaller?: number;
+  /** Subscriptions one WebSocket may hold at once. */
+  maxPerSocket?: number;
   /** With Redis: one replica polls each key and the others follow its events. */
   coordinator?: Coordinator;
   /** Events a slow subscriber may have queued before the oldest are dropped. */
@@ -60,8 +65,9 @@ class Poller<T> {
     }
   }
 
-  subscribe(): EventQueue<T> {
+  subscribe(onClose: () => void): EventQueue<T> {
     const queue = new EventQueue<T>(this.options.queueCapacity ?? 1000, () => {
+      onClose();
       this.subscribers.delete(queue);
       if (this.subscribers.size === 0) this.stop();
     });
@@ -116,11 +122,32 @@ class Poller<T> {
 
 export class PollerRegistry {
   private readonly pollers = new Map<string, Poller<unknown>>();
+  private readonly perCaller = new Map<string, number>();
+  private readonly perSocket = new WeakMap<object, number>();
 
   constructor(private readonly options: PollerOptions) {}
 
-  /** Joins the poller for `key`, creating it (and its source) for the first subscriber. */
-  subscribe<T>(key: string, makeSource: () => PollSource<T>): EventQueue<T> {
+  /**
+   * Joins the poller for `key`, creating it (and its source) for the first subscriber.
+   * @throws GantryError RATE_LIMITED when `caller` already holds its maximum of subscriptions.
+   */
+  subscribe<T>(key: string, makeSource: () => PollSource<T>, caller = '', socket?: object): EventQueue<T> {
+    const onSocket = socket ? (this.perSocket.get(socket) ?? 0) : 0;
+    if (socket && onSocket >= (this.options.maxPerSocket ?? Number.POSITIVE_INFINITY)) {
+      throw new GantryError('RATE_LIMITED', `Too many subscriptions on this socket (at most ${this.options.maxPerSocket}).`);
+    }
+    const held = this.perCaller.get(caller) ?? 0;
+    if (held >= (this.options.maxPerCaller ?? Number.POSITIVE_INFINITY)) {
+      throw new GantryError('RATE_LIMITED', `Too many open subscriptions for this credential (at most ${this.options.maxPerCaller}).`);
+    }
+    this.perCaller.set(caller, held + 1);
+    if (socket) this.perSocket.set(socket, onSocket + 1);
+    const release = () => {
+      const left = (this.perCaller.get(caller) ?? 1) - 1;
+      if (left <= 0) this.perCaller.delete(caller);
+      else this.perCaller.set(caller, left);
+      if (socket) this.perSocket.set(socket, Math.max(0, (this.perSocket.get(socket) ?? 1) - 1));
+    };
     let poller = this.pollers.get(key) as Poller<T> | undefined;
     if (!poller) {
       const created = new Poller<T>(key, makeSource(), this.options, () => {
@@ -129,7 +156,12 @@ export class PollerRegistry {
       poller = created;
       this.pollers.set(key, created as Poller<unknown>);
     }
-    return poller.subscribe();
+    return poller.subscribe(release);
+  }
+
+  /** Open subscriptions per caller digest: for tests and metrics. */
+  get callers(): ReadonlyMap<string, number> {
+    return this.perCaller;
   }
 
   /** Pollers running now, by key: for tests and metrics. */

@@ -4,6 +4,7 @@ import type { CallContext } from '../../backends/http.js';
 import type { ContainerRecord, LogLineRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
 import type { PollSource } from '../../subscriptions/pollers.js';
+import { streamFrom } from '../../subscriptions/stream.js';
 import { builder } from '../builder.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -104,29 +105,29 @@ builder.subscriptionFields((t) => ({
       id: t.arg.id({ required: true, description: 'Global ID of the container.' }),
       after: t.arg.string({ description: 'Cursor of the last line seen, to resume without missing lines.' }),
     },
-    subscribe: async function* (_root, args, context) {
+    subscribe: async (_root, args, context) => {
       const { id, call, key } = await authorize(context, String(args.id));
       const resumeFrom = args.after ? decodeCursor('containerLogs', args.after, 'after') : undefined;
       const since = resumeFrom ? Number(resumeFrom.t) : undefined;
       const client = context.backends.containers;
-      const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()));
-      try {
-        let lastSent = since ?? -1;
-        if (since !== undefined) {
-          // Replay from the cursor with a source of our own, then join the shared stream.
-          const replay = logSource(client, call, id, since, typeof resumeFrom?.h === 'string' ? [resumeFrom.h] : []);
-          for (const event of await upstream(replay.poll())) {
-            lastSent = Math.max(lastSent, event.line.time);
-            yield event;
-          }
+      const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()), key, context.socket);
+      let replayed: LogEvent[] = [];
+      if (since !== undefined) {
+        // Replay from the cursor with a source of our own, then join the shared stream.
+        const replay = logSource(client, call, id, since, typeof resumeFrom?.h === 'string' ? [resumeFrom.h] : []);
+        try {
+          replayed = await upstream(replay.poll());
+        } catch (error) {
+          await queue.return();
+          throw error;
         }
-        for await (const { event, gap } of queue) {
-          if (event.line.time <= lastSent && since !== undefined) continue;
-          yield { ...event, gap: event.gap || gap };
-        }
-      } finally {
-        await queue.return();
       }
+      const lastReplayed = replayed.at(-1)?.line.time ?? -1;
+      return streamFrom<LogEvent, LogEvent>(
+        queue,
+        ({ event, gap }) => (event.line.time <= lastReplayed ? undefined : { ...event, gap: event.gap || gap }),
+        replayed,
+      );
     },
     resolve: (event) => event,
   }),
@@ -135,7 +136,7 @@ builder.subscriptionFields((t) => ({
     description: 'Each new CPU and memory sample of a container (every 30 s while it runs).',
     authScopes: { backend: 'containers' },
     args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
-    subscribe: async function* (_root, args, context) {
+    subscribe: async (_root, args, context) => {
       const { id, call, key } = await authorize(context, String(args.id));
       const client = context.backends.containers;
       let cursor = new Date().toISOString();
@@ -150,12 +151,8 @@ builder.subscriptionFields((t) => ({
         seen: (event) => {
           if (Date.parse(event.timestamp) > Date.parse(cursor)) cursor = event.timestamp;
         },
-      }));
-      try {
-        for await (const { event } of queue) yield event;
-      } finally {
-        await queue.return();
-      }
+      }), key, context.socket);
+      return streamFrom<MetricsEvent, MetricsEvent>(queue, ({ event }) => event);
     },
     resolve: (event) => event,
   }),
@@ -164,11 +161,11 @@ builder.subscriptionFields((t) => ({
     description: 'The container\'s state now, then each change (a power action shows up as STARTING … ONLINE).',
     authScopes: { backend: 'containers' },
     args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
-    subscribe: async function* (_root, args, context) {
+    subscribe: async (_root, args, context) => {
       const { id, call, key, container } = await authorize(context, String(args.id));
       const client = context.backends.containers;
       let last = `${container.currentState}|${container.reqState}`;
-      yield container;
+      // Join (and pass the limits) before the first event, so a refused stream sends nothing.
       const queue = context.pollers.subscribe<ContainerRecord>(`containers|${id}|state|${key}`, () => ({
         async poll() {
           const now = await client.get(call, id);
@@ -180,12 +177,8 @@ builder.subscriptionFields((t) => ({
         seen: (event) => {
           last = `${event.currentState}|${event.reqState}`;
         },
-      }));
-      try {
-        for await (const { event } of queue) yield event;
-      } finally {
-        await queue.return();
-      }
+      }), key, context.socket);
+      return streamFrom<ContainerRecord, ContainerRecord>(queue, ({ event }) => event, [container]);
     },
     resolve: (event) => event,
   }),
