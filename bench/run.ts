@@ -5,7 +5,9 @@
  * gateway's own trace), and the gateway's peak RSS during the run.
  *
  * BENCH_DURATION (seconds, default 10), BENCH_CONNECTIONS (default 16) and BENCH_TRANSFER_MIB
- * (default 1024; 0 skips the byte transfers) tune a run.
+ * (default 1024; 0 skips the byte transfers), BENCH_SUBSCRIBERS (default 5000; 0 skips the
+ * subscription fan-out) and BENCH_FANOUT_SECONDS (default 10) tune a run. The two-replica
+ * fan-out uses REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
+import { runFanout, startCountingProxy } from './fanout.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -21,6 +24,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WARMUP = 2;
 const TOKEN = 'bench-admin-token';
 const TRANSFER_MIB = Number(process.env.BENCH_TRANSFER_MIB ?? 1024);
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
+const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 10);
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 interface Scenario {
   name: string;
@@ -31,6 +37,7 @@ interface Scenario {
 }
 
 const children: ChildProcess[] = [];
+const closers: Array<() => Promise<void>> = [];
 function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, [join(ROOT, 'bin/gantry.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -85,18 +92,23 @@ function load(url: string, scenario: Scenario, seconds: number): Promise<autocan
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   try {
-    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
+    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
-    const gateway = start([], {
+    // The containers service sits behind a counting proxy: the fan-out counts upstream polls.
+    const proxy = await startCountingProxy(urls.containers!);
+    const gatewayEnv = (extra: Record<string, string> = {}) => ({
       PORT: '0',
       GANTRY_DATA_DIR: dataDir,
       GANTRY_VM_IMAGES_URL: urls.vmImages!,
       GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
       GANTRY_CI_IMAGES_URL: urls.ciImages!,
-      // Backends not benchmarked yet still need a URL; nothing calls them.
-      GANTRY_CONTAINERS_URL: 'http://127.0.0.1:9',
+      GANTRY_CONTAINERS_URL: proxy.url,
       GANTRY_SERVERLESS_URL: 'http://127.0.0.1:9',
+      GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '100000',
+      ...extra,
     });
+    closers.push(() => proxy.close());
+    const gateway = start([], gatewayEnv());
     const gatewayUrl = (await firstMatch(gateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
 
     const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id } } }')).data.vmImages.nodes[0].id as string;
@@ -131,12 +143,24 @@ async function main() {
       });
     }
 
+    let fanout;
+    let fanoutReplicas;
+    if (SUBSCRIBERS > 0) {
+      const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>;
+      const online = containers.find((c) => c.state === 'ONLINE')!.id;
+      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: proxy.polls, rss: () => rssMb(gateway.pid!) });
+      // Two more gateway processes sharing Redis, 1,000 subscribers each: still one poller.
+      const replicas = [start([], gatewayEnv({ REDIS_URL })), start([], gatewayEnv({ REDIS_URL }))];
+      const replicaUrls = await Promise.all(replicas.map(async (r) => (await firstMatch(r, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!));
+      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: proxy.polls, rss: () => rssMb(replicas[0]!.pid!) });
+    }
+
     const transfers =
       TRANSFER_MIB > 0
         ? await runTransfers({ gatewayUrl, ciImagesUrl: urls.ciImages!, token: TOKEN, sizeMiB: TRANSFER_MIB, rss: () => rssMb(gateway.pid!) })
         : undefined;
 
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, results, transfers };
+    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, results, transfers, fanout, fanoutReplicas };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nGantry bench: ${DURATION}s per scenario, ${CONNECTIONS} connections, ${process.version}\n`);
     console.table(
@@ -150,6 +174,17 @@ async function main() {
         'gateway RSS MB': r.gatewayPeakRssMb,
       })),
     );
+    if (fanout && fanoutReplicas) {
+      console.log(`\nSubscription fan-out, containerLogs of one container, ${FANOUT_SECONDS}s (poll interval 2 s):`);
+      console.table({
+        [`1 gateway, ${fanout.subscribers} subscribers`]: fanout,
+        [`2 gateways + Redis, ${fanoutReplicas.subscribers} subscribers`]: fanoutReplicas,
+      });
+      if (fanout.lagP99Ms >= 250 || fanout.gatewayRssPeakMb >= 400 || fanout.upstreamPollsPerSecond > 0.6 || fanoutReplicas.upstreamPollsPerSecond > 0.6 || fanout.deliveries === 0) {
+        console.error('bench targets missed: fan-out (p99 < 250 ms, RSS < 400 MB, one poll per interval)');
+        process.exitCode = 1;
+      }
+    }
     if (transfers) {
       console.log(`\nByte transfers, ${transfers.sizeMiB} MiB QCOW2 file (CI images):`);
       console.table({
@@ -170,9 +205,12 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
+    for (const close of closers) await close();
     for (const child of children) child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 await main();
+// Sockets of disposed subscription clients may linger a moment; the report is written.
+process.exit(process.exitCode ?? 0);

@@ -23,6 +23,8 @@ interface LogEvent {
   line: LogLineRecord;
   cursor: string;
   gap: boolean;
+  /** When the gateway read the line from the service (epoch ms). */
+  readAt: number;
 }
 
 /** Most lines one poll asks for; a full answer means lines may have been missed (a gap). */
@@ -48,7 +50,8 @@ function logSource(client: ContainersClient, call: CallContext, id: number, from
       const truncated = lines.length >= LOG_POLL_LIMIT;
       const fresh = lines.reverse().filter((l) => l.time > cursor || (l.time === cursor && !atCursor.has(lineKey(l))));
       fresh.forEach(advance);
-      return fresh.map((line, i) => ({ line, cursor: logCursor(line), gap: truncated && i === 0 }));
+      const readAt = Date.now();
+      return fresh.map((line, i) => ({ line, cursor: logCursor(line), gap: truncated && i === 0, readAt }));
     },
     seen: (event) => advance(event.line),
   };
@@ -69,6 +72,7 @@ const ContainerLogEvent = builder.objectRef<LogEvent>('ContainerLogEvent').imple
     cursor: t.exposeString('cursor', { description: 'Pass as `after` when reconnecting to miss nothing the service still holds.' }),
     line: t.field({ type: ContainerLogLine, description: 'The line.', resolve: (e) => e.line }),
     gap: t.exposeBoolean('gap', { description: 'Lines were lost before this one (the subscriber fell behind, or more lines came than one poll reads).' }),
+    readAt: t.field({ type: 'DateTime', description: 'When the gateway read the line from the service: delivery lag is now minus this.', resolve: (e) => new Date(e.readAt).toISOString() }),
   }),
 });
 
