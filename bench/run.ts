@@ -38,8 +38,12 @@ interface Scenario {
 
 const children: ChildProcess[] = [];
 const closers: Array<() => Promise<void>> = [];
+/** Extra node flags for gateway processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run. */
+const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/gantry.js'), ...args], {
+  const nodeArgs = args[0] === 'embedded' ? [] : GATEWAY_NODE_ARGS;
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/gantry.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -123,7 +127,8 @@ async function main() {
     ];
 
     const results = [];
-    for (const scenario of scenarios) {
+    // BENCH_DURATION=0 skips the HTTP scenarios (to profile the fan-out alone, for instance).
+    for (const scenario of DURATION > 0 ? scenarios : []) {
       const traced = await graphql(gatewayUrl, scenario.query, scenario.variables, true);
       const calls = traced.extensions?.upstream?.length ?? 0;
       await load(gatewayUrl, scenario, WARMUP);

@@ -135,6 +135,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Subscriptions one WebSocket may have open at once; more are refused with RATE_LIMITED.',
   },
   {
+    env: 'GANTRY_SUBSCRIPTION_QUEUE_EVENTS',
+    file: 'subscriptionQueueEvents',
+    schema: z.coerce.number().int().min(10).max(100_000).default(1_000),
+    description: 'Events one subscription may have waiting for a client that reads slowly; past it the oldest are dropped and the next event has gap: true.',
+  },
+  {
     env: 'GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER',
     file: 'maxSubscriptionsPerCaller',
     schema: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
@@ -174,6 +180,7 @@ export interface Config {
   pollIntervalMs: number;
   maxSubscriptionsPerSocket: number;
   maxSubscriptionsPerCaller: number;
+  subscriptionQueueEvents: number;
   traceUpstream: boolean;
   readinessIntervalMs: number;
 }

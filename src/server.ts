@@ -17,6 +17,7 @@ import { handleCiImageDownload, handleCiImageUpload } from './transfer/ci-images
 import { handleVmImageData } from './transfer/vm-images.js';
 import { EXAMPLE_QUERY } from './graphiql-example.js';
 import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
+import { useSharedSubscriptionExecution } from './plugins/use-shared-subscription-execution.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -57,6 +58,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     intervalMs: config.pollIntervalMs,
     maxPerCaller: config.maxSubscriptionsPerCaller,
     maxPerSocket: config.maxSubscriptionsPerSocket,
+    queueCapacity: config.subscriptionQueueEvents,
     // A lease lasts three polls: a replica that dies hands over within that.
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
   });
@@ -71,7 +73,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [useUpstreamTrace()],
+    plugins: [useUpstreamTrace(), useSharedSubscriptionExecution()],
     graphiql: {
       title: 'Gantry',
       defaultQuery: EXAMPLE_QUERY,

@@ -23,6 +23,11 @@ export class EventQueue<T> implements AsyncIterableIterator<Queued<T>> {
     private readonly onClose: () => void,
   ) {}
 
+  /** Events waiting for the consumer. */
+  get size(): number {
+    return this.items.length;
+  }
+
   push(event: T): void {
     if (this.done) return;
     if (this.waiting) {

@@ -165,8 +165,15 @@ export class PollerRegistry {
   }
 
   /** Pollers running now, by key: for tests and metrics. */
-  get active(): ReadonlyMap<string, { subscribers: number; role: 'owner' | 'follower' }> {
-    return new Map([...this.pollers].map(([key, p]) => [key, { subscribers: p.subscribers.size, role: p.role }]));
+  get active(): ReadonlyMap<string, { subscribers: number; role: 'owner' | 'follower'; backlog: number }> {
+    return new Map(
+      [...this.pollers].map(([key, p]) => {
+        // The most events any one subscriber of this poller has waiting: a slow reader shows here.
+        let backlog = 0;
+        for (const queue of p.subscribers) backlog = Math.max(backlog, queue.size);
+        return [key, { subscribers: p.subscribers.size, role: p.role, backlog }];
+      }),
+    );
   }
 
   /** Ends every stream (shutdown), then lets go of Redis. */

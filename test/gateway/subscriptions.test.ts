@@ -77,6 +77,14 @@ describe('subscriptions', () => {
     await waitFor(() => gateway.pollers.active.size === 0);
   }, 20_000);
 
+  it('gives subscribers of one poller each their own selection of a shared event', async () => {
+    const narrow = 'subscription($id: ID!) { containerLogs(id: $id) { cursor } }';
+    const [wide, small] = await Promise.all([take(ws(TOKENS.admin), LOGS, { id: online }, 1), take(ws(TOKENS.admin), narrow, { id: online }, 1)]);
+    expect(Object.keys(wide.events[0].containerLogs).sort()).toEqual(['cursor', 'gap', 'line']);
+    expect(Object.keys(small.events[0].containerLogs)).toEqual(['cursor']);
+    await waitFor(() => gateway.pollers.active.size === 0);
+  }, 20_000);
+
   it('resumes after a cursor without missing or repeating a line', async () => {
     const client = ws(TOKENS.admin);
     const { events } = await take(client, LOGS, { id: online }, 2);

@@ -17,6 +17,8 @@ export interface FaultOptions {
   cutRequestAfter?: number;
   /** Kill the client connection after this many response-body bytes. */
   cutResponseAfter?: number;
+  /** Answer a request itself instead of forwarding it, when this returns a reply (read per request, so a test can flip it). */
+  reply?: (method: string, path: string) => { status: number; body: unknown } | undefined;
 }
 
 /** Passes `limit` bytes, then fails: the proxy's way of dying half way through a body. */
@@ -39,8 +41,9 @@ function cutAfter(limit: number, onCut: () => void): Transform {
 
 /**
  * An HTTP proxy on 127.0.0.1:0 in front of a backend: it can hold requests (so concurrent
- * gateway requests overlap upstream for certain) and die half way through a request or a
- * response body, the way a crashing backend does.
+ * gateway requests overlap upstream for certain), die half way through a request or a
+ * response body, the way a crashing backend does, or answer for the backend (a revoked token's
+ * 401, say, which the embedded services have no way to produce).
  */
 export async function startDelayProxy(target: string, delayOrFaults: number | FaultOptions): Promise<DelayProxy> {
   const faults: FaultOptions = typeof delayOrFaults === 'number' ? { delayMs: delayOrFaults } : delayOrFaults;
@@ -52,6 +55,12 @@ export async function startDelayProxy(target: string, delayOrFaults: number | Fa
       req.socket?.destroy();
       res.destroy();
     };
+    const injected = faults.reply?.(req.method ?? 'GET', req.url ?? '/');
+    if (injected) {
+      req.resume();
+      res.writeHead(injected.status, { 'content-type': 'application/json' }).end(JSON.stringify(injected.body));
+      return;
+    }
     setTimeout(() => {
       const headers = { ...req.headers };
       delete headers.host;

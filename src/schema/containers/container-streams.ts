@@ -129,7 +129,9 @@ builder.subscriptionFields((t) => ({
       const lastReplayed = replayed.at(-1)?.line.time ?? -1;
       return streamFrom<LogEvent, LogEvent>(
         queue,
-        ({ event, gap }) => (event.line.time <= lastReplayed ? undefined : { ...event, gap: event.gap || gap }),
+        // The poller's own event object when nothing changes: subscribers that share it share
+        // its execution too (see use-shared-subscription-execution.ts).
+        ({ event, gap }) => (event.line.time <= lastReplayed ? undefined : gap && !event.gap ? { ...event, gap: true } : event),
         replayed,
       );
     },
