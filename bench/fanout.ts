@@ -6,7 +6,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createClient, type Client } from 'graphql-ws';
 import { request } from 'undici';
 import WebSocket from 'ws';
 
@@ -56,6 +55,31 @@ export interface FanoutResult {
   rssPerSubscriberKb: number;
 }
 
+/**
+ * One subscriber speaking graphql-ws's protocol (graphql-transport-ws) over a bare `ws` socket:
+ * connection_init, subscribe, then `next` messages. A lean client on purpose: the subscribers
+ * share two cores with the gateway, and the full graphql-ws client's own per-message work would
+ * otherwise be a good part of the lag measured.
+ */
+function subscribeLean(url: string, token: string, query: string, variables: Record<string, unknown>, sockets: WebSocket[], onReadAt: (readAt: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, 'graphql-transport-ws');
+    sockets.push(socket);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('error', reject);
+    socket.on('message', (data) => {
+      const message = JSON.parse(String(data)) as { type: string; payload?: { data?: { containerLogs?: { readAt?: string } } } };
+      if (message.type === 'next') {
+        const readAt = message.payload?.data?.containerLogs?.readAt;
+        if (readAt) onReadAt(readAt);
+      } else if (message.type === 'connection_ack') {
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
+        resolve();
+      } else if (message.type === 'error') reject(new Error(JSON.stringify(message.payload)));
+    });
+  });
+}
+
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 export async function runFanout(opts: {
@@ -68,27 +92,16 @@ export async function runFanout(opts: {
   rss: () => number;
 }): Promise<FanoutResult> {
   const baseline = opts.rss();
-  const clients: Client[] = [];
+  const sockets: WebSocket[] = [];
   const lags: number[] = [];
   const query = 'subscription($id: ID!) { containerLogs(id: $id) { readAt } }';
   let measuring = false;
   const connected: Array<Promise<void>> = [];
   for (let i = 0; i < opts.subscribers; i++) {
     const url = opts.gatewayUrls[i % opts.gatewayUrls.length]!;
-    const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${opts.token}` } });
-    clients.push(client);
-    connected.push(new Promise((resolve) => client.on('connected', () => resolve())));
-    client.subscribe(
-      { query, variables: { id: opts.containerId } },
-      {
-        next: (result) => {
-          const readAt = (result.data as { containerLogs?: { readAt: string } } | undefined)?.containerLogs?.readAt;
-          if (measuring && readAt) lags.push(Date.now() - Date.parse(readAt));
-        },
-        error: () => {},
-        complete: () => {},
-      },
-    );
+    connected.push(subscribeLean(`${url.replace('http', 'ws')}/graphql`, opts.token, query, { id: opts.containerId }, sockets, (readAt) => {
+      if (measuring) lags.push(Date.now() - Date.parse(readAt));
+    }));
   }
   await Promise.all(connected);
   let peak = opts.rss();
@@ -99,7 +112,7 @@ export async function runFanout(opts: {
   const polls = opts.polls() - pollsBefore;
   measuring = false;
   clearInterval(sampler);
-  await Promise.all(clients.map((c) => c.dispose()));
+  for (const socket of sockets) socket.close(1000);
   lags.sort((a, b) => a - b);
   return {
     subscribers: opts.subscribers,

@@ -96,7 +96,7 @@ function load(url: string, scenario: Scenario, seconds: number): Promise<autocan
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   try {
-    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
+    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers,serverless'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
     // The containers service sits behind a counting proxy: the fan-out counts upstream polls.
     const proxy = await startCountingProxy(urls.containers!);
@@ -107,7 +107,7 @@ async function main() {
       GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
       GANTRY_CI_IMAGES_URL: urls.ciImages!,
       GANTRY_CONTAINERS_URL: proxy.url,
-      GANTRY_SERVERLESS_URL: 'http://127.0.0.1:9',
+      GANTRY_SERVERLESS_URL: urls.serverless!,
       GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '100000',
       ...extra,
     });

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
 import { ContainersClient } from './containers/client.js';
+import { ServerlessClient } from './serverless/client.js';
 import { VmImagesClient } from './vm-images/client.js';
 
 /** The backend clients, shared by every request; credentials are passed per call. */
@@ -11,6 +12,7 @@ export interface Backends {
   ciImages: CiImagesClient;
   containerImages: ContainerImagesClient;
   containers: ContainersClient;
+  serverless: ServerlessClient;
   /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
   probes: Partial<Record<BackendKey, () => Promise<number>>>;
   close(): Promise<void>;
@@ -36,7 +38,8 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
   const ciImages = new CiImagesClient({ ...timeouts, url: url('ciImages') });
   const containerImages = new ContainerImagesClient({ ...timeouts, url: url('containerImages') });
   const containers = new ContainersClient({ ...timeouts, url: url('containers') });
-  const clients = { vmImages, ciImages, containerImages, containers };
+  const serverless = new ServerlessClient({ ...timeouts, url: url('serverless') });
+  const clients = { vmImages, ciImages, containerImages, containers, serverless };
   return {
     ...clients,
     probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, () => client.probe()])),

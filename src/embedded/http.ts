@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { RunningService, ServiceContext } from './service.js';
 
 /** How long `close()` waits for requests in flight before cutting their connections. */
@@ -7,9 +7,11 @@ export const CLOSE_GRACE_MS = 10_000;
 /**
  * A Fastify instance set up the way every embedded service needs it: no logger, and on close
  * idle keep-alive connections go at once while requests in flight (an upload) may finish.
+ * `frameworkErrors` answers what Fastify refuses before routing (a malformed URL) in the
+ * service's own error shape.
  */
-export function createServiceApp(): FastifyInstance {
-  return Fastify({ logger: false, forceCloseConnections: 'idle' });
+export function createServiceApp(options: Pick<FastifyServerOptions, 'frameworkErrors'> = {}): FastifyInstance {
+  return Fastify({ logger: false, forceCloseConnections: 'idle', ...options });
 }
 
 /** The request path without the query string. */
@@ -21,6 +23,11 @@ export function pathOf(request: FastifyRequest): string {
 export function queryOf(request: FastifyRequest): URLSearchParams {
   const mark = request.url.indexOf('?');
   return new URLSearchParams(mark < 0 ? '' : request.url.slice(mark + 1));
+}
+
+/** The token of an `Authorization: Bearer <token>` header (scheme case-insensitive), or undefined. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
 
 /** `<scheme>://<host[:port]>` as the client addressed us, for absolute links. */

@@ -4,6 +4,7 @@ import { startContainerImagesServer } from './container-images/server.js';
 import { startContainersServer } from './containers/server.js';
 import { openDatabase } from './db.js';
 import type { RunningService, StartService } from './service.js';
+import { startServerlessServer } from './serverless/server.js';
 import { systemClock, type Clock } from './simulation.js';
 import type { EmbeddedTokens } from './tokens.js';
 import { startVmImagesServer } from './vm-images/server.js';
@@ -47,6 +48,7 @@ const SERVICES: Partial<Record<BackendKey, StartService>> = {
   ciImages: startCiImagesServer,
   containerImages: startContainerImagesServer,
   containers: startContainersServer,
+  serverless: startServerlessServer,
 };
 
 /** Starts the embedded services over one shared SQLite database in `dataDir`. */

@@ -27,6 +27,19 @@ export const DJINN_USER_MAIN = 1;
 /** Djinn CI user of the `other` principal (`alex`). */
 export const DJINN_USER_OTHER = 2;
 
+/** `c3e8a1f5d7b24c9e8f0a6b2d4e1c7f3a` -> `c3e8a1f5-d7b2-4c9e-8f0a-6b2d4e1c7f3a`: 32 hex digits in UUID form. */
+function uuidForm(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Quasarch (serverless containers) user of the `admin` and `reader` principals. Quasarch names
+ * users by UUID (`createdBy`), so it is USER_MAIN written in UUID form: the same user.
+ */
+export const QUASARCH_USER_MAIN = uuidForm(USER_MAIN);
+/** Quasarch user of the `other` principal: USER_OTHER in UUID form. */
+export const QUASARCH_USER_OTHER = uuidForm(USER_OTHER);
+
 /** Who a token stands for inside the embedded services. */
 export interface Principal {
   name: 'admin' | 'reader' | 'other';
@@ -36,6 +49,8 @@ export interface Principal {
   csUserId: number;
   /** The same user as an integer, for Djinn CI (DJINN_USER_MAIN or DJINN_USER_OTHER). */
   djinnUserId: number;
+  /** The same user as a UUID, for Quasarch's serverless containers (QUASARCH_USER_MAIN or QUASARCH_USER_OTHER). */
+  quasarchUserId: string;
   /** Holds the ADMIN role: sees and may change everything. */
   isAdmin: boolean;
   /** Holds write scopes; `reader` does not. */
@@ -44,9 +59,9 @@ export interface Principal {
 
 /** The three principals of DESIGN.md ("Credentials"), by name. */
 export const PRINCIPALS: Readonly<Record<Principal['name'], Readonly<Principal>>> = Object.freeze({
-  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: true, canWrite: true }),
-  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: false, canWrite: false }),
-  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, isAdmin: false, canWrite: true }),
+  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: true, canWrite: true }),
+  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: false, canWrite: false }),
+  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, quasarchUserId: QUASARCH_USER_OTHER, isAdmin: false, canWrite: true }),
 });
 
 const NAMES = ['admin', 'reader', 'other'] as const;

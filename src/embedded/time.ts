@@ -20,3 +20,11 @@ export function formatRfc3339Seconds(ms: number): string {
 export function formatRailsTime(ms: number): string {
   return new Date(ms).toISOString().replace(/Z$/, '+00:00');
 }
+
+/**
+ * Go's `time.RFC3339Nano`, as `encoding/json` prints a `time.Time` in UTC: the fraction without
+ * trailing zeros, none at all on a whole second (`2025-06-01T12:00:00.25Z`, `2025-06-01T12:00:00Z`).
+ */
+export function formatRfc3339Nano(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.(\d*?)0*Z$/, (_match, digits: string) => (digits === '' ? 'Z' : `.${digits}Z`));
+}

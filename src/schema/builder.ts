@@ -88,3 +88,6 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** The builder's schema types, for helpers that build fields for several object types. */
+export type GantrySchemaTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -14,6 +14,12 @@ import './container-images/delete-container-image.js';
 import './containers/container.js';
 import './containers/power-container.js';
 import './containers/container-streams.js';
+import './serverless/gpu-model.js';
+import './serverless/serverless-container.js';
+import './serverless/container-revision.js';
+import './serverless/create-serverless-container.js';
+import './serverless/update-serverless-container.js';
+import './serverless/delete-serverless-container.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/embedded/db.js';
-import { CS_USER_MAIN, CS_USER_OTHER, DJINN_USER_MAIN, DJINN_USER_OTHER, PRINCIPALS, PROJECT_MAIN, PROJECT_OTHER, principalForToken } from '../../src/embedded/principals.js';
+import { CS_USER_MAIN, CS_USER_OTHER, DJINN_USER_MAIN, DJINN_USER_OTHER, PRINCIPALS, PROJECT_MAIN, PROJECT_OTHER, QUASARCH_USER_MAIN, QUASARCH_USER_OTHER, principalForToken } from '../../src/embedded/principals.js';
 import { resolveEmbeddedTokens, tokensFile } from '../../src/embedded/tokens.js';
 import { tempDataDir } from '../helpers/leftovers.js';
 
@@ -34,7 +34,7 @@ describe('embedded principals', () => {
 
   it('maps each token to its principal and anything else to undefined', () => {
     expect(principalForToken(tokens, 'a-tok')).toEqual({
-      name: 'admin', userId: PRINCIPALS.admin.userId, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: true, canWrite: true,
+      name: 'admin', userId: PRINCIPALS.admin.userId, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: true, canWrite: true,
     });
     expect(principalForToken(tokens, 'r-tok')).toMatchObject({ name: 'reader', projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: false, canWrite: false });
     expect(principalForToken(tokens, 'o-tok')).toMatchObject({ name: 'other', projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, isAdmin: false, canWrite: true });
@@ -46,6 +46,13 @@ describe('embedded principals', () => {
     expect(PRINCIPALS.other.userId).not.toBe(PRINCIPALS.admin.userId);
     expect(PROJECT_OTHER).not.toBe(PROJECT_MAIN);
     for (const id of [PROJECT_MAIN, PROJECT_OTHER, PRINCIPALS.admin.userId, PRINCIPALS.other.userId]) expect(id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('gives each principal its Keystone user id again in UUID form for Quasarch', () => {
+    expect(QUASARCH_USER_MAIN).toBe('c3e8a1f5-d7b2-4c9e-8f0a-6b2d4e1c7f3a');
+    expect(PRINCIPALS.reader.quasarchUserId).toBe(PRINCIPALS.admin.quasarchUserId);
+    expect(PRINCIPALS.other.quasarchUserId).toBe(QUASARCH_USER_OTHER);
+    for (const principal of Object.values(PRINCIPALS)) expect(principal.quasarchUserId.replace(/-/g, '')).toBe(principal.userId);
   });
 });
 

@@ -96,7 +96,7 @@ describe('health', () => {
 
   it('reports 503 on /readyz and UPSTREAM_UNAVAILABLE when the backend is down', async () => {
     const closed = 'http://127.0.0.1:9';
-    const gateway = await startTestGateway({ vmImages: closed, ciImages: closed, containerImages: closed, containers: closed });
+    const gateway = await startTestGateway({ vmImages: closed, ciImages: closed, containerImages: closed, containers: closed, serverless: closed });
     const ready = await request(`${gateway.url}/readyz`);
     expect(ready.statusCode).toBe(503);
     expect(((await ready.body.json()) as any).backends.vmImages.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { obj, strictNum as int, str, type Raw } from '../raw-values.js';
 /**
  * Upstream shapes of the CI image service (Djinn CI) and their normalized form. `author`,
  * `user` and `namespace` appear only when set; unknown fields are ignored.
@@ -33,10 +34,6 @@ export interface CiImageRecord {
   namespace: CiNamespaceRecord | null;
 }
 
-type Raw = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const int = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const obj = (v: unknown): Raw | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : null);
 
 function normalizeUser(raw: Raw | null): CiUserRecord | null {
   if (!raw || int(raw.id) === null) return null;

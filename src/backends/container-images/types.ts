@@ -1,3 +1,4 @@
+import { bool, num as int, objects as list, str, strings, type Raw } from '../raw-values.js';
 /**
  * Upstream shapes of the container image catalogue (ComputeStacks) and their normalized,
  * camelCase form. The reader is liberal: `min_cpu` arrives as a string (Rails BigDecimal) or a
@@ -97,15 +98,6 @@ export interface ContainerImageRecord {
   volumes: VolumeRecord[];
 }
 
-type Raw = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const int = (v: unknown): number | null => {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
-};
-const bool = (v: unknown): boolean => v === true || v === 'true';
-const list = (v: unknown): Raw[] => (Array.isArray(v) ? v.filter((x): x is Raw => x !== null && typeof x === 'object') : []);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const ids = (v: unknown): number[] => (Array.isArray(v) ? v.map(int).filter((x): x is number => x !== null) : []);
 
 function normalizeVolume(raw: Raw): VolumeRecord {

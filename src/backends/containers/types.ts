@@ -1,3 +1,4 @@
+import { bool, num, str, type Raw } from '../raw-values.js';
 /**
  * Upstream shapes of the containers service (ComputeStacks) and their normalized form. Logs
  * come as `[epoch_seconds, name, line]` triples, processes as `ps` rows whose numbers may be
@@ -64,13 +65,6 @@ export interface MetricRecord {
   value: number;
 }
 
-type Raw = Record<string, unknown>;
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number | null => {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isFinite(n) ? n : null;
-};
-const bool = (v: unknown): boolean => v === true || v === 'true';
 
 function normalizeRule(raw: Raw): IngressRuleRecord {
   const rule = (raw.ingress_rule && typeof raw.ingress_rule === 'object' ? raw.ingress_rule : raw) as Raw;

@@ -1,3 +1,4 @@
+import { strictNum as num, str } from '../raw-values.js';
 /**
  * Upstream shapes of the VM image service (Glance v2) and their normalized, camelCase form.
  * Snake case stops here: nothing outside backends/ sees it. The reader is liberal: unknown
@@ -52,8 +53,6 @@ const BASE_ATTRIBUTES = new Set([
   'self', 'file', 'schema', 'direct_url', 'locations', 'stores',
 ]);
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 export function normalizeImage(raw: Record<string, unknown>): VmImageRecord {
   const properties = Object.entries(raw)

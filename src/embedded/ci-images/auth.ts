@@ -1,4 +1,5 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import { bearerToken } from '../http.js';
 import { principalForToken, type Principal } from '../principals.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { notFound } from './errors.js';
@@ -24,10 +25,6 @@ export interface Caller {
 }
 
 const callers = new WeakMap<FastifyRequest, Caller>();
-
-function bearerToken(request: FastifyRequest): string | undefined {
-  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
-}
 
 /**
  * A route hook like Djinn's `Restrict(auth, perms, handler)`: the Bearer token must belong to a

@@ -1,4 +1,5 @@
 import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import { bearerToken } from '../http.js';
 import { principalForToken, type Principal } from '../principals.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { CsError } from './errors.js';
@@ -32,11 +33,6 @@ export interface Viewer {
 
 const REALM = 'Bearer realm="ComputeStacks"';
 const viewers = new WeakMap<FastifyRequest, Viewer>();
-
-function bearerToken(request: FastifyRequest): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  return match?.[1];
-}
 
 /**
  * A route hook like Doorkeeper's `doorkeeper_authorize! *anyOf`: 401 with an empty body when the

@@ -4,6 +4,7 @@ import { PROJECT_MAIN, PROJECT_OTHER } from '../principals.js';
 import type { ImageRecord, ImageStatus, Visibility } from './image.js';
 import { buildQcow2Header } from '../qcow2.js';
 import type { VmImageStore } from './store.js';
+import { deterministicUuid } from '../uuid.js';
 import { virtualSizeOf } from './virtual-size.js';
 
 /** A third project that no principal belongs to: a vendor publishing community and private images. */
@@ -79,9 +80,7 @@ const SEEDS: readonly Seed[] = [
 
 /** Deterministic UUID (version-5 layout) for a seed slug. */
 export function seedImageId(slug: string): string {
-  const hex = createHash('sha1').update(`gantry/vm-images/${slug}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return deterministicUuid(`gantry/vm-images/${slug}`);
 }
 
 /** The seed slugs with their ids, names and owners, for tests and docs. */

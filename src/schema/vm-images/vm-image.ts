@@ -2,6 +2,7 @@ import { MAX_IDS_PER_CALL } from '../../backends/vm-images/client.js';
 import type { VmImageRecord } from '../../backends/vm-images/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';
@@ -9,8 +10,7 @@ import { upstream } from '../upstream.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageStatusEnum, VmImageVisibilityEnum } from './enums.js';
 import { filterParams, sortParams, VmImageFilterInput, VmImageSortInput } from './vm-image-filter.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid } from '../../formats/uuid.js';
 
 /** The upstream UUID of a `VmImage` global ID. @throws InvalidInputError for any other ID. */
 export function vmImageUuid(globalId: string, argName = 'id'): string {
