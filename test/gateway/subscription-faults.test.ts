@@ -105,6 +105,32 @@ describe('log subscriptions under faults', () => {
     await waitFor(() => gateway.pollers.active.size === 0);
   }, 40_000);
 
+  it('refuses with FORBIDDEN, before any line, a credential the service says lacks the scope', async () => {
+    // ComputeStacks answers 404 for another user's container (NOT_FOUND, tested in
+    // subscriptions.test.ts) and 403 for a token without the projects_read scope, which none of
+    // the embedded principals is: the proxy plays that token's answer.
+    const { gateway, online } = await setup({
+      proxyReply: { reply: (method, path) => (method === 'GET' && /^\/api\/containers\/\d+$/.test(path) ? { status: 403, body: '' } : undefined) },
+    });
+    const iterator = ws(gateway).iterate({ query: LOGS, variables: { id: online } })[Symbol.asyncIterator]();
+    let error: unknown;
+    let events = 0;
+    try {
+      for (let result = await iterator.next(); !result.done; result = await iterator.next()) {
+        if (result.value.errors) {
+          error = result.value.errors;
+          break;
+        }
+        events += 1;
+      }
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(events).toBe(0);
+    expect((error as Array<{ extensions?: { code?: string } }>)[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(gateway.pollers.active.size).toBe(0);
+  }, 20_000);
+
   it('ends the stream with UNAUTHENTICATED when the credential stops working, and stops polling', async () => {
     let revoked = false;
     const { gateway, online } = await setup({

@@ -36,6 +36,8 @@ function ws(token: string): Client {
 
 const LOGS = 'subscription($id: ID!, $after: String) { containerLogs(id: $id, after: $after) { cursor gap line { timestamp message } } }';
 
+const SINCE = 'subscription($id: ID!, $since: DateTime, $after: String) { containerLogs(id: $id, since: $since, after: $after) { cursor gap line { timestamp message } } }';
+
 /** Collects `count` events of a subscription, then stops it. */
 async function take(client: Client, query: string, variables: Record<string, unknown>, count: number) {
   const events: any[] = [];
@@ -92,6 +94,16 @@ describe('subscriptions', () => {
     const resumed = await take(ws(TOKENS.admin), LOGS, { id: online, after: cursor }, 2);
     expect(resumed.events[0].containerLogs.line).toEqual(events[1].containerLogs.line);
     expect(Date.parse(resumed.events[1].containerLogs.line.timestamp)).toBeGreaterThanOrEqual(Date.parse(events[1].containerLogs.line.timestamp));
+  }, 20_000);
+
+  it('starts from an instant with since, and refuses since together with after', async () => {
+    const { events } = await take(ws(TOKENS.admin), LOGS, { id: online }, 2);
+    const since = events[0].containerLogs.line.timestamp;
+    const replayed = await take(ws(TOKENS.admin), SINCE, { id: online, since }, 2);
+    expect(replayed.events[0].containerLogs.line).toEqual(events[0].containerLogs.line);
+    expect(replayed.events[1].containerLogs.line).toEqual(events[1].containerLogs.line);
+    const both = await take(ws(TOKENS.admin), SINCE, { id: online, since, after: events[0].containerLogs.cursor }, 1);
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }, 20_000);
 
   it('refuses a container the caller may not read before any event', async () => {

@@ -5,6 +5,7 @@ import type { ContainerRecord, LogLineRecord } from '../../backends/containers/t
 import type { Context } from '../../context.js';
 import type { PollSource } from '../../subscriptions/pollers.js';
 import { streamFrom } from '../../subscriptions/stream.js';
+import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -103,16 +104,22 @@ const ContainerStateEvent = builder.objectRef<ContainerRecord>('ContainerStateEv
 builder.subscriptionFields((t) => ({
   containerLogs: t.field({
     type: ContainerLogEvent,
-    description: 'Each new log line of a container, once, in order. With `after`, lines since that cursor come first.',
+    description:
+      'Each new log line of a container, once, in order. With `after` (a cursor) or `since` (an instant), the lines the service still holds from there come first.',
     authScopes: { backend: 'containers' },
     args: {
       id: t.arg.id({ required: true, description: 'Global ID of the container.' }),
-      after: t.arg.string({ description: 'Cursor of the last line seen, to resume without missing lines.' }),
+      after: t.arg.string({ description: 'Cursor of the last line seen, to resume without missing or repeating a line.' }),
+      since: t.arg({ type: 'DateTime', description: 'Start with the lines logged at or after this instant (the service keeps a day).' }),
     },
     subscribe: async (_root, args, context) => {
+      if (args.after && args.since) {
+        throw new InvalidInputError('Give after or since, not both.', { fields: [{ path: ['since'], message: 'cannot be combined with after' }] });
+      }
       const { id, call, key } = await authorize(context, String(args.id));
       const resumeFrom = args.after ? decodeCursor('containerLogs', args.after, 'after') : undefined;
-      const since = resumeFrom ? Number(resumeFrom.t) : undefined;
+      // From `since`: everything at or after it, so the source starts just before it.
+      const since = resumeFrom ? Number(resumeFrom.t) : args.since ? Date.parse(args.since) - 1 : undefined;
       const client = context.backends.containers;
       const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()), key, context.socket);
       let replayed: LogEvent[] = [];
