@@ -72,6 +72,12 @@ describe('subscription limits', () => {
 
   it('leaves no poller and no count behind after a churn of 200 sockets that drop without saying goodbye', async () => {
     await waitFor(() => gateway.pollers.active.size === 0);
+    // This process runs the gateway: its timers and sockets are ours to count.
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
+    const listenersBefore = gateway.server.listenerCount('upgrade') + gateway.server.listenerCount('request');
+    const connections = () => new Promise<number>((resolve) => gateway.server.getConnections((_e, n) => resolve(n)));
+    const connectionsBefore = await connections();
     const tokens = [TOKENS.admin, TOKENS.reader, TOKENS.other];
     const clients = Array.from({ length: 200 }, (_, i) => ws(tokens[i % 3], false));
     // Each client subscribes; with the caps above most are refused, the rest stream.
@@ -80,5 +86,28 @@ describe('subscription limits', () => {
     expect(gateway.pollers.active.size).toBeGreaterThan(0);
     await Promise.all(clients.map((c) => c.dispose()));
     await waitFor(() => gateway.pollers.active.size === 0 && gateway.pollers.callers.size === 0);
+    // No poll timer, keep-alive or socket outlives them.
+    await waitFor(() => timers() <= timersBefore);
+    expect(gateway.server.listenerCount('upgrade') + gateway.server.listenerCount('request')).toBe(listenersBefore);
+    await waitFor(async () => (await connections()) <= connectionsBefore);
   }, 30_000);
+
+  it('ends the work of a subscription whose id is re-used: the socket is closed with 4409 and its poller stops', async () => {
+    await waitFor(() => gateway.pollers.active.size === 0);
+    const socket = new WebSocket(`${gateway.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    track(() => socket.terminate());
+    const messages: Array<{ type: string }> = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKENS.admin}` } }));
+    await waitFor(() => messages.some((m) => m.type === 'connection_ack'));
+    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: STATE, variables: { id: online } } });
+    socket.send(subscribe);
+    await waitFor(() => messages.some((m) => m.type === 'next'));
+    expect(gateway.pollers.active.size).toBe(1);
+    socket.send(subscribe);
+    expect(await closed).toBe(4409);
+    await waitFor(() => gateway.pollers.active.size === 0 && gateway.pollers.callers.size === 0);
+  }, 20_000);
 });
