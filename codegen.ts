@@ -2,7 +2,8 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
  * Typed documents for the operations in test/operations/*.graphql, generated from the
- * committed schema.graphql. `npm run codegen` writes them; a test fails when they drift.
+ * committed schema.graphql, and their trusted-documents manifest. `npm run codegen` writes
+ * them; a test fails when they drift.
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
@@ -13,7 +14,9 @@ const config: CodegenConfig = {
   generates: {
     'test/generated/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: the trusted-documents manifest (hash -> document) the gateway
+      // runs alone when GANTRY_TRUSTED_DOCUMENTS points at it.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

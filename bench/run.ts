@@ -9,20 +9,17 @@
  * subscription fan-out) and BENCH_FANOUT_SECONDS (default 10) tune a run. The two-replica
  * fan-out uses REDIS_URL (default redis://127.0.0.1:6379).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
 import { runFanout, startCountingProxy } from './fanout.js';
+import { BENCH_GATEWAY_ENV, closers, firstMatch, graphql, ROOT, rssMb, start, stopAll, TOKEN } from './processes.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WARMUP = 2;
-const TOKEN = 'bench-admin-token';
 const TRANSFER_MIB = Number(process.env.BENCH_TRANSFER_MIB ?? 1024);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
 const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 10);
@@ -34,52 +31,6 @@ interface Scenario {
   variables?: Record<string, unknown>;
   /** The most upstream calls per operation allowed; the run fails above it. */
   maxCalls?: number;
-}
-
-const children: ChildProcess[] = [];
-const closers: Array<() => Promise<void>> = [];
-/** Extra node flags for gateway processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run. */
-const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
-
-function start(args: string[], env: Record<string, string>): ChildProcess {
-  const nodeArgs = args[0] === 'embedded' ? [] : GATEWAY_NODE_ARGS;
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/gantry.js'), ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  return child;
-}
-
-function firstMatch(child: ChildProcess, pattern: RegExp, deadlineMs = 20_000): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${deadlineMs} ms`)), deadlineMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, trace = false) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...(trace ? { 'x-gantry-trace': 'upstream' } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: { upstream?: unknown[] } };
-  if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
-  return body;
 }
 
 function load(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
@@ -101,14 +52,13 @@ async function main() {
     // The containers service sits behind a counting proxy: the fan-out counts upstream polls.
     const proxy = await startCountingProxy(urls.containers!);
     const gatewayEnv = (extra: Record<string, string> = {}) => ({
-      PORT: '0',
+      ...BENCH_GATEWAY_ENV,
       GANTRY_DATA_DIR: dataDir,
       GANTRY_VM_IMAGES_URL: urls.vmImages!,
       GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
       GANTRY_CI_IMAGES_URL: urls.ciImages!,
       GANTRY_CONTAINERS_URL: proxy.url,
       GANTRY_SERVERLESS_URL: urls.serverless!,
-      GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '100000',
       ...extra,
     });
     closers.push(() => proxy.close());
@@ -210,8 +160,7 @@ async function main() {
       process.exitCode = 1;
     }
   } finally {
-    for (const close of closers) await close();
-    for (const child of children) child.kill('SIGTERM');
+    await stopAll();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

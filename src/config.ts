@@ -111,6 +111,48 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Keep-alive connections per backend.',
   },
   {
+    env: 'GANTRY_REQUEST_DEADLINE_MS',
+    file: 'requestDeadlineMs',
+    schema: positiveMs.default(30_000),
+    description: 'Time one GraphQL request may spend on its upstream calls; each call gets at most what is left, and once it is spent calls fail with UPSTREAM_TIMEOUT without being sent.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_MAX_PENDING',
+    file: 'upstream.maxPending',
+    schema: z.coerce.number().int().min(0).max(100_000).default(256),
+    description: 'Calls to one backend that may wait for a free connection when all `GANTRY_UPSTREAM_CONNECTIONS` are busy; more fail at once with UPSTREAM_BUSY.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_RETRIES',
+    file: 'upstream.retries',
+    schema: z.coerce.number().int().min(0).max(10).default(2),
+    description: 'Retries of an idempotent call (GET, HEAD, PUT, DELETE; never a power action or an upload) after a refused or reset connection, 502, 503, 504 or 429.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_RETRY_BASE_MS',
+    file: 'upstream.retryBaseMs',
+    schema: positiveMs.default(100),
+    description: 'First retry backoff; it doubles per retry, with full jitter. A longer Retry-After wins if it is at most 5 s and fits in the deadline; a longer one is passed on to the client instead.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_RETRY_BUDGET_PERCENT',
+    file: 'upstream.retryBudgetPercent',
+    schema: z.coerce.number().min(0).max(100).default(10),
+    description: 'Retries may add at most this share of a backend\'s calls (token bucket, 10 retries banked), so retries never multiply load.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_BREAKER_THRESHOLD',
+    file: 'upstream.breakerThreshold',
+    schema: z.coerce.number().int().min(1).max(10_000).default(5),
+    description: 'Failures in a row (refused, reset, timeout, 5xx, malformed answer; not 4xx) that open a backend\'s circuit: calls then fail at once with UPSTREAM_UNAVAILABLE.',
+  },
+  {
+    env: 'GANTRY_UPSTREAM_BREAKER_COOLDOWN_MS',
+    file: 'upstream.breakerCooldownMs',
+    schema: positiveMs.default(10_000),
+    description: 'How long an open circuit stays open before one probe call is let through; its success closes the circuit, its failure opens it again.',
+  },
+  {
     env: 'GANTRY_MAX_PAGE_SIZE',
     file: 'maxPageSize',
     schema: z.coerce.number().int().min(1).max(1000).default(100),
@@ -158,6 +200,82 @@ export const SETTINGS: readonly Setting[] = [
     schema: positiveMs.default(5_000),
     description: 'How often each backend is probed for /readyz.',
   },
+  {
+    env: 'GANTRY_PROFILE',
+    file: 'profile',
+    schema: z.enum(['development', 'production']).optional(),
+    description: '`production` turns GraphiQL and introspection off for callers without a developer key and hides field suggestions; unset means production when NODE_ENV=production, else development.',
+  },
+  {
+    env: 'GANTRY_DEVELOPER_KEYS',
+    file: 'developerKeys',
+    schema: z
+      .string()
+      .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+      .pipe(z.array(z.string().min(16, 'each developer key needs at least 16 characters')))
+      .optional(),
+    description: 'Comma-separated secrets; a caller sending one in `X-Gantry-Developer-Key` (or `developerKey` in graphql-ws connectionParams) gets introspection and GraphiQL in production.',
+  },
+  {
+    env: 'GANTRY_TRUSTED_DOCUMENTS',
+    file: 'trustedDocuments',
+    schema: z.string().min(1).optional(),
+    description: 'Path of a trusted-documents manifest (`{"<hash>": "<document>"}`, as codegen writes it); when set, every transport runs only those documents, sent by `documentId` or `extensions.persistedQuery.sha256Hash`.',
+  },
+  {
+    env: 'GANTRY_MAX_REQUEST_BYTES',
+    file: 'limits.maxRequestBytes',
+    schema: z.coerce.number().int().min(1024).max(64 * 1024 ** 2).default(1024 ** 2),
+    description: 'Largest GraphQL request body and WebSocket message (413, or the socket closed with 1009).',
+  },
+  {
+    env: 'GANTRY_MAX_DEPTH',
+    file: 'limits.maxDepth',
+    schema: z.coerce.number().int().min(1).max(1000).default(12),
+    description: 'Deepest field nesting an operation may have (introspection excepted).',
+  },
+  {
+    env: 'GANTRY_MAX_ALIASES',
+    file: 'limits.maxAliases',
+    schema: z.coerce.number().int().min(0).max(10_000).default(30),
+    description: 'Most aliases in one operation.',
+  },
+  {
+    env: 'GANTRY_MAX_DIRECTIVES',
+    file: 'limits.maxDirectives',
+    schema: z.coerce.number().int().min(0).max(10_000).default(20),
+    description: 'Most directives in one operation.',
+  },
+  {
+    env: 'GANTRY_MAX_TOKENS',
+    file: 'limits.maxTokens',
+    schema: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+    description: 'Most lexical tokens in one document (checked while parsing, so a huge document costs little).',
+  },
+  {
+    env: 'GANTRY_MAX_COST',
+    file: 'limits.maxCost',
+    schema: z.coerce.number().int().min(1).max(100_000_000).default(50_000),
+    description: 'Highest query cost (graphql-armor: objects 2, scalars 1, times 1.5 per level of depth).',
+  },
+  {
+    env: 'GANTRY_RATE_LIMIT_PER_ADDRESS',
+    file: 'rateLimit.perAddress',
+    schema: z.coerce.number().int().min(0).max(1_000_000).default(200),
+    description: 'Requests (HTTP requests, WebSocket connections and operations) per second from one client address, in bursts of twice that; 429 with Retry-After beyond. 0 turns it off (do so behind a load balancer that hides client addresses).',
+  },
+  {
+    env: 'GANTRY_RATE_LIMIT_PER_CREDENTIAL',
+    file: 'rateLimit.perCredential',
+    schema: z.coerce.number().int().min(0).max(1_000_000).default(100),
+    description: 'GraphQL operations per second for one credential, in bursts of twice that; RATE_LIMITED with retryAfter beyond. 0 turns it off.',
+  },
+  {
+    env: 'GANTRY_RATE_LIMIT_AUTH_FAILURES',
+    file: 'rateLimit.authFailures',
+    schema: z.coerce.number().int().min(0).max(1_000_000).default(20),
+    description: 'Refused credentials (malformed at connection_init, or UNAUTHENTICATED) one address may cause per minute before its WebSocket upgrades get 429. 0 turns it off.',
+  },
 ];
 
 export interface BackendConfig {
@@ -174,7 +292,19 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   backends: Readonly<Record<BackendKey, Readonly<BackendConfig>>>;
   embedded: { tokens: { admin?: string; reader?: string; other?: string } };
-  upstream: { connectTimeoutMs: number; headersTimeoutMs: number; bodyTimeoutMs: number; connections: number };
+  upstream: {
+    connectTimeoutMs: number;
+    headersTimeoutMs: number;
+    bodyTimeoutMs: number;
+    connections: number;
+    maxPending: number;
+    retries: number;
+    retryBaseMs: number;
+    retryBudgetPercent: number;
+    breakerThreshold: number;
+    breakerCooldownMs: number;
+  };
+  requestDeadlineMs: number;
   maxPageSize: number;
   maxUploadBytes: number;
   pollIntervalMs: number;
@@ -183,6 +313,11 @@ export interface Config {
   subscriptionQueueEvents: number;
   traceUpstream: boolean;
   readinessIntervalMs: number;
+  profile: 'development' | 'production';
+  developerKeys: string[];
+  trustedDocuments: string | undefined;
+  limits: { maxRequestBytes: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
+  rateLimit: { perAddress: number; perCredential: number; authFailures: number };
 }
 
 /** Thrown when a setting is wrong; the message names every bad variable. */
@@ -267,6 +402,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, file: unknown = {}): Config {
   ) as Record<BackendKey, BackendConfig>;
   return Object.freeze({
     ...(out as Omit<Config, 'backends' | 'embedded'>),
+    profile: (out.profile as Config['profile'] | undefined) ?? (env.NODE_ENV === 'production' ? 'production' : 'development'),
+    developerKeys: (out.developerKeys as string[] | undefined) ?? [],
     backends: Object.freeze(backends),
     embedded: { tokens: { ...((getPath(out, 'embedded.tokens') ?? {}) as Config['embedded']['tokens']) } },
   }) as Config;

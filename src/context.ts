@@ -25,6 +25,12 @@ export interface Context {
   traceUpstream: boolean;
   /** The WebSocket this operation came on (undefined over HTTP and SSE). */
   socket: object | undefined;
+  /**
+   * When this request's time for upstream calls runs out (GANTRY_REQUEST_DEADLINE_MS after
+   * the context was made), on the performance.now() clock. Every call made through `call()`
+   * carries it, until the operation opens a subscription stream (see createContext).
+   */
+  readonly deadline: number;
   /** The caller's token for a backend; throws UNAUTHENTICATED when there is none. */
   tokenFor(backend: BackendKey): string;
   /** What a backend client needs for one call made for this caller. */
@@ -48,8 +54,32 @@ export interface ContextOptions {
   socket?: object;
 }
 
+/**
+ * The registry, seen through a context: a resolver that opens a stream marks the context as
+ * long-lived. Everything else goes to the shared registry itself.
+ */
+function streamingPollers(pollers: PollerRegistry, onStream: () => void): PollerRegistry {
+  return new Proxy(pollers, {
+    get(target, property) {
+      if (property === 'subscribe') {
+        return (...args: Parameters<PollerRegistry['subscribe']>) => {
+          onStream();
+          return target.subscribe(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function createContext(deps: ContextDeps, raw: RawCredentials, options: ContextOptions = {}): Context {
   const requestId = options.requestId ?? randomUUID();
+  const deadline = performance.now() + deps.config.requestDeadlineMs;
+  // A subscription's context lives as long as its stream: the request deadline bounds the
+  // calls made to set the stream up, not those made for its events minutes later (each of
+  // those is still bound by the per-backend timeouts).
+  let streaming = false;
   const credentials = readCredentials(raw, deps.config);
   const upstreamCalls: UpstreamCall[] = [];
   const logger = deps.logger?.isLevelEnabled('debug') ? deps.logger : undefined;
@@ -67,11 +97,14 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     credentials,
     backends: deps.backends,
     config: deps.config,
-    pollers: deps.pollers ?? new PollerRegistry({ intervalMs: deps.config.pollIntervalMs }),
+    pollers: streamingPollers(deps.pollers ?? new PollerRegistry({ intervalMs: deps.config.pollIntervalMs }), () => {
+      streaming = true;
+    }),
     upstreamCalls,
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     socket: options.socket,
+    deadline,
     tokenFor,
-    call: (backend, batchSize = 1) => ({ token: tokenFor(backend), requestId, record, batchSize }),
+    call: (backend, batchSize = 1) => ({ token: tokenFor(backend), requestId, record, batchSize, ...(streaming ? {} : { deadline }) }),
   };
 }

@@ -28,7 +28,7 @@ const TOKEN = /^[\x21-\x7e]{1,4096}$/;
 function parseBearer(value: string): string {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(value.trim());
   if (!match?.[1] || !TOKEN.test(match[1])) {
-    throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+    throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".', { httpStatus: 401 });
   }
   return match[1];
 }
@@ -48,10 +48,10 @@ function parseBackendTokens(value: string | Record<string, unknown>): Map<Backen
   const tokens = new Map<BackendKey, string>();
   for (const [key, token] of entries) {
     if (!isBackendKey(key)) {
-      throw new InvalidInputError(`Unknown backend "${key}" in backend tokens; known: ${BACKEND_KEYS.join(', ')}.`);
+      throw new InvalidInputError(`Unknown backend "${key}" in backend tokens; known: ${BACKEND_KEYS.join(', ')}.`, { httpStatus: 400 });
     }
     if (typeof token !== 'string' || !TOKEN.test(token)) {
-      throw new InvalidInputError(`Backend tokens: "${key}" needs a token ("${key}=<token>").`);
+      throw new InvalidInputError(`Backend tokens: "${key}" needs a token ("${key}=<token>").`, { httpStatus: 400 });
     }
     tokens.set(key, token);
   }

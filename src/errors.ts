@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_BUSY'
   | 'INTERNAL';
 
 export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -30,6 +31,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   RATE_LIMITED: 'Too many requests; retry later.',
   UPSTREAM_UNAVAILABLE: 'A backend service is unavailable.',
   UPSTREAM_TIMEOUT: 'A backend service did not answer in time.',
+  UPSTREAM_BUSY: 'A backend service has too many requests waiting; retry shortly.',
   INTERNAL: 'Unexpected error.',
 };
 
@@ -49,6 +51,11 @@ interface GantryErrorOptions {
   upstream?: UpstreamRef;
   retryAfter?: number;
   fields?: FieldProblem[];
+  /**
+   * HTTP status for an error that stops a request before execution (bad credentials: 401).
+   * Yoga reads it from `extensions.http` and strips it from the response body.
+   */
+  httpStatus?: number;
 }
 
 /**
@@ -66,6 +73,7 @@ export class GantryError extends GraphQLError {
     if (options.upstream) extensions.upstream = options.upstream;
     if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
     if (options.fields?.length) extensions.fields = options.fields;
+    if (options.httpStatus !== undefined) extensions.http = { status: options.httpStatus };
     super(message ?? DEFAULT_MESSAGES[code], { extensions });
     this.name = new.target.name;
     this.code = code;
@@ -105,7 +113,7 @@ export class ConflictError extends GantryError {
   }
 }
 
-/** Statuses and failures that are not the caller's to fix: 413, 415, 429, 5xx, timeouts. */
+/** Statuses and failures that are not the caller's to fix: 413, 415, 429, 5xx, timeouts, a full queue. */
 export class UpstreamError extends GantryError {}
 
 const CODE_CLASSES: Partial<Record<ErrorCode, new (message?: string, options?: GantryErrorOptions) => GantryError>> = {

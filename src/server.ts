@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ExecutionArgs } from 'graphql';
+import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -9,6 +9,7 @@ import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
+import { chargeOperation, clientAddress, createPolicy } from './policy.js';
 import { schema } from './schema/index.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
 import { createRedisCoordinator } from './subscriptions/redis-coordinator.js';
@@ -63,6 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
   });
   const deps = { config, backends, logger, pollers };
+  const policy = createPolicy(config);
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
 
   const yoga: YogaServerInstance<ServerContext, Context> = createYoga<ServerContext, Context>({
@@ -73,12 +75,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [useUpstreamTrace(), useSharedSubscriptionExecution()],
-    graphiql: {
-      title: 'Gantry',
-      defaultQuery: EXAMPLE_QUERY,
-      headers: JSON.stringify(options.graphiqlToken ? { Authorization: `Bearer ${options.graphiqlToken}` } : {}),
-    },
+    plugins: [...policy.plugins, useUpstreamTrace(), useSharedSubscriptionExecution()],
+    // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
+    multipart: false,
+    graphiql: (request) =>
+      policy.graphiqlAllowed(request) && {
+        title: 'Gantry',
+        defaultQuery: EXAMPLE_QUERY,
+        headers: JSON.stringify(options.graphiqlToken ? { Authorization: `Bearer ${options.graphiqlToken}` } : {}),
+      },
     context: (initial): Context => {
       if (initial.connectionParams !== undefined) {
         const params = initial.connectionParams;
@@ -109,12 +114,34 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path !== '/healthz' && path !== '/readyz') {
+      const wait = await policy.rateLimits.address(clientAddress(req));
+      if (wait !== undefined) {
+        refuse(res, 429, 'RATE_LIMITED', `Too many requests from this address: retry in ${wait} s.`, { 'retry-after': String(wait) });
+        return;
+      }
+    }
+    if (path === GRAPHQL_PATH && req.method === 'POST') {
+      // Yoga reads the whole body into memory: its size is checked before a byte is read.
+      const length = Number(req.headers['content-length']);
+      if (req.headers['content-length'] === undefined) {
+        refuse(res, 411, 'BAD_USER_INPUT', 'Send the request body with a Content-Length.');
+        return;
+      }
+      if (!Number.isFinite(length) || length > config.limits.maxRequestBytes) {
+        refuse(res, 413, 'PAYLOAD_TOO_LARGE', `The request body may have at most ${config.limits.maxRequestBytes} bytes.`);
+        return;
+      }
+    }
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
     if (path === '/readyz') {
-      const body = JSON.stringify({ status: readiness.ready ? 'ready' : 'unavailable', backends: readiness.report() });
+      // Each backend's last probe, and its circuit breaker (an open one fails calls at once).
+      const breakers = backends.breakerStates();
+      const report = Object.fromEntries(Object.entries(readiness.report()).map(([key, health]) => [key, { ...health, breaker: breakers[key as keyof typeof breakers] }]));
+      const body = JSON.stringify({ status: readiness.ready ? 'ready' : 'unavailable', backends: report });
       res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       return;
     }
@@ -123,6 +150,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       return;
     }
     await yoga.requestListener(req, res);
+  }
+
+  /** A refusal in front of Yoga, in the shape of a GraphQL error response; the connection closes (the body is not read). */
+  function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
   }
 
   /** The byte routes: same credentials as GraphQL, bytes streamed both ways. */
@@ -139,14 +172,30 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"message":"No such byte route.","extensions":{"code":"NOT_FOUND"}}]}');
   }
 
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  // A message over the limit closes the socket with 1009 (Message Too Big), as RFC 6455 says.
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxRequestBytes });
   server.on('upgrade', (req, socket, head) => {
     if ((req.url ?? '').split('?')[0] !== GRAPHQL_PATH) {
       socket.destroy();
       return;
     }
-    wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    const address = clientAddress(req);
+    void (async () => {
+      // An address that keeps presenting bad credentials, or too many connections, is refused
+      // before the WebSocket handshake: no socket, no connection_init to parse.
+      const wait = (await policy.rateLimits.authBlocked(address)) ?? (await policy.rateLimits.address(address));
+      if (wait !== undefined) {
+        socket.end(`HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      wsServer.handleUpgrade(req, socket, head, (ws) => wsServer.emit('connection', ws, req));
+    })().catch(() => socket.destroy());
   });
+
+  /** Counts a refused credential against the address it came from (see GANTRY_RATE_LIMIT_AUTH_FAILURES). */
+  const noteAuthFailure = (req: IncomingMessage | undefined, errors: readonly { extensions?: Record<string, unknown> }[] | undefined) => {
+    if (errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) void policy.rateLimits.authFailure(clientAddress(req));
+  };
 
   const wsDisposable = useServer<Record<string, unknown>>(
     {
@@ -159,24 +208,40 @@ export function createGateway(options: GatewayOptions): Gateway {
           });
           return true;
         } catch {
+          void policy.rateLimits.authFailure(clientAddress(ctx.extra.request));
           return false;
         }
       },
+      onNext: (ctx, _id, _payload, _args, result) => noteAuthFailure(ctx.extra.request, (result as { errors?: [] }).errors),
+      onError: (ctx, _id, _payload, errors) => noteAuthFailure(ctx.extra.request, errors as never),
       execute: (args) => (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
       subscribe: (args) => (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
       onSubscribe: async (ctx, _id, payload) => {
-        // Through yoga.getEnveloped so WebSocket operations share plugins, context and masking.
-        const enveloped = yoga.getEnveloped({ req: ctx.extra.request, socket: ctx.extra.socket, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
-        const args = {
-          schema: enveloped.schema,
-          operationName: payload.operationName,
-          document: enveloped.parse(payload.query),
-          variableValues: payload.variables,
-          contextValue: await enveloped.contextFactory(),
-          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
-        };
-        const errors = enveloped.validate(args.schema, args.document);
-        return errors.length > 0 ? errors : (args as never);
+        // Any failure here is this operation's error message; graphql-ws would close the whole
+        // socket (4500) on a throw, taking the caller's other operations with it.
+        try {
+          const refused = await chargeOperation(policy.rateLimits, ctx.connectionParams?.authorization, clientAddress(ctx.extra.request));
+          if (refused) return [refused];
+          const query = policy.trustedDocuments ? policy.trustedDocuments.resolve(payload as never) : payload.query;
+          if (query instanceof GraphQLError) return [query];
+          // Through yoga.getEnveloped so WebSocket operations share plugins, context and masking.
+          const enveloped = yoga.getEnveloped({ req: ctx.extra.request, socket: ctx.extra.socket, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
+          const document = enveloped.parse(query);
+          const errors = enveloped.validate(enveloped.schema, document);
+          if (errors.length > 0) return errors;
+          return {
+            schema: enveloped.schema,
+            operationName: payload.operationName,
+            document,
+            variableValues: payload.variables,
+            contextValue: await enveloped.contextFactory(),
+            rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+          } as never;
+        } catch (error) {
+          if (error instanceof GraphQLError) return [error];
+          logger.error({ err: error }, 'graphql-ws operation failed before it ran');
+          return [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL' } })];
+        }
       },
     },
     wsServer,

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import type { BackendKey } from '../backend-keys.js';
 import { DEFAULT_MESSAGES, type ErrorCode } from '../errors.js';
+import { Admission, AdmissionRefused } from './admission.js';
+import { CircuitBreaker, type BreakerSnapshot, type CallOutcome } from './breaker.js';
+import { backoffMs, isRetryableError, RETRYABLE_METHODS, RETRYABLE_STATUSES, retryAfterMs, RetryBudget } from './retry.js';
 
 /**
  * The one HTTP layer every backend client goes through: a keep-alive undici Pool bound to the
- * backend's origin (so a credential can never be sent to another host), explicit timeouts,
- * upstream status -> error code, and a body that is consumed on every path (an unconsumed
- * body keeps its connection busy and stalls the pool).
+ * backend's origin (so a credential can never be sent to another host, and a redirect is an
+ * error, never followed), explicit timeouts, upstream status -> error code, and a body that is
+ * consumed on every path (an unconsumed body keeps its connection busy and stalls the pool).
+ *
+ * Against failing backends every call made for a caller goes, in order, through: the caller's
+ * deadline (spent: UPSTREAM_TIMEOUT, nothing sent), the backend's circuit breaker (open:
+ * UPSTREAM_UNAVAILABLE, nothing sent), the backend's bounded queue (full: UPSTREAM_BUSY), the
+ * request (aborted at the deadline), and the retry policy (retry.ts). Readiness probes
+ * (`call === null`) skip all of it: they report the backend, not the breaker.
  */
 
 export interface BackendHttpOptions {
@@ -17,7 +27,20 @@ export interface BackendHttpOptions {
   connectTimeoutMs: number;
   headersTimeoutMs: number;
   bodyTimeoutMs: number;
+  /** Keep-alive connections, and so calls in flight at once. */
   connections: number;
+  /** Calls that may wait for a connection when all are busy; more fail with UPSTREAM_BUSY. @default 256 */
+  maxPending?: number;
+  /** Retries of an idempotent call after a transient failure. @default 2 */
+  retries?: number;
+  /** First retry backoff (doubling, full jitter). @default 100 */
+  retryBaseMs?: number;
+  /** Retries may add at most this share of calls. @default 10 */
+  retryBudgetPercent?: number;
+  /** Failures in a row that open the circuit. @default 5 */
+  breakerThreshold?: number;
+  /** How long an open circuit waits before letting one probe through. @default 10000 */
+  breakerCooldownMs?: number;
 }
 
 /** What an upstream failure became; never sent to a client as is (see src/errors.ts). */
@@ -57,6 +80,8 @@ export interface UpstreamCall {
   batchSize: number;
   /** True when this caller joined an identical GET already in flight instead of sending one. */
   shared: boolean;
+  /** Only on retries: 2 for the first retry, 3 for the second. */
+  attempt?: number;
 }
 
 /**
@@ -69,6 +94,12 @@ export interface CallContext {
   record?: (call: UpstreamCall) => void;
   /** Loader keys this call carries, for the trace. @default 1 */
   batchSize?: number;
+  /**
+   * When the caller's request runs out of time, on the performance.now() clock: no call is
+   * sent after it and a call in flight is aborted at it (UPSTREAM_TIMEOUT). Undefined: only
+   * the per-backend timeouts apply (pollers, which outlive any request).
+   */
+  deadline?: number;
 }
 
 /** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`). */
@@ -82,6 +113,19 @@ export interface JsonCall {
   /** Serialized as JSON. */
   json?: unknown;
   contentType?: string;
+  /**
+   * false for a call that is idempotent by method but not in effect (a container power action
+   * is a PUT, yet "restart" twice restarts twice): never retried. @default true
+   */
+  retry?: boolean;
+}
+
+/** Per-call choices for `raw()`. */
+export interface RawOptions {
+  /** As JsonCall.retry. A call with a request body is never retried, whatever this says. @default true */
+  retry?: boolean;
+  /** Which statuses count against the circuit breaker. @default status >= 500 */
+  isOutage?: (status: number) => boolean;
 }
 
 export interface JsonResponse<T> {
@@ -101,10 +145,14 @@ const STATUS_CODES: ReadonlyArray<[(status: number) => boolean, ErrorCode]> = [
   [(s) => s === 429, 'RATE_LIMITED'],
 ];
 
-/** Upstream status -> error code, per the table in DESIGN.md. Unlisted 4xx count as bad input. */
+/**
+ * Upstream status -> error code, per the table in DESIGN.md. Unlisted 4xx count as bad input.
+ * A 3xx is a backend that is not where it was configured: redirects are never followed (the
+ * credential would go along), so it is unavailable.
+ */
 export function codeForStatus(status: number): ErrorCode {
   for (const [matches, code] of STATUS_CODES) if (matches(status)) return code;
-  return status >= 500 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_USER_INPUT';
+  return status >= 500 || status < 400 ? 'UPSTREAM_UNAVAILABLE' : 'BAD_USER_INPUT';
 }
 
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -136,12 +184,8 @@ export function cleanMessage(text: string): string {
 }
 
 function retryAfterSeconds(value: string | string[] | undefined): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  const ms = retryAfterMs(value);
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 async function readBounded(body: Dispatcher.ResponseData['body']): Promise<string> {
@@ -154,6 +198,72 @@ async function readBounded(body: Dispatcher.ResponseData['body']): Promise<strin
   return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY).toString('utf8');
 }
 
+
+/** The abort reason when a caller's deadline passes with its call in flight. */
+class DeadlineExceeded extends Error {
+  constructor() {
+    super('request deadline passed');
+    this.name = 'DeadlineExceeded';
+  }
+}
+
+/**
+ * Longest a retry waits (backoff or Retry-After), deadline or not: a backend that asks for
+ * more gets its answer passed on (429 with retryAfter) rather than a caller held that long;
+ * pollers back off by retryAfter themselves.
+ */
+const MAX_RETRY_WAIT_MS = 5_000;
+
+/** How one attempt went: what the caller gets if it is the last, and what the policies need to know. */
+interface Outcome<R> {
+  status: number | null;
+  result: { value: R } | { error: BackendError };
+  breaker: CallOutcome;
+  /** Worth another attempt, if the call may be retried at all. */
+  transient: boolean;
+  retryAfterMs?: number;
+  /** Frees the attempt's response before a retry. */
+  discard?: () => Promise<void>;
+  /** A body the caller streams: the queue slot is held until it closes. */
+  body?: Dispatcher.ResponseData['body'];
+}
+
+interface AttemptPlan {
+  retry: boolean;
+  /** Read before every attempt: a shared GET's deadline grows when a later caller joins. */
+  deadline: () => number | undefined;
+  /** Abort a call in flight at the deadline (not for uploads: their bytes take what they take). */
+  abortInFlight: boolean;
+}
+
+/** Aborts `controller` once `deadline()` has passed, re-reading it (it may have been extended). */
+function armDeadline(controller: AbortController, deadline: () => number | undefined): () => void {
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const at = deadline();
+    if (at === undefined) return;
+    const left = at - performance.now();
+    if (left <= 0) controller.abort(new DeadlineExceeded());
+    else timer = setTimeout(check, left);
+  };
+  check();
+  return () => clearTimeout(timer);
+}
+
+/** One GET in flight that identical callers join; its deadline is the latest of theirs. */
+interface SharedCall {
+  promise: Promise<JsonResponse<unknown>>;
+  deadline: number | undefined;
+}
+
+/** Releases `release` once a streamed body is done with, however it ends. */
+function releaseWhenClosed(body: Dispatcher.ResponseData['body'], release: () => void): void {
+  if (body.destroyed || body.readableEnded) return release();
+  body.once('close', release);
+  body.once('end', release);
+  body.once('error', release);
+}
+
 export class BackendHttp {
   readonly backend: BackendKey;
   readonly origin: string;
@@ -161,9 +271,14 @@ export class BackendHttp {
   readonly basePath: string;
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly admission: Admission;
+  private readonly breaker: CircuitBreaker;
+  private readonly budget: RetryBudget;
+  private readonly retries: number;
+  private readonly retryBaseMs: number;
 
   /** Identical GETs in flight, keyed by credential digest + path: joiners share one call. */
-  private readonly inflight = new Map<string, Promise<JsonResponse<unknown>>>();
+  private readonly inflight = new Map<string, SharedCall>();
 
   constructor(
     private readonly options: BackendHttpOptions,
@@ -185,6 +300,21 @@ export class BackendHttp {
         bodyTimeout: options.bodyTimeoutMs,
         keepAliveTimeout: 10_000,
       });
+    this.admission = new Admission(options.connections, options.maxPending ?? 256);
+    this.breaker = new CircuitBreaker({ threshold: options.breakerThreshold ?? 5, cooldownMs: options.breakerCooldownMs ?? 10_000 });
+    this.budget = new RetryBudget(options.retryBudgetPercent ?? 10);
+    this.retries = options.retries ?? 2;
+    this.retryBaseMs = options.retryBaseMs ?? 100;
+  }
+
+  /** The circuit breaker's state, for /readyz and metrics. */
+  breakerState(): BreakerSnapshot {
+    return this.breaker.snapshot();
+  }
+
+  /** Calls in flight and waiting for a connection. */
+  queueLoad(): { inFlight: number; waiting: number } {
+    return this.admission.load;
   }
 
   /** `path` + encoded query, under the service root. */
@@ -195,20 +325,46 @@ export class BackendHttp {
 
   /**
    * Sends a request and returns the raw response, for streaming callers (byte routes). Maps
-   * transport failures; the caller owns the body and must consume or destroy it.
+   * transport failures; the caller owns the body and must consume or destroy it. The caller's
+   * deadline bounds the wait for the response head, not the body (a download takes what it
+   * takes; the body timeout still catches a stall). A call with a request body is never
+   * retried: the stream cannot be replayed.
    */
-  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>, call: CallContext | null): Promise<Dispatcher.ResponseData> {
-    const started = performance.now();
+  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>, call: CallContext | null, rawOptions: RawOptions = {}): Promise<Dispatcher.ResponseData> {
+    if (call === null) return this.probeRaw(options);
     const headers = { ...(options.headers as Record<string, string>), ...this.callHeaders(call) };
-    let status: number | null = null;
+    const hasBody = options.body !== undefined && options.body !== null;
+    const isOutage = rawOptions.isOutage ?? ((status: number) => status >= 500);
+    const plan: AttemptPlan = {
+      retry: rawOptions.retry !== false && !hasBody && RETRYABLE_METHODS.has(options.method),
+      deadline: () => call.deadline,
+      abortInFlight: !hasBody,
+    };
+    return this.attempts(options.method, options.path, call, plan, async (signal) => {
+      try {
+        const response = await this.dispatcher.request({ ...options, headers, path: `${this.basePath}${options.path}`, ...(hasBody ? {} : { signal }) });
+        const status = response.statusCode;
+        return {
+          status,
+          result: { value: response },
+          breaker: isOutage(status) ? 'failure' : 'success',
+          transient: RETRYABLE_STATUSES.has(status),
+          retryAfterMs: retryAfterMs(response.headers['retry-after']),
+          discard: () => response.body.dump(),
+          body: response.body,
+        };
+      } catch (error) {
+        return this.transportOutcome(error);
+      }
+    });
+  }
+
+  /** A readiness probe: straight to the backend, past breaker, queue and retries. */
+  private async probeRaw(options: Omit<Dispatcher.RequestOptions, 'origin'>): Promise<Dispatcher.ResponseData> {
     try {
-      const response = await this.dispatcher.request({ ...options, headers, path: `${this.basePath}${options.path}` });
-      status = response.statusCode;
-      return response;
+      return await this.dispatcher.request({ ...options, path: `${this.basePath}${options.path}` });
     } catch (error) {
       throw transportError(this.backend, error);
-    } finally {
-      this.record(call, options.method, options.path, status, started, false);
     }
   }
 
@@ -217,7 +373,7 @@ export class BackendHttp {
     return call.requestId ? { ...this.authHeaders(call.token), 'x-request-id': call.requestId } : this.authHeaders(call.token);
   }
 
-  private record(call: CallContext | null, method: string, path: string, status: number | null, started: number, shared: boolean): void {
+  private record(call: CallContext | null, method: string, path: string, status: number | null, started: number, shared: boolean, attempt = 1): void {
     call?.record?.({
       backend: this.backend,
       method,
@@ -226,6 +382,7 @@ export class BackendHttp {
       ms: Math.round((performance.now() - started) * 100) / 100,
       batchSize: call.batchSize ?? 1,
       shared,
+      ...(attempt > 1 ? { attempt } : {}),
     });
   }
 
@@ -240,9 +397,10 @@ export class BackendHttp {
     const status = response.statusCode;
     const code = codeForStatus(status);
     const contentType = String(response.headers['content-type'] ?? '');
-    // 5xx bodies are upstream internals: they go to logs, never to clients.
-    const described = status >= 500 ? {} : this.readErrorBody(status, text, contentType);
-    const message = described.message ? cleanMessage(described.message) : '';
+    // 5xx bodies are upstream internals: they go to logs, never to clients. A 3xx body names
+    // where the backend wanted us to go, which is nobody's business either.
+    const described = status >= 500 || status < 400 ? {} : this.readErrorBody(status, text, contentType);
+    const message = described.message ? cleanMessage(described.message) : status < 400 ? 'A backend service answered with a redirect, which the gateway does not follow.' : '';
     return new BackendError(
       this.backend,
       status,
@@ -256,18 +414,21 @@ export class BackendHttp {
   /**
    * A JSON request: encodes the body, sends Accept: application/json and the caller's
    * credential, parses the answer. An identical GET already in flight for the same credential
-   * is joined instead of sent again (never across credentials).
+   * is joined instead of sent again (never across credentials); each joiner still gets its
+   * answer within its own deadline, and the shared call lives until the latest of them.
    */
   async requestJson<T>(request: JsonCall, call: CallContext): Promise<JsonResponse<T>> {
     const path = this.pathFor(request.path, request.query);
-    if (request.method !== 'GET') return this.send<T>(request, path, call);
+    if (request.method !== 'GET') return this.send<T>(request, path, call, () => call.deadline);
     const key = `${createHash('sha256').update(call.token).digest('base64')} ${path}`;
-    const pending = this.inflight.get(key) as Promise<JsonResponse<T>> | undefined;
+    const pending = this.inflight.get(key);
     if (pending) {
+      // No deadline (a poller) outlives any; otherwise the later one wins.
+      pending.deadline = pending.deadline === undefined || call.deadline === undefined ? undefined : Math.max(pending.deadline, call.deadline);
       const started = performance.now();
       let status: number | null = null;
       try {
-        const response = await pending;
+        const response = (await this.withinDeadline(pending.promise, call.deadline)) as JsonResponse<T>;
         status = response.status;
         return response;
       } catch (error) {
@@ -277,53 +438,178 @@ export class BackendHttp {
         this.record(call, request.method, path.slice(this.basePath.length), status, started, true);
       }
     }
-    const sent = this.send<T>(request, path, call);
-    this.inflight.set(key, sent);
+    const shared: SharedCall = { promise: undefined as never, deadline: call.deadline };
+    shared.promise = this.send<unknown>(request, path, call, () => shared.deadline);
+    this.inflight.set(key, shared);
     const forget = () => {
-      if (this.inflight.get(key) === sent) this.inflight.delete(key);
+      if (this.inflight.get(key) === shared) this.inflight.delete(key);
     };
-    sent.then(forget, forget);
-    return sent;
+    shared.promise.then(forget, forget);
+    return (await this.withinDeadline(shared.promise, call.deadline)) as JsonResponse<T>;
   }
 
-  private async send<T>(request: JsonCall, path: string, call: CallContext): Promise<JsonResponse<T>> {
+  /** `promise`, or UPSTREAM_TIMEOUT when `deadline` passes first. */
+  private async withinDeadline<T>(promise: Promise<T>, deadline: number | undefined): Promise<T> {
+    if (deadline === undefined) return promise;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        promise,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(this.timeUp()), Math.max(0, deadline - performance.now()));
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers, ...this.callHeaders(call) };
     let body: string | undefined;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
       headers['content-type'] = request.contentType ?? 'application/json';
     }
-    const started = performance.now();
-    let status: number | null = null;
-    try {
+    const plan: AttemptPlan = { retry: request.retry !== false && RETRYABLE_METHODS.has(request.method), deadline, abortInFlight: true };
+    return this.attempts(request.method, path.slice(this.basePath.length), call, plan, async (signal): Promise<Outcome<JsonResponse<T>>> => {
       let response: Dispatcher.ResponseData;
       try {
-        response = await this.dispatcher.request({ method: request.method, path, headers, body });
+        response = await this.dispatcher.request({ method: request.method, path, headers, body, signal });
       } catch (error) {
-        throw transportError(this.backend, error);
+        return this.transportOutcome(error);
       }
-      status = response.statusCode;
-      if (response.statusCode < 200 || response.statusCode >= 300) {
-        throw await this.errorFrom(response);
+      const status = response.statusCode;
+      if (status < 200 || status >= 300) {
+        const error = await this.errorFrom(response);
+        return {
+          status,
+          result: { error },
+          breaker: status >= 500 ? 'failure' : 'success',
+          transient: RETRYABLE_STATUSES.has(status),
+          retryAfterMs: retryAfterMs(response.headers['retry-after']),
+        };
       }
       let text: string;
       try {
         text = await response.body.text();
       } catch (error) {
-        throw transportError(this.backend, error);
+        // The head came (say 200) and the body broke off: report the status it had.
+        const broken = this.transportOutcome(error);
+        const cause = 'error' in broken.result ? broken.result.error : undefined;
+        return { ...broken, status, ...(cause ? { result: { error: new BackendError(this.backend, status, cause.code, cause.message) } } : {}) };
       }
-      let parsed: unknown;
-      if (text.length > 0) {
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          throw new BackendError(this.backend, response.statusCode, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.');
-        }
+      const malformed = (): Outcome<never> => ({
+        status,
+        result: { error: new BackendError(this.backend, status, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.') },
+        breaker: 'failure',
+        transient: false,
+      });
+      if (text.length === 0) return { status, result: { value: { status, headers: response.headers, body: undefined as T } }, breaker: 'success', transient: false };
+      // An HTML error page with 200 (a proxy, a login wall) is not an answer, even if it parsed.
+      const contentType = String(response.headers['content-type'] ?? '');
+      if (contentType !== '' && !/json/i.test(contentType)) return malformed();
+      try {
+        const parsed = JSON.parse(text) as T;
+        return { status, result: { value: { status, headers: response.headers, body: parsed } }, breaker: 'success', transient: false };
+      } catch {
+        return malformed();
       }
-      return { status: response.statusCode, headers: response.headers, body: parsed as T };
-    } finally {
-      this.record(call, request.method, path.slice(this.basePath.length), status, started, false);
+    });
+  }
+
+  /** A failure with no usable response: timeouts, refused and reset connections, the deadline. */
+  private transportOutcome(error: unknown): Outcome<never> {
+    if (error instanceof DeadlineExceeded) {
+      // The caller's time ran out, which says as much about the caller as about the backend:
+      // neutral for the breaker. A hung backend still trips it through its own timeouts.
+      return { status: null, result: { error: this.timeUp() }, breaker: 'neutral', transient: false };
     }
+    return { status: null, result: { error: transportError(this.backend, error) }, breaker: 'failure', transient: isRetryableError(error) };
+  }
+
+  /**
+   * Runs `once` until it succeeds, fails for good, or may not be tried again. Before every
+   * attempt: deadline, breaker, queue, in that order, so a refused call costs nothing.
+   */
+  private async attempts<R>(method: string, path: string, call: CallContext, plan: AttemptPlan, once: (signal: AbortSignal) => Promise<Outcome<R>>): Promise<R> {
+    for (let attempt = 1; ; attempt++) {
+      const deadline = plan.deadline();
+      if (deadline !== undefined && performance.now() >= deadline) throw this.timeUp();
+      if (!this.breaker.allows()) throw this.circuitOpen();
+      let release: () => void;
+      try {
+        release = await this.admission.acquire(deadline);
+      } catch (error) {
+        throw error instanceof AdmissionRefused && error.reason === 'busy' ? new BackendError(this.backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY) : this.timeUp();
+      }
+      // The circuit may have opened while this call queued.
+      const permit = this.breaker.enter();
+      if (!permit) {
+        release();
+        throw this.circuitOpen();
+      }
+      if (attempt === 1) this.budget.deposit();
+      const controller = new AbortController();
+      const disarm = plan.abortInFlight ? armDeadline(controller, plan.deadline) : () => undefined;
+      const started = performance.now();
+      let outcome: Outcome<R>;
+      try {
+        outcome = await once(controller.signal);
+      } catch (error) {
+        outcome = this.transportOutcome(error);
+      } finally {
+        disarm();
+      }
+      permit.report(outcome.breaker);
+      this.record(call, method, path, outcome.status, started, false, attempt);
+      const wait = plan.retry && outcome.transient ? this.retryWait(attempt, outcome.retryAfterMs, plan.deadline()) : undefined;
+      if (wait === undefined) {
+        if ('error' in outcome.result) {
+          release();
+          throw outcome.result.error;
+        }
+        if (outcome.body) releaseWhenClosed(outcome.body, release);
+        else release();
+        return outcome.result.value;
+      }
+      try {
+        await outcome.discard?.();
+      } catch {
+        // A broken body is gone either way.
+      } finally {
+        release();
+      }
+      await sleep(wait);
+    }
+  }
+
+  /** How long to wait before retry number `attempt`, or undefined when it may not happen. */
+  private retryWait(attempt: number, retryAfter: number | undefined, deadline: number | undefined): number | undefined {
+    if (attempt > this.retries) return undefined;
+    // The circuit opened on this failure: the caller gets the failure itself, not "circuit open".
+    if (!this.breaker.allows()) return undefined;
+    const wait = Math.max(backoffMs(attempt, this.retryBaseMs), retryAfter ?? 0);
+    const room = deadline === undefined ? MAX_RETRY_WAIT_MS : Math.min(MAX_RETRY_WAIT_MS, deadline - performance.now());
+    // A Retry-After past the deadline: answer now (429 carries retryAfter) rather than wait in vain.
+    if (wait >= room) return undefined;
+    return this.budget.withdraw() ? wait : undefined;
+  }
+
+  private timeUp(): BackendError {
+    return new BackendError(this.backend, null, 'UPSTREAM_TIMEOUT', 'The request ran out of time before a backend service answered.');
+  }
+
+  private circuitOpen(): BackendError {
+    const seconds = Math.max(1, Math.ceil(this.breaker.retryInMs() / 1000));
+    return new BackendError(
+      this.backend,
+      null,
+      'UPSTREAM_UNAVAILABLE',
+      `A backend service is failing repeatedly; the gateway stopped calling it and will try again in about ${seconds} s.`,
+      [],
+      seconds,
+    );
   }
 
   async close(): Promise<void> {

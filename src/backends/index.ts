@@ -1,5 +1,6 @@
 import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config.js';
+import type { BreakerSnapshot } from './breaker.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
 import { ContainersClient } from './containers/client.js';
@@ -15,6 +16,8 @@ export interface Backends {
   serverless: ServerlessClient;
   /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
   probes: Partial<Record<BackendKey, () => Promise<number>>>;
+  /** Each backend's circuit breaker (closed, open, half-open), for /readyz and metrics. */
+  breakerStates(): Record<BackendKey, BreakerSnapshot>;
   close(): Promise<void>;
 }
 
@@ -28,11 +31,19 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
     if (!resolved) throw new Error(`No URL for backend ${key}: configure it or start the embedded service`);
     return resolved;
   };
+  // Timeouts, queue bound, retry and breaker settings: each client gets its own pool, queue,
+  // retry budget and breaker from them, so one failing backend never spends another's.
   const timeouts = {
     connectTimeoutMs: config.upstream.connectTimeoutMs,
     headersTimeoutMs: config.upstream.headersTimeoutMs,
     bodyTimeoutMs: config.upstream.bodyTimeoutMs,
     connections: config.upstream.connections,
+    maxPending: config.upstream.maxPending,
+    retries: config.upstream.retries,
+    retryBaseMs: config.upstream.retryBaseMs,
+    retryBudgetPercent: config.upstream.retryBudgetPercent,
+    breakerThreshold: config.upstream.breakerThreshold,
+    breakerCooldownMs: config.upstream.breakerCooldownMs,
   };
   const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
   const ciImages = new CiImagesClient({ ...timeouts, url: url('ciImages') });
@@ -43,6 +54,7 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
   return {
     ...clients,
     probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, () => client.probe()])),
+    breakerStates: () => Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, client.http.breakerState()])) as Record<BackendKey, BreakerSnapshot>,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

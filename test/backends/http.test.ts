@@ -33,6 +33,8 @@ describe('status mapping', () => {
       'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'BAD_USER_INPUT', 'RATE_LIMITED',
       'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE',
     ]);
+    // A redirect is never followed (the credential would go along): the backend is not where it should be.
+    expect([301, 302, 307, 308].map(codeForStatus)).toEqual(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
   });
 
   it('cleans Glance messages of markup and blank lines', () => {

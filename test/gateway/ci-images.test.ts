@@ -46,24 +46,24 @@ describe('ciImages connection', () => {
   it('crosses the 25-per-page boundary: first 40 is two upstream pages, in order, no duplicates', async () => {
     const { data, errors } = await stack.gql(CiImagesPageDocument, { first: 40 });
     expect(errors).toBeUndefined();
-    const nodes = data.ciImages.edges.map((e) => e.node);
+    const nodes = data.ciImages!.edges.map((e) => e.node);
     expect(nodes).toHaveLength(40);
     expect(new Set(nodes.map((n) => n.id)).size).toBe(40);
     const times = nodes.map((n) => Date.parse(n.createdAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    const { data: next } = await stack.gql(CiImagesPageDocument, { first: 10, after: data.ciImages.pageInfo.endCursor });
+    const { data: next } = await stack.gql(CiImagesPageDocument, { first: 10, after: data.ciImages!.pageInfo.endCursor });
     const { data: fifty } = await stack.gql(CiImagesPageDocument, { first: 50 });
-    expect([...nodes, ...next.ciImages.edges.map((e) => e.node)].map((n) => n.id)).toEqual(fifty.ciImages.edges.map((e) => e.node.id));
+    expect([...nodes, ...next.ciImages!.edges.map((e) => e.node)].map((n) => n.id)).toEqual(fifty.ciImages!.edges.map((e) => e.node.id));
   });
 
   it('searches by name and embeds user, author and namespace', async () => {
     const { data } = await stack.gql(CiImagesPageDocument, { first: 25, search: 'dev' });
-    expect(data.ciImages.edges.length).toBeGreaterThan(0);
-    expect(data.ciImages.edges.every((e) => e.node.name.includes('dev'))).toBe(true);
-    const node = data.ciImages.edges[0]!.node;
+    expect(data.ciImages!.edges.length).toBeGreaterThan(0);
+    expect(data.ciImages!.edges.every((e) => e.node.name.includes('dev'))).toBe(true);
+    const node = data.ciImages!.edges[0]!.node;
     expect(node.user?.username).toBeTruthy();
     expect(node.driver).toBe('qemu');
-    const withNamespace = (await stack.gql(CiImagesPageDocument, { first: 100 })).data.ciImages.edges.find((e) => e.node.namespace);
+    const withNamespace = (await stack.gql(CiImagesPageDocument, { first: 100 })).data.ciImages!.edges.find((e) => e.node.namespace);
     expect(withNamespace?.node.namespace?.name).toBeTruthy();
   });
 });

@@ -57,26 +57,26 @@ describe('containerImages connection', () => {
       after = data.containerImages.pageInfo.endCursor;
     }
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.slice(0, 100)).toEqual(all.containerImages.edges.map((e) => e.node.id));
-    const labels = all.containerImages.edges.map((e) => e.node.label.toLowerCase());
+    expect(seen.slice(0, 100)).toEqual(all.containerImages!.edges.map((e) => e.node.id));
+    const labels = all.containerImages!.edges.map((e) => e.node.label.toLowerCase());
     expect(labels).toEqual([...labels].sort());
   });
 
   it('filters owned images and load balancers, and searches by label', async () => {
     const owned = await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'OWNED' }, { token: TOKENS.other });
-    expect(owned.data.containerImages.edges.length).toBeGreaterThan(0);
-    expect(owned.data.containerImages.edges.every((e) => e.node.isSystemImage === false)).toBe(true);
+    expect(owned.data.containerImages!.edges.length).toBeGreaterThan(0);
+    expect(owned.data.containerImages!.edges.every((e) => e.node.isSystemImage === false)).toBe(true);
     const lbs = await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'LOAD_BALANCERS' });
-    expect(lbs.data.containerImages.edges.length).toBeGreaterThan(0);
-    expect(lbs.data.containerImages.edges.every((e) => e.node.isLoadBalancer)).toBe(true);
+    expect(lbs.data.containerImages!.edges.length).toBeGreaterThan(0);
+    expect(lbs.data.containerImages!.edges.every((e) => e.node.isLoadBalancer)).toBe(true);
     const search = await stack.gql(ContainerImagesPageDocument, { first: 100, label: 'PRESS' });
-    expect(search.data.containerImages.edges.length).toBeGreaterThan(0);
-    expect(search.data.containerImages.edges.every((e) => e.node.label.toLowerCase().includes('press'))).toBe(true);
+    expect(search.data.containerImages!.edges.length).toBeGreaterThan(0);
+    expect(search.data.containerImages!.edges.every((e) => e.node.label.toLowerCase().includes('press'))).toBe(true);
   });
 
   it('exposes min_cpu as a number and never relays a generated password', async () => {
     const { data } = await stack.gql(ContainerImagesPageDocument, { first: 100 });
-    const nodes = data.containerImages.edges.map((e) => e.node);
+    const nodes = data.containerImages!.edges.map((e) => e.node);
     expect(nodes.every((n) => typeof n.minCpu === 'number')).toBe(true);
     const passwords = nodes.flatMap((n) => n.settingsParams).filter((p) => p.paramType === 'PASSWORD');
     expect(passwords.length).toBeGreaterThan(0);
@@ -104,7 +104,7 @@ describe('batching', () => {
 
   it('fetches a few unknown ids one by one, each id once', async () => {
     const { data } = await stack.gql(ContainerImagesPageDocument, { first: 2 });
-    const [a, b] = data.containerImages.edges.map((e) => e.node.id);
+    const [a, b] = data.containerImages!.edges.map((e) => e.node.id);
     const body = await traced(`{ x: containerImage(id: "${a}") { id } y: containerImage(id: "${b}") { id } z: containerImage(id: "${a}") { label } }`);
     expect(body.errors).toBeUndefined();
     expect(body.extensions.upstream.map((c) => c.path).sort()).toEqual(
@@ -148,13 +148,13 @@ describe('container image mutations', () => {
   });
 
   it('refuses a negative minMemory before calling, and an unknown required id from the API, changing nothing', async () => {
-    const before = (await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'OWNED' })).data.containerImages.edges.length;
+    const before = (await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'OWNED' })).data.containerImages!.edges.length;
     const negative = await stack.gql(CreateContainerImageDocument, { input: { ...NEW_IMAGE, minMemory: -1 } });
     expect(negative.data.createContainerImage).toMatchObject({ __typename: 'InvalidInputError', fields: [{ path: ['input', 'minMemory'] }] });
     const missing = Buffer.from('ContainerImage:999999').toString('base64url');
     const unknown = await stack.gql(CreateContainerImageDocument, { input: { ...NEW_IMAGE, requiredContainerIds: [missing] } });
     expect(unknown.data.createContainerImage).toMatchObject({ __typename: 'InvalidInputError', fields: [{ path: ['input', 'requiredContainerIds'] }] });
-    const after = (await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'OWNED' })).data.containerImages.edges.length;
+    const after = (await stack.gql(ContainerImagesPageDocument, { first: 100, scope: 'OWNED' })).data.containerImages!.edges.length;
     expect(after).toBe(before);
   });
 
@@ -215,7 +215,7 @@ describe('container image mutations', () => {
 describe('dependencies via the N+1 document', () => {
   it('returns the same tree as a per-image walk', async () => {
     const { data } = await stack.gql(ContainerImageDependenciesDocument, { first: 20 });
-    for (const node of data.containerImages.nodes.slice(0, 5)) {
+    for (const node of data.containerImages!.nodes.slice(0, 5)) {
       const { data: one } = await stack.gql(ContainerImageByIdDocument, { id: node.id });
       expect(node.requiredContainers.map((r) => r.id)).toEqual(one.containerImage?.requiredContainers.map((r) => r.id));
     }

@@ -14,7 +14,7 @@ beforeAll(async () => {
 async function allContainers(token = TOKENS.admin) {
   const { data, errors } = await stack.gql(ContainersPageDocument, { first: 100 }, { token });
   expect(errors).toBeUndefined();
-  return data.containers.edges.map((e) => e.node);
+  return data.containers!.edges.map((e) => e.node);
 }
 
 async function state(id: string) {

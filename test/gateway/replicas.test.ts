@@ -23,7 +23,7 @@ describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
       startTestGateway({ ...embedded.urls, containers: proxy.url }, env),
     ]);
     const { data } = await gqlAt(a.url, ContainersPageDocument, { first: 100 });
-    const online = data.containers.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id;
+    const online = data.containers!.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id;
 
     const query = 'subscription($id: ID!) { containerLogs(id: $id) { cursor line { message } } }';
     const subscribe = (url: string) => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
 async function mine(token = TOKENS.admin) {
   const { data, errors } = await stack.gql(ServerlessContainersPageDocument, { first: 100 }, { token });
   expect(errors).toBeUndefined();
-  return data.serverlessContainers.edges.map((e) => e.node);
+  return data.serverlessContainers!.edges.map((e) => e.node);
 }
 
 async function named(name: string, token = TOKENS.admin) {
@@ -145,12 +145,12 @@ describe('serverless containers', () => {
 
   it('lists the 25 GPU models, paged', async () => {
     const first = await stack.gql(GpuModelsDocument, { first: 20 });
-    const rest = await stack.gql(GpuModelsDocument, { first: 20, after: first.data.gpuModels.pageInfo.endCursor });
-    const codes = [...first.data.gpuModels.nodes, ...rest.data.gpuModels.nodes].map((m) => m.code);
+    const rest = await stack.gql(GpuModelsDocument, { first: 20, after: first.data.gpuModels!.pageInfo.endCursor });
+    const codes = [...first.data.gpuModels!.nodes, ...rest.data.gpuModels!.nodes].map((m) => m.code);
     expect(codes).toHaveLength(25);
     expect(new Set(codes).size).toBe(25);
     expect(codes).toEqual(expect.arrayContaining(['h100', 'a100', 'p4', '3060ti', '1080ti']));
-    expect(rest.data.gpuModels.pageInfo.hasNextPage).toBe(false);
+    expect(rest.data.gpuModels!.pageInfo.hasNextPage).toBe(false);
   });
 
   it('resolves every serverless type through node(id)', async () => {

@@ -27,7 +27,7 @@ async function setup(options: { clock?: () => number; env?: Record<string, strin
   if (options.proxyReply) urls.containers = (await startDelayProxy(urls.containers!, options.proxyReply)).url;
   const gateway = await startTestGateway(urls, { GANTRY_POLL_INTERVAL_MS: '50', ...options.env });
   const { data } = await gqlAt(gateway.url, ContainersPageDocument, { first: 100 });
-  return { gateway, online: data.containers.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id };
+  return { gateway, online: data.containers!.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id };
 }
 
 function ws(gateway: Gateway): Client {

@@ -19,7 +19,7 @@ beforeAll(async () => {
     GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '5',
   });
   const { data } = await gqlAt(gateway.url, ContainersPageDocument, { first: 100 });
-  online = data.containers.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id;
+  online = data.containers!.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id;
 });
 
 function ws(token = TOKENS.admin, lazy = true): Client {

@@ -17,10 +17,10 @@ beforeAll(async () => {
   const embedded = await startTestEmbedded(await tempDataDir());
   gateway = await startTestGateway(embedded.urls, { GANTRY_POLL_INTERVAL_MS: '200' });
   const { data } = await gqlAt(gateway.url, ContainersPageDocument, { first: 100 });
-  const nodes = data.containers.edges.map((e) => e.node);
+  const nodes = data.containers!.edges.map((e) => e.node);
   online = nodes.find((c) => c.state === 'ONLINE')!.id;
   offline = nodes.find((c) => c.state === 'OFFLINE' && c.requestedState === 'STOPPED')!.id;
-  theirs = (await gqlAt(gateway.url, ContainersPageDocument, { first: 100 }, { token: TOKENS.other })).data.containers.edges[0]!.node.id;
+  theirs = (await gqlAt(gateway.url, ContainersPageDocument, { first: 100 }, { token: TOKENS.other })).data.containers!.edges[0]!.node.id;
 });
 
 function ws(token: string): Client {

@@ -91,7 +91,7 @@ describe('health', () => {
     await health.body.dump();
     const ready = await request(`${stack.gateway.url}/readyz`);
     expect(ready.statusCode).toBe(200);
-    expect(((await ready.body.json()) as any).backends.vmImages).toMatchObject({ ok: true, status: 200 });
+    expect(((await ready.body.json()) as any).backends.vmImages).toMatchObject({ ok: true, status: 200, breaker: { state: 'closed', failures: 0 } });
   });
 
   it('reports 503 on /readyz and UPSTREAM_UNAVAILABLE when the backend is down', async () => {
@@ -108,5 +108,8 @@ describe('health', () => {
     const body = (await response.body.json()) as any;
     expect(body.errors[0].extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { backend: 'vmImages', status: null } });
     expect(body.errors[0].message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    // The failed call shows in the backend's breaker on /readyz.
+    const after = (await (await request(`${gateway.url}/readyz`)).body.json()) as any;
+    expect(after.backends.vmImages.breaker.failures).toBeGreaterThan(0);
   });
 });

@@ -34,7 +34,7 @@ describe('upstream trace', () => {
 
   it('batches lookups of one query into one id=in list call', async () => {
     const { data: page } = await stack.gql(VmImagesPageDocument, { first: 4 });
-    const ids = page.vmImages.edges.map((e) => e.node.id);
+    const ids = page.vmImages!.edges.map((e) => e.node.id);
     const query = `{ ${ids.map((id, i) => `i${i}: vmImage(id: "${id}") { name }`).join(' ')} again: vmImage(id: "${ids[0]}") { name } }`;
     const response = await fetch(`${stack.gateway.url}/graphql`, {
       method: 'POST',

@@ -25,7 +25,7 @@ async function create(input: CreateVmImageInput, token: string = TOKENS.admin) {
 
 async function count(token: string = TOKENS.admin) {
   const { data } = await stack.gql(VmImagesPageDocument, { first: 100, filter: { visibility: 'ALL' } }, { token });
-  return data.vmImages.edges.length;
+  return data.vmImages!.edges.length;
 }
 
 describe('createVmImage', () => {
@@ -154,7 +154,7 @@ describe('deleteVmImage', () => {
 describe('deactivateVmImage and reactivateVmImage', () => {
   async function activeImage() {
     const { data } = await stack.gql(VmImagesPageDocument, { first: 1, filter: { status: 'ACTIVE' } });
-    return data.vmImages.edges[0]!.node;
+    return data.vmImages!.edges[0]!.node;
   }
 
   it('deactivates and reactivates an active image as admin', async () => {
@@ -184,8 +184,8 @@ describe('a second token', () => {
     expect(data.vmImage).toBeNull();
     expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const { data: list } = await stack.gql(VmImagesPageDocument, { first: 100 }, { token: TOKENS.other });
-    const owners = new Set(list.vmImages.edges.filter((e) => e.node.visibility === 'PRIVATE').map((e) => e.node.owner));
+    const owners = new Set(list.vmImages!.edges.filter((e) => e.node.visibility === 'PRIVATE').map((e) => e.node.owner));
     expect(owners.size).toBeLessThanOrEqual(1);
-    expect(list.vmImages.edges.some((e) => e.node.id === mine.id)).toBe(false);
+    expect(list.vmImages!.edges.some((e) => e.node.id === mine.id)).toBe(false);
   });
 });

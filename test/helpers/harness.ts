@@ -22,7 +22,17 @@ export async function startTestEmbedded(dataDir: string, only: BackendKey[] = AL
 
 /** A gateway on 127.0.0.1:0 pointed at the given backend URLs; stopped after the file's tests. */
 export async function startTestGateway(urls: Partial<Record<BackendKey, string>>, env: Record<string, string> = {}): Promise<Gateway> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  // Rate limits are off unless a test turns them on: suites fire hundreds of requests a second
+  // from 127.0.0.1, and the limits have tests of their own (test/gateway/policy-*.test.ts).
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    GANTRY_RATE_LIMIT_PER_ADDRESS: '0',
+    GANTRY_RATE_LIMIT_PER_CREDENTIAL: '0',
+    GANTRY_RATE_LIMIT_AUTH_FAILURES: '0',
+    ...env,
+  });
   const backends = createBackends(config, urls);
   const gateway = createGateway({ config, backends, logger: pino({ level: 'silent' }) });
   await gateway.start();

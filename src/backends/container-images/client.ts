@@ -122,7 +122,10 @@ export class ContainerImagesClient {
    * is a string; that one case is a conflict, not an outage, and its message is kept.
    */
   async delete(call: CallContext, id: number): Promise<void> {
-    const response = await this.http.raw({ method: 'DELETE', path: `/api/container_images/${id}`, headers: { accept: 'application/json' } }, call);
+    // Its 500 is usually that refusal, an answer rather than an outage: keep it off the breaker.
+    const response = await this.http.raw({ method: 'DELETE', path: `/api/container_images/${id}`, headers: { accept: 'application/json' } }, call, {
+      isOutage: (status) => status > 500,
+    });
     if (response.statusCode < 300) {
       await response.body.dump();
       return;

@@ -50,8 +50,12 @@ export class ContainersClient {
     return normalizeContainer(unwrapOne(body));
   }
 
+  /**
+   * A PUT, but not idempotent in effect: a repeated "restart" restarts again, and a retry after
+   * a reset cannot know whether the first one landed. Never retried.
+   */
   async power(call: CallContext, id: number, action: PowerAction): Promise<void> {
-    await this.http.requestJson({ method: 'PUT', path: `/api/containers/${id}/power/${action}` }, call);
+    await this.http.requestJson({ method: 'PUT', path: `/api/containers/${id}/power/${action}`, retry: false }, call);
   }
 
   /** Newest first, as the API sends them. Times are epoch seconds upstream. */

@@ -82,6 +82,8 @@ builder.queryFields((t) => ({
   }),
   ciImages: t.connection(
     {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
       type: CiImage,
       description: 'CI images the caller can see, newest first as the service orders them.',
       authScopes: { backend: 'ciImages' },

@@ -96,6 +96,8 @@ builder.queryFields((t) => ({
   }),
   containerImages: t.connection(
     {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
       type: ContainerImage,
       description: 'Container images the caller can see, by label.',
       authScopes: { backend: 'containerImages' },

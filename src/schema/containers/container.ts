@@ -141,6 +141,8 @@ builder.queryFields((t) => ({
   }),
   containers: t.connection(
     {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
       type: Container,
       description: 'Containers the caller can see, by ID.',
       authScopes: { backend: 'containers' },

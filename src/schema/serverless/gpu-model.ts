@@ -51,6 +51,8 @@ export async function gpuModelsOf(codes: readonly string[] | null, context: Cont
 builder.queryField('gpuModels', (t) =>
   t.connection(
     {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
       type: GpuModel,
       description: 'The GPU models serverless containers can ask for.',
       authScopes: { backend: 'serverless' },

@@ -85,6 +85,8 @@ builder.queryFields((t) => ({
   }),
   serverlessContainers: t.connection(
     {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
       type: ServerlessContainer,
       description: 'The caller\'s own serverless containers.',
       authScopes: { backend: 'serverless' },

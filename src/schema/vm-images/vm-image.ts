@@ -119,6 +119,8 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }) => vmImageUuid(String(id)),
   }),
   vmImages: t.connection({
+    // Nullable: when its backend fails, the other root fields of the query still answer.
+    nullable: true,
     type: VmImage,
     description: 'VM images the caller can see, newest first unless sorted otherwise.',
     authScopes: { backend: 'vmImages' },

@@ -1,0 +1,72 @@
+/**
+ * The processes a bench run starts (embedded backends, gateways) and small helpers around
+ * them: every child is killed and every closer run when the run ends (see run.ts, soak.ts).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const TOKEN = 'bench-admin-token';
+export const children: ChildProcess[] = [];
+export const closers: Array<() => Promise<void>> = [];
+/** Extra node flags for gateway processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run. */
+const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+/** `gantry <args>` as a child process (`embedded …` for the backends, no args for a gateway). */
+export function start(args: string[], env: Record<string, string>): ChildProcess {
+  const nodeArgs = args[0] === 'embedded' ? [] : GATEWAY_NODE_ARGS;
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/gantry.js'), ...args], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+export function firstMatch(child: ChildProcess, pattern: RegExp, deadlineMs = 20_000): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${deadlineMs} ms`)), deadlineMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = pattern.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+  });
+}
+
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+export async function graphql(url: string, query: string, variables: Record<string, unknown> = {}, trace = false) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, ...(trace ? { 'x-gantry-trace': 'upstream' } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: { upstream?: unknown[] } };
+  if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
+  return body;
+}
+
+/** Settings every bench gateway gets: the bench measures throughput, so the rate limits are off. */
+export const BENCH_GATEWAY_ENV: Record<string, string> = {
+  PORT: '0',
+  GANTRY_RATE_LIMIT_PER_ADDRESS: '0',
+  GANTRY_RATE_LIMIT_PER_CREDENTIAL: '0',
+  GANTRY_RATE_LIMIT_AUTH_FAILURES: '0',
+  GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '100000',
+};
+
+/** Stops every child and runs every closer. */
+export async function stopAll(): Promise<void> {
+  for (const close of closers) await close();
+  for (const child of children) child.kill('SIGTERM');
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { Admission, AdmissionRefused } from '../../src/backends/admission.js';
+
+const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => (e as AdmissionRefused).reason);
+
+describe('bounded queue per backend', () => {
+  it('lets N calls out and M wait, refuses the next at once, and hands slots over in order', async () => {
+    const queue = new Admission(2, 2);
+    const first = await queue.acquire();
+    await queue.acquire();
+    const order: string[] = [];
+    const third = queue.acquire().then((release) => (order.push('third'), release));
+    const fourth = queue.acquire().then((release) => (order.push('fourth'), release));
+    expect(queue.load).toEqual({ inFlight: 2, waiting: 2 });
+    expect(await refusal(queue.acquire())).toBe('busy');
+    first();
+    first(); // a second release of the same slot changes nothing
+    (await third)();
+    await fourth;
+    expect(order).toEqual(['third', 'fourth']);
+    expect(queue.load).toEqual({ inFlight: 2, waiting: 0 });
+  });
+
+  it('takes a waiter whose deadline passes out of the queue', async () => {
+    const queue = new Admission(1, 5);
+    const release = await queue.acquire();
+    const started = performance.now();
+    expect(await refusal(queue.acquire(performance.now() + 50))).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(queue.load).toEqual({ inFlight: 1, waiting: 0 });
+    release();
+    expect(queue.load).toEqual({ inFlight: 0, waiting: 0 });
+  });
+
+  it('with no room to wait, refuses as soon as every slot is taken', async () => {
+    const queue = new Admission(1, 0);
+    await queue.acquire();
+    expect(await refusal(queue.acquire())).toBe('busy');
+  });
+});
