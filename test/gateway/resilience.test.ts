@@ -99,6 +99,20 @@ describe('partial results', () => {
     expectNothingLeaked(result, 'ECONNREFUSED');
   });
 
+  it('keeps the other root lists when one backend behind a root list is down', async () => {
+    const { url } = await gateway({ containers: 'http://127.0.0.1:9', serverless: 'http://127.0.0.1:9' });
+    const result = await gqlAt<any>(url, /* GraphQL */ '{ vmImages(first: 2) { nodes { id } } containers(first: 2) { nodes { id } } serverlessContainers(first: 2) { nodes { id } } containerImages(first: 2) { nodes { id } } }');
+    expect(result.data.vmImages.nodes).toHaveLength(2);
+    expect(result.data.containerImages.nodes).toHaveLength(2);
+    expect(result.data.containers).toBeNull();
+    expect(result.data.serverlessContainers).toBeNull();
+    expect(result.errors!.map((e) => [e.path, e.extensions?.code]).sort()).toEqual([
+      [['containers'], 'UPSTREAM_UNAVAILABLE'],
+      [['serverlessContainers'], 'UPSTREAM_UNAVAILABLE'],
+    ]);
+    expectNothingLeaked(result, 'ECONNREFUSED');
+  });
+
   it('keeps each container when the catalogue behind their images fails', async () => {
     const { proxy, url } = await proxied('containerImages');
     proxy.set({ kind: 'status', status: 503 });
