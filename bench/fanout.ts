@@ -6,40 +6,52 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { request } from 'undici';
+import { Pool } from 'undici';
 import WebSocket from 'ws';
 
 export interface CountingProxy {
   url: string;
+  /** Every request that passed. */
+  requests: () => number;
+  /** Log polls that passed (`/logs` requests). */
   polls: () => number;
   close: () => Promise<void>;
 }
 
-/** Forwards to the containers service and counts the log polls that pass. */
+/**
+ * A pass-through proxy in front of one backend that counts what passes: every peer of the
+ * bench talks to the backends through these, so upstream calls per operation are counted the
+ * same way for all of them. Keep-alive pool, bodies streamed both ways.
+ */
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   let polls = 0;
+  let requests = 0;
+  const pool = new Pool(target, { connections: 64, keepAliveTimeout: 10_000 });
   const server = createServer((req, res) => {
+    requests += 1;
     if (req.url?.includes('/logs')) polls += 1;
-    const headers = { ...req.headers };
-    delete headers.host;
-    delete headers.connection;
-    request(`${target}${req.url}`, { method: req.method as 'GET', headers, body: req.method === 'GET' ? null : req })
-      .then(async (upstream) => {
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
+    pool
+      .request({ method: req.method as 'GET', path: req.url ?? '/', headers, body: req.method === 'GET' || req.method === 'HEAD' ? null : req })
+      .then((upstream) => {
         const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(upstream.headers)) if (typeof v === 'string') out[k] = v;
-        res.writeHead(upstream.statusCode, out).end(Buffer.from(await upstream.body.arrayBuffer()));
+        for (const [k, v] of Object.entries(upstream.headers)) if (typeof v === 'string' && k !== 'connection' && k !== 'transfer-encoding') out[k] = v;
+        res.writeHead(upstream.statusCode, out);
+        upstream.body.pipe(res);
       })
       .catch(() => res.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
     polls: () => polls,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pool.close();
+    },
   };
 }
 

@@ -14,10 +14,10 @@ export const closers: Array<() => Promise<void>> = [];
 /** Extra node flags for gateway processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run. */
 const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-/** `gantry <args>` as a child process (`embedded …` for the backends, no args for a gateway). */
+/** `gantry <args>` from the compiled build (`npm run build`, what production runs) as a child process: `embedded …` for the backends, no args for a gateway. */
 export function start(args: string[], env: Record<string, string>): ChildProcess {
   const nodeArgs = args[0] === 'embedded' ? [] : GATEWAY_NODE_ARGS;
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/gantry.js'), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/cli.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -14,88 +14,65 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
-import { runFanout, startCountingProxy } from './fanout.js';
+import { runFanout, startCountingProxy, type CountingProxy } from './fanout.js';
+import { compare, type Peer } from './peers/compare.js';
+import { startFloorProxy } from './peers/floor.js';
+import { startHiveGateway } from './peers/hive.js';
+import { benchScenarios } from './scenarios.js';
 import { BENCH_GATEWAY_ENV, closers, firstMatch, graphql, ROOT, rssMb, start, stopAll, TOKEN } from './processes.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const WARMUP = 2;
+/** Alternating runs per scenario and peer (each BENCH_DURATION / ROUNDS seconds). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/** BENCH_PEERS=0 leaves Hive Gateway out (it needs a few hundred MB of bench dependencies). */
+const PEERS = process.env.BENCH_PEERS !== '0';
 const TRANSFER_MIB = Number(process.env.BENCH_TRANSFER_MIB ?? 1024);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
 const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 10);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-interface Scenario {
-  name: string;
-  query: string;
-  variables?: Record<string, unknown>;
-  /** The most upstream calls per operation allowed; the run fails above it. */
-  maxCalls?: number;
-}
-
-function load(url: string, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
-    url: `${url}/graphql`,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query: scenario.query, variables: scenario.variables ?? {} }),
-  });
-}
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   try {
     const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers,serverless'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
-    // The containers service sits behind a counting proxy: the fan-out counts upstream polls.
-    const proxy = await startCountingProxy(urls.containers!);
+    // Every peer reaches the JSON APIs through counting proxies, the same for all of them:
+    // upstream calls per operation are counted there (and the fan-out counts log polls).
+    const counted: Record<string, CountingProxy> = {};
+    for (const key of ['vmImages', 'containerImages', 'containers', 'serverless']) {
+      counted[key] = await startCountingProxy(urls[key]!);
+      closers.push(() => counted[key]!.close());
+    }
+    const backendUrls = Object.fromEntries(Object.entries(counted).map(([key, proxy]) => [key, proxy.url]));
+    const upstreamRequests = () => Object.values(counted).reduce((sum, proxy) => sum + proxy.requests(), 0);
     const gatewayEnv = (extra: Record<string, string> = {}) => ({
       ...BENCH_GATEWAY_ENV,
       GANTRY_DATA_DIR: dataDir,
-      GANTRY_VM_IMAGES_URL: urls.vmImages!,
-      GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
+      GANTRY_VM_IMAGES_URL: backendUrls.vmImages!,
+      GANTRY_CONTAINER_IMAGES_URL: backendUrls.containerImages!,
       GANTRY_CI_IMAGES_URL: urls.ciImages!,
-      GANTRY_CONTAINERS_URL: proxy.url,
-      GANTRY_SERVERLESS_URL: urls.serverless!,
+      GANTRY_CONTAINERS_URL: backendUrls.containers!,
+      GANTRY_SERVERLESS_URL: backendUrls.serverless!,
       ...extra,
     });
-    closers.push(() => proxy.close());
     const gateway = start([], gatewayEnv());
     const gatewayUrl = (await firstMatch(gateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
 
-    const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id } } }')).data.vmImages.nodes[0].id as string;
-    const scenarios: Scenario[] = [
-      { name: 'vm image by id', query: 'query($id: ID!) { vmImage(id: $id) { id name status size diskFormat tags } }', variables: { id: firstImage }, maxCalls: 1 },
-      { name: 'vm images, list of 25 with nested fields', query: '{ vmImages(first: 25) { edges { cursor node { id name status size tags properties { name value } } } } }', maxCalls: 1 },
-      {
-        name: '100 container images, 2 levels of dependencies',
-        query: '{ containerImages(first: 100) { nodes { id label requiredContainers { id label requiredContainers { id label } } requiredBy { id } } } }',
-        maxCalls: 3,
-      },
-    ];
-
-    const results = [];
+    const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id upstreamId } } }')).data.vmImages.nodes[0] as { id: string; upstreamId: string };
+    let comparison: Awaited<ReturnType<typeof compare>> = [];
+    let serial: Awaited<ReturnType<typeof compare>> = [];
     // BENCH_DURATION=0 skips the HTTP scenarios (to profile the fan-out alone, for instance).
-    for (const scenario of DURATION > 0 ? scenarios : []) {
-      const traced = await graphql(gatewayUrl, scenario.query, scenario.variables, true);
-      const calls = traced.extensions?.upstream?.length ?? 0;
-      await load(gatewayUrl, scenario, WARMUP);
-      let peak = rssMb(gateway.pid!);
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(gateway.pid!))), 250);
-      const run = await load(gatewayUrl, scenario, DURATION);
-      clearInterval(sampler);
-      results.push({
-        scenario: scenario.name,
-        requestsPerSecond: Math.round(run.requests.average),
-        latencyP50Ms: run.latency.p50,
-        latencyP99Ms: run.latency.p99,
-        upstreamCallsPerOperation: calls,
-        maxUpstreamCalls: scenario.maxCalls ?? null,
-        errors: run.errors + run.non2xx,
-        gatewayPeakRssMb: Math.round(peak),
-      });
+    if (DURATION > 0) {
+      const floor = await startFloorProxy(backendUrls);
+      closers.push(() => floor.close());
+      const hive = PEERS ? await startHiveGateway(backendUrls, dataDir) : undefined;
+      const peers: Peer[] = [{ name: 'gantry', url: gatewayUrl, process: gateway }, ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []), { name: 'floor', url: floor.url }];
+      const scenarios = benchScenarios(firstImage);
+      comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
+      // What a gateway adds to one request: concurrency 1, the single entity only.
+      serial = await compare({ scenarios: scenarios.slice(0, 1), peers, seconds: DURATION, rounds: ROUNDS, connections: 1, warmupSeconds: WARMUP, upstreamRequests });
     }
 
     let fanout;
@@ -103,11 +80,11 @@ async function main() {
     if (SUBSCRIBERS > 0) {
       const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>;
       const online = containers.find((c) => c.state === 'ONLINE')!.id;
-      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: proxy.polls, rss: () => rssMb(gateway.pid!) });
+      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: counted.containers!.polls, rss: () => rssMb(gateway.pid!) });
       // Two more gateway processes sharing Redis, 1,000 subscribers each: still one poller.
       const replicas = [start([], gatewayEnv({ REDIS_URL })), start([], gatewayEnv({ REDIS_URL }))];
       const replicaUrls = await Promise.all(replicas.map(async (r) => (await firstMatch(r, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!));
-      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: proxy.polls, rss: () => rssMb(replicas[0]!.pid!) });
+      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: counted.containers!.polls, rss: () => rssMb(replicas[0]!.pid!) });
     }
 
     const transfers =
@@ -115,20 +92,31 @@ async function main() {
         ? await runTransfers({ gatewayUrl, ciImagesUrl: urls.ciImages!, token: TOKEN, sizeMiB: TRANSFER_MIB, rss: () => rssMb(gateway.pid!) })
         : undefined;
 
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, results, transfers, fanout, fanoutReplicas };
+    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, transfers, fanout, fanoutReplicas };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nGantry bench: ${DURATION}s per scenario, ${CONNECTIONS} connections, ${process.version}\n`);
-    console.table(
-      results.map((r) => ({
-        scenario: r.scenario,
-        'req/s': r.requestsPerSecond,
-        'p50 ms': r.latencyP50Ms,
-        'p99 ms': r.latencyP99Ms,
-        'upstream calls/op': r.upstreamCallsPerOperation,
-        'errors': r.errors,
-        'gateway RSS MB': r.gatewayPeakRssMb,
-      })),
-    );
+    console.log(`\nGantry bench: ${DURATION}s per scenario and peer (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, ${process.version}\n`);
+    const rows = (list: typeof comparison) =>
+      list.flatMap((c) =>
+        Object.entries(c.peers).map(([peer, r]) => ({
+          scenario: c.scenario,
+          peer,
+          'req/s': r.requestsPerSecond,
+          'p50 ms': r.latencyP50Ms,
+          'p99 ms': r.latencyP99Ms,
+          'mean ms': r.latencyMeanMs,
+          'upstream calls/op': r.upstreamCallsPerOperation,
+          errors: r.errors,
+          'RSS MB': r.peakRssMb ?? '',
+        })),
+      );
+    console.table(rows(comparison));
+    console.table(comparison.map((c) => ({ scenario: c.scenario, ...c.ratios })));
+    if (serial.length) {
+      console.log('\nConcurrency 1 (what each adds to one request):');
+      console.table(rows(serial));
+      const added = (serial[0]!.peers.gantry?.latencyMeanMs ?? 0) - (serial[0]!.peers.floor?.latencyMeanMs ?? 0);
+      console.log(`gateway latency added over the plain proxy at concurrency 1: ${added.toFixed(3)} ms (target < 0.3 ms)`);
+    }
     if (fanout && fanoutReplicas) {
       console.log(`\nSubscription fan-out, containerLogs of one container, ${FANOUT_SECONDS}s (poll interval 2 s):`);
       console.table({
@@ -153,10 +141,9 @@ async function main() {
         process.exitCode = 1;
       }
     }
-    const over = results.filter((r) => r.maxUpstreamCalls !== null && r.upstreamCallsPerOperation > r.maxUpstreamCalls);
-    const failed = results.filter((r) => r.errors > 0);
-    if (over.length || failed.length) {
-      console.error('bench targets missed:', JSON.stringify({ over, failed }));
+    const failed = comparison.flatMap((c) => Object.entries(c.peers).filter(([, r]) => r.errors > 0).map(([peer]) => `${c.scenario} (${peer})`));
+    if (failed.length) {
+      console.error('bench runs with errors:', failed.join(', '));
       process.exitCode = 1;
     }
   } finally {

@@ -40,7 +40,8 @@ export function createRateLimits(config: Config['rateLimit']): RateLimits {
   const failures = config.authFailures > 0 ? new RateLimiterMemory({ points: config.authFailures, duration: 60 }) : undefined;
   return {
     address: (address) => charge(byAddress, address),
-    credential: (authorization) => (authorization ? charge(byCredential, createHash('sha256').update(authorization).digest('base64url')) : Promise.resolve(undefined)),
+    credential: (authorization) =>
+      authorization && byCredential ? charge(byCredential, createHash('sha256').update(authorization).digest('base64url')) : Promise.resolve(undefined),
     async authFailure(address) {
       await failures?.penalty(address);
     },

@@ -78,6 +78,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [...policy.plugins, useUpstreamTrace(), useSharedSubscriptionExecution()],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
+    // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,
+    // so Yoga's own limit only re-counted every body through a stream pipeline (a tenth of the
+    // CPU of a small request, mostly an AbortController's DOMException at the pipe's end).
+    maxRequestBodySize: false,
     graphiql: (request) =>
       policy.graphiqlAllowed(request) && {
         title: 'Gantry',

@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { blobDir } from '../db.js';
 import { createServiceApp, installRequestId, pathOf, queryOf, rootOf, serve } from '../http.js';
+import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { authorize, callerOf } from './auth.js';
@@ -11,6 +12,7 @@ import { createImage, type Bunzip2 } from './create.js';
 import { sendImageFile, wantsImageFile } from './download.js';
 import { installDjinnErrors, notFound, type KnownPath } from './errors.js';
 import { toDjinnImage, type CiImage } from './image.js';
+import { CI_IMAGES_OPENAPI } from './openapi.js';
 import { PAGE_LIMIT, linkHeader, pageOffset, pageWindow, parsePage } from './paging.js';
 import { seedCiImages } from './seed.js';
 import { CiImageStore } from './store.js';
@@ -33,6 +35,7 @@ type IdRoute = { Params: { id: string } };
 const KNOWN_PATHS: readonly KnownPath[] = [
   { pattern: /^\/images$/, methods: ['GET', 'HEAD', 'POST'] },
   { pattern: /^\/images\/\d+$/, methods: ['GET', 'HEAD', 'DELETE'] },
+  { pattern: /^\/openapi\.json$/, methods: ['GET', 'HEAD'] },
 ];
 
 /** The image `:id` names, if the caller may see it; 404 otherwise (Djinn's route only matches digits). */
@@ -43,7 +46,7 @@ function findVisible(store: CiImageStore, request: FastifyRequest<IdRoute>): CiI
   return image;
 }
 
-/** Builds the Djinn CI image API: `/images`, `/images/{id}` and `/health`. Does not listen. */
+/** Builds the Djinn CI image API: `/images`, `/images/{id}`, `/health` and `/openapi.json`. Does not listen. */
 export function buildCiImagesApp(options: CiImagesAppOptions): FastifyInstance {
   const { store, tokens, maxImageBytes } = options;
   const app = createServiceApp();
@@ -58,6 +61,8 @@ export function buildCiImagesApp(options: CiImagesAppOptions): FastifyInstance {
 
   // Readiness probe without credentials: a documented extension, not part of Djinn's API.
   app.get('/health', async () => ({ status: 'ok' }));
+  // This API's OpenAPI document, without credentials: an extension too (openapi.ts).
+  serveOpenApi(app, CI_IMAGES_OPENAPI);
 
   app.get('/images', { onRequest: read }, async (request, reply) => {
     const query = queryOf(request);

@@ -3,11 +3,13 @@ import { createComputeStacksApp } from '../compute-stacks/app.js';
 import { authorize, viewerOf } from '../compute-stacks/auth.js';
 import { pagingHeaders, parsePaging } from '../compute-stacks/paging.js';
 import { pathOf, queryOf, rootOf, serve } from '../http.js';
+import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { findVisible } from './access.js';
 import { createImage } from './create.js';
 import { deleteImage } from './delete.js';
+import { CONTAINER_IMAGES_OPENAPI } from './openapi.js';
 import { seedContainerImages } from './seed.js';
 import { toCsImage } from './serialize.js';
 import { ContainerImageStore, type ListQuery } from './store.js';
@@ -30,7 +32,7 @@ function listQuery(query: URLSearchParams): ListQuery {
   };
 }
 
-/** Builds the ComputeStacks container image API: `/api/container_images` and `/api/health`. Does not listen. */
+/** Builds the ComputeStacks container image API: `/api/container_images`, `/api/health` and `/openapi.json`. Does not listen. */
 export function buildContainerImagesApp(options: ContainerImagesAppOptions): FastifyInstance {
   const { store, tokens } = options;
   const app = createComputeStacksApp();
@@ -39,6 +41,8 @@ export function buildContainerImagesApp(options: ContainerImagesAppOptions): Fas
 
   // Readiness probe without credentials: a documented extension, not part of ComputeStacks' API.
   app.get('/api/health', async () => ({ status: 'ok' }));
+  // This API's OpenAPI document, without credentials: an extension too (openapi.ts).
+  serveOpenApi(app, CONTAINER_IMAGES_OPENAPI);
 
   app.get('/api/container_images', { onRequest: read }, async (request, reply) => {
     const query = queryOf(request);

@@ -4,6 +4,7 @@ import { authorize, viewerOf } from '../compute-stacks/auth.js';
 import { unprocessable } from '../compute-stacks/errors.js';
 import { pagingHeaders, parsePaging } from '../compute-stacks/paging.js';
 import { pathOf, queryOf, rootOf, serve } from '../http.js';
+import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import { POWER_ACTIONS, type Clock, type PowerAction } from '../simulation.js';
 import type { EmbeddedTokens } from '../tokens.js';
@@ -11,6 +12,7 @@ import { findContainer, findParentContainer } from './access.js';
 import { ContainerActivity } from './activity.js';
 import type { ContainerRow } from './container.js';
 import { parseLogsQuery } from './logs-query.js';
+import { CONTAINERS_OPENAPI } from './openapi.js';
 import { seedContainers } from './seed.js';
 import { toCsContainer } from './serialize.js';
 import { ContainerStore } from './store.js';
@@ -28,7 +30,7 @@ type PowerRoute = { Params: { id: string; action: string } };
 const UNKNOWN_ACTION = ['Unknown action.', `Available actions are: ${POWER_ACTIONS.join(', ')}`];
 const isPowerAction = (value: string): value is PowerAction => (POWER_ACTIONS as readonly string[]).includes(value);
 
-/** Builds the ComputeStacks container API: `/api/containers…` and `/api/health`. Does not listen. */
+/** Builds the ComputeStacks container API: `/api/containers…`, `/api/health` and `/openapi.json`. Does not listen. */
 export function buildContainersApp(options: ContainersAppOptions): FastifyInstance {
   const { store, tokens, clock } = options;
   const app = createComputeStacksApp();
@@ -49,6 +51,8 @@ export function buildContainersApp(options: ContainersAppOptions): FastifyInstan
 
   // Readiness probe without credentials: a documented extension, not part of ComputeStacks' API.
   app.get('/api/health', async () => ({ status: 'ok' }));
+  // This API's OpenAPI document, without credentials: an extension too (openapi.ts).
+  serveOpenApi(app, CONTAINERS_OPENAPI);
 
   // Extension: ComputeStacks lists containers only under projects and services; this lists the caller's (admin: all).
   app.get('/api/containers', { onRequest: read }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createServiceApp, installRequestId, queryOf, serve } from '../http.js';
+import { OPENAPI_PATH, serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { Clock } from '../simulation.js';
 import type { EmbeddedTokens } from '../tokens.js';
@@ -11,6 +12,7 @@ import type { ContainerRecord } from './container.js';
 import { containerState, type ContainerState } from './deployment.js';
 import { installQuasarchErrors, sendFrameworkError, type KnownPath } from './errors.js';
 import { GPU_MODELS } from './gpu-models.js';
+import { SERVERLESS_OPENAPI } from './openapi.js';
 import { pageOf, parsePaging } from './paging.js';
 import { seedServerless } from './seed.js';
 import { toQuasarchContainer, toQuasarchRevision } from './serialize.js';
@@ -32,11 +34,12 @@ const KNOWN_PATHS: readonly KnownPath[] = [
   { pattern: /^\/v1\/containers\/[^/]+$/, methods: ['GET', 'HEAD', 'PUT', 'DELETE'] },
   { pattern: /^\/v1\/containers\/[^/]+\/revisions$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/v1\/gpu-models$/, methods: ['GET', 'HEAD'] },
+  { pattern: /^\/openapi\.json$/, methods: ['GET', 'HEAD'] },
 ];
-/** Answered without credentials: the readiness probe (an extension). */
-const OPEN_PATHS: ReadonlySet<string> = new Set(['/health']);
+/** Answered without credentials: the readiness probe and the OpenAPI document (extensions). */
+const OPEN_PATHS: ReadonlySet<string> = new Set(['/health', OPENAPI_PATH]);
 
-/** Builds the Quasarch container service API under `/v1`, and `/health`. Does not listen. */
+/** Builds the Quasarch container service API under `/v1`, `/health` and `/openapi.json`. Does not listen. */
 export function buildServerlessApp(options: ServerlessAppOptions): FastifyInstance {
   const { store, tokens, clock } = options;
   const app = createServiceApp({ frameworkErrors: sendFrameworkError });
@@ -55,6 +58,8 @@ export function buildServerlessApp(options: ServerlessAppOptions): FastifyInstan
 
   // Readiness probe without credentials: a documented extension, not part of Quasarch's API.
   app.get('/health', async () => ({ status: 'ok' }));
+  // This API's OpenAPI document, without credentials: an extension too (openapi.ts).
+  serveOpenApi(app, SERVERLESS_OPENAPI);
 
   // The caller's own containers only, even for ADMIN, oldest first.
   app.get('/v1/containers', async (request) => {

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { openBlobRange, planDownload } from '../blob-download.js';
 import { blobDir } from '../db.js';
 import { createServiceApp, installRequestId, pathOf, queryOf, rootOf, serve } from '../http.js';
+import { OPENAPI_PATH, serveOpenApi } from '../openapi.js';
 import { principalForToken, type Principal } from '../principals.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
@@ -12,6 +13,7 @@ import { createImage } from './create.js';
 import { GlanceError, JSON_PATCH_TYPE, badRequest, forbidden, installGlanceErrors, type KnownPath } from './errors.js';
 import { toGlanceImage, type ImageStatus } from './image.js';
 import { parseListQuery } from './list-query.js';
+import { VM_IMAGES_OPENAPI } from './openapi.js';
 import { applyImagePatch } from './patch.js';
 import { seedVmImages } from './seed.js';
 import { VmImageStore } from './store.js';
@@ -33,8 +35,9 @@ const KNOWN_PATHS: readonly KnownPath[] = [
   { pattern: /^\/v2\/images\/[^/]+\/file$/, methods: ['GET', 'PUT'] },
   { pattern: /^\/v2\/images\/[^/]+\/actions\/(de|re)activate$/, methods: ['POST'] },
   { pattern: /^\/versions$/, methods: ['GET'] },
+  { pattern: /^\/openapi\.json$/, methods: ['GET'] },
 ];
-const UNAUTHENTICATED_PATHS = new Set(['/', '/versions']);
+const UNAUTHENTICATED_PATHS = new Set(['/', '/versions', OPENAPI_PATH]);
 
 function mediaType(request: FastifyRequest): string | undefined {
   return request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
@@ -89,6 +92,8 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   app.get('/versions', async (request) => versions(request));
   app.get('/', async (request, reply) => reply.code(300).send(versions(request)));
+  // This API's OpenAPI document, without credentials: an extension (openapi.ts).
+  serveOpenApi(app, VM_IMAGES_OPENAPI);
 
   app.get('/v2/images', async (request) => {
     const params = queryOf(request);
