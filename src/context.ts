@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { BackendKey } from './backend-keys.js';
 import type { Logger } from 'pino';
@@ -21,6 +22,12 @@ export interface Context {
   pollers: PollerRegistry;
   /** Upstream calls made for this request, in order: the trace (`extensions.upstream`). */
   upstreamCalls: UpstreamCall[];
+  /**
+   * Errors beside data: a field that still answers with part of its result (a merged list
+   * whose one source failed) records the failure here, and use-extra-errors.ts adds it to the
+   * response's errors, with its path.
+   */
+  extraErrors: GraphQLError[];
   /** The caller asked for the trace in the response (or the dev flag is on). */
   traceUpstream: boolean;
   /** The WebSocket this operation came on (undefined over HTTP and SSE). */
@@ -101,6 +108,7 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
       streaming = true;
     }),
     upstreamCalls,
+    extraErrors: [],
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     socket: options.socket,
     deadline,

@@ -19,6 +19,7 @@ import { handleVmImageData } from './transfer/vm-images.js';
 import { EXAMPLE_QUERY } from './graphiql-example.js';
 import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
 import { useSharedSubscriptionExecution } from './plugins/use-shared-subscription-execution.js';
+import { useExtraErrors } from './plugins/use-extra-errors.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -75,7 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [...policy.plugins, useUpstreamTrace(), useSharedSubscriptionExecution()],
+    plugins: [...policy.plugins, useUpstreamTrace(), useExtraErrors(), useSharedSubscriptionExecution()],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,

@@ -3,6 +3,7 @@ import { CI_PAGE_SIZE } from '../../backends/ci-images/client.js';
 import type { CiImageRecord, CiNamespaceRecord, CiUserRecord } from '../../backends/ci-images/types.js';
 import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
+import { ImageInterface } from '../one-graph/image-interface.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
@@ -55,6 +56,7 @@ export const CiImage = builder.loadableNodeRef('CiImage', {
 });
 
 CiImage.implement({
+  interfaces: [ImageInterface],
   description: 'A QCOW2 disk image that CI builds boot, from the CI image service.',
   fields: (t) => ({
     upstreamId: t.string({ description: 'The image\'s own ID in the CI service (an integer).', resolve: (i) => String(i.id) }),

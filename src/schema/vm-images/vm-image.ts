@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
+import { ImageInterface } from '../one-graph/image-interface.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -49,6 +50,7 @@ registerNodeType('VmImage');
 
 export const VmImage = builder.loadableNode('VmImage', {
   description: 'A virtual machine disk image from the VM image service (Glance v2).',
+  interfaces: [ImageInterface],
   id: { resolve: (image) => image.id },
   load: loadVmImages,
   loaderOptions: { maxBatchSize: MAX_IDS_PER_CALL },
