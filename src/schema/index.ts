@@ -21,6 +21,7 @@ import './serverless/create-serverless-container.js';
 import './serverless/update-serverless-container.js';
 import './serverless/delete-serverless-container.js';
 import './one-graph/images.js';
+import './one-graph/image-links.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });
