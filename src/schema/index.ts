@@ -22,6 +22,8 @@ import './serverless/update-serverless-container.js';
 import './serverless/delete-serverless-container.js';
 import './one-graph/images.js';
 import './one-graph/image-links.js';
+import './one-graph/workloads.js';
+import './one-graph/search.js';
 
 builder.queryType({ description: 'Read the image and container platform: every list is a Relay connection.' });
 builder.mutationType({ description: 'Change the platform; expected failures come back as data in each payload.' });

@@ -7,8 +7,10 @@ import type { Gateway } from '../../src/server.js';
 /** Links across services, and node(id) for every type of every service. */
 
 let gateway: Gateway;
+let embeddedUrls: Record<string, string>;
 beforeAll(async () => {
   const embedded = await startTestEmbedded(await tempDataDir());
+  embeddedUrls = embedded.urls as Record<string, string>;
   gateway = await startTestGateway(embedded.urls);
 });
 
@@ -49,6 +51,68 @@ describe('links across services', () => {
     const { data: back } = await traced('{ serverlessContainers(first: 50) { nodes { name containerImage { serverlessContainers { name } } } } }');
     const gpu = (back.serverlessContainers.nodes as Array<{ name: string; containerImage: { serverlessContainers: Array<{ name: string }> } | null }>).find((n) => n.name === 'recommendation-api')!;
     expect(gpu.containerImage!.serverlessContainers.map((s) => s.name)).toContain('recommendation-api');
+  });
+});
+
+describe('workloads: containers and serverless containers as one list', () => {
+  const WORKLOADS = `query($first: Int, $after: String) { workloads(first: $first, after: $after) { edges { node { __typename id name } } pageInfo { hasNextPage endCursor } } }`;
+
+  async function all(url: string, list: string): Promise<Array<{ id: string }>> {
+    const { data }: { data: any } = await gqlAt<any>(url, `{ ${list}(first: 100) { nodes { id } } }`);
+    return data[list].nodes;
+  }
+
+  it('pages with first: 7 to the end through exactly both lists, each in its own order, no duplicate', async () => {
+    const seen: Array<{ __typename: string; id: string }> = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const { data, errors }: { data: any; errors?: unknown[] } = await gqlAt<any>(gateway.url, WORKLOADS, { first: 7, after });
+      expect(errors).toBeUndefined();
+      seen.push(...data.workloads.edges.map((e: { node: { __typename: string; id: string } }) => e.node));
+      if (!data.workloads.pageInfo.hasNextPage) break;
+      after = data.workloads.pageInfo.endCursor;
+    }
+    const [containers, serverless] = await Promise.all([all(gateway.url, 'containers'), all(gateway.url, 'serverlessContainers')]);
+    expect(seen).toHaveLength(containers.length + serverless.length);
+    expect(new Set(seen.map((w) => w.id)).size).toBe(seen.length);
+    expect(seen.filter((w) => w.__typename === 'Container').map((w) => w.id)).toEqual(containers.map((c) => c.id));
+    expect(seen.filter((w) => w.__typename === 'ServerlessContainer').map((w) => w.id)).toEqual(serverless.map((c) => c.id));
+  });
+
+  it('still lists the containers when the serverless service is down, with an error naming it', async () => {
+    const broken = await startTestGateway({ ...embeddedUrls, serverless: 'http://127.0.0.1:9' });
+    const { data, errors } = await gqlAt<any>(broken.url, WORKLOADS, { first: 5 });
+    expect(data.workloads.edges).toHaveLength(5);
+    expect(errors).toEqual([expect.objectContaining({ path: ['workloads'], extensions: expect.objectContaining({ source: 'serverless', code: 'UPSTREAM_UNAVAILABLE' }) })]);
+  });
+});
+
+describe('search', () => {
+  const SEARCH = `query($text: String!, $first: Int) { search(text: $text, first: $first) { score node { __typename ... on VmImage { vmName: name } ... on CiImage { name } ... on ContainerImage { label } ... on Container { name } ... on ServerlessContainer { name } } } }`;
+  // VmImage.name is nullable where the others are not: aliased, as GraphQL requires.
+  const nameOf = (node: any) => (node.label ?? node.vmName ?? node.name) as string;
+
+  it('finds things of several services by name, typed, best first', async () => {
+    const { data, errors } = await gqlAt<any>(gateway.url, SEARCH, { text: 'acme', first: 50 });
+    expect(errors).toBeUndefined();
+    const hits = data.search as Array<{ score: number; node: any }>;
+    expect(new Set(hits.map((h) => h.node.__typename)).size).toBeGreaterThanOrEqual(2);
+    for (const h of hits) expect(nameOf(h.node).toLowerCase()).toContain('acme');
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
+  });
+
+  it('ranks an exact name above names that only contain it', async () => {
+    const { data } = await gqlAt<any>(gateway.url, SEARCH, { text: 'hello-world', first: 5 });
+    expect(data.search[0].node).toMatchObject({ __typename: 'ServerlessContainer', name: 'hello-world' });
+    expect(data.search[0].score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps the other services\' hits when one fails, with an error naming it', async () => {
+    const broken = await startTestGateway({ ...embeddedUrls, containerImages: 'http://127.0.0.1:9' });
+    const { data, errors } = await gqlAt<any>(broken.url, SEARCH, { text: 'acme', first: 50 });
+    expect(data.search.length).toBeGreaterThan(0);
+    expect(data.search.some((h: any) => h.node.__typename === 'ContainerImage')).toBe(false);
+    expect(errors).toEqual([expect.objectContaining({ path: ['search'], extensions: expect.objectContaining({ source: 'containerImages' }) })]);
   });
 });
 

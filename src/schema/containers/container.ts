@@ -2,6 +2,7 @@ import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerRecord, MetricRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
+import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder } from '../builder.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
@@ -53,6 +54,7 @@ function within(samples: MetricRecord[], since: string | null | undefined, until
 
 
 Container.implement({
+  interfaces: [WorkloadInterface],
   description: 'A running (or stopped) container, from the containers service.',
   fields: (t) => ({
     upstreamId: t.string({ description: 'The container\'s own ID in the service (an integer).', resolve: (c) => String(c.id) }),

@@ -77,3 +77,34 @@ export async function mergePage<T>(
   const hasNextPage = queues.some((q) => index.get(q.source.key)! < q.read.items.length || q.read.more);
   return { edges, hasNextPage, failed };
 }
+
+/**
+ * A source read by page number (pages from 1, `pageSize` each) whose position is the number of
+ * its items the merged list has consumed: CI images, containers, serverless containers.
+ */
+export function offsetSource<T>(
+  key: string,
+  pageSize: number,
+  fetchPage: (page: number) => Promise<{ items: T[]; hasNext: boolean }>,
+  maxPages = 20,
+): MergeSource<T, unknown> {
+  return {
+    key,
+    async read(position, count) {
+      const offset = typeof position === 'number' && Number.isInteger(position) && position >= 0 ? position : 0;
+      const items: Array<{ item: T; position: unknown }> = [];
+      let page = Math.floor(offset / pageSize) + 1;
+      let skip = offset % pageSize;
+      for (let read = 0; read < maxPages; read++, page++, skip = 0) {
+        const result = await fetchPage(page);
+        for (const [i, item] of result.items.entries()) {
+          if (i < skip) continue;
+          if (items.length === count) return { items, more: true };
+          items.push({ item, position: (page - 1) * pageSize + i + 1 });
+        }
+        if (!result.hasNext || items.length === count) return { items, more: result.hasNext };
+      }
+      return { items, more: true };
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import type { ServerlessContainerRecord, ServerlessSpecRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { isUuid } from '../../formats/uuid.js';
+import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder, type GantrySchemaTypes } from '../builder.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { loadEachByKey } from '../load-each.js';
@@ -61,6 +62,7 @@ export function specFields<T>(t: PothosSchemaTypes.ObjectFieldBuilder<GantrySche
 }
 
 ServerlessContainer.implement({
+  interfaces: [WorkloadInterface],
   description: 'A serverless container: an image the platform deploys and scales; every change deploys a new revision.',
   fields: (t) => ({
     upstreamId: t.exposeString('id', { description: 'The container\'s own UUID in the service.' }),
