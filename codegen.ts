@@ -1,29 +1,34 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /**
- * Typed documents for the operations in test/operations/*.graphql, generated from the
- * committed schema.graphql, and their trusted-documents manifest. `npm run codegen` writes
- * them; a test fails when they drift.
+ * Typed documents generated from the committed schema.graphql, with their trusted-documents
+ * manifests (persisted-documents.json: hash -> document, what GANTRY_TRUSTED_DOCUMENTS reads):
+ *
+ * - `client/generated/`: the client package users import (`client/index.ts`), from the
+ *   documented operations in client/operations/*.graphql;
+ * - `test/generated/`: the operations the tests use, from test/operations/*.graphql.
+ *
+ * `npm run codegen` writes both; test/schema/codegen-drift.test.ts fails when either drifts.
  */
+const preset = {
+  preset: 'client',
+  presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
+  config: {
+    useTypeImports: true,
+    enumsAsTypes: true,
+    scalars: { DateTime: 'string', SafeInt: 'number' },
+    strictScalars: true,
+  },
+} as const;
+
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['test/operations/**/*.graphql'],
   ignoreNoDocuments: false,
   // NodeNext resolution wants explicit .js extensions in relative imports.
   importExtension: '.js',
   generates: {
-    'test/generated/': {
-      preset: 'client',
-      // persisted-documents.json: the trusted-documents manifest (hash -> document) the gateway
-      // runs alone when GANTRY_TRUSTED_DOCUMENTS points at it.
-      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: 'sha256' } },
-      config: {
-        useTypeImports: true,
-        enumsAsTypes: true,
-        scalars: { DateTime: 'string', SafeInt: 'number' },
-        strictScalars: true,
-      },
-    },
+    'client/generated/': { ...preset, documents: ['client/operations/**/*.graphql'] },
+    'test/generated/': { ...preset, documents: ['test/operations/**/*.graphql'] },
   },
 };
 

@@ -201,6 +201,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'How often each backend is probed for /readyz.',
   },
   {
+    env: 'GANTRY_OTLP_ENDPOINT',
+    file: 'tracing.otlpEndpoint',
+    schema: optionalUrl,
+    description: 'OpenTelemetry: OTLP/HTTP traces endpoint (http://collector:4318/v1/traces); a span per operation and per upstream call, traceparent sent to the backends. Unset: no tracing.',
+  },
+  {
     env: 'GANTRY_PROFILE',
     file: 'profile',
     schema: z.enum(['development', 'production']).optional(),
@@ -314,6 +320,7 @@ export interface Config {
   traceUpstream: boolean;
   readinessIntervalMs: number;
   profile: 'development' | 'production';
+  tracing: { otlpEndpoint: string | undefined };
   developerKeys: string[];
   trustedDocuments: string | undefined;
   limits: { maxRequestBytes: number; maxDepth: number; maxAliases: number; maxDirectives: number; maxTokens: number; maxCost: number };
@@ -404,6 +411,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, file: unknown = {}): Config {
     ...(out as Omit<Config, 'backends' | 'embedded'>),
     profile: (out.profile as Config['profile'] | undefined) ?? (env.NODE_ENV === 'production' ? 'production' : 'development'),
     developerKeys: (out.developerKeys as string[] | undefined) ?? [],
+    tracing: { otlpEndpoint: (getPath(out, 'tracing.otlpEndpoint') as string | undefined) ?? undefined },
     backends: Object.freeze(backends),
     embedded: { tokens: { ...((getPath(out, 'embedded.tokens') ?? {}) as Config['embedded']['tokens']) } },
   }) as Config;

@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { BackendKey } from './backend-keys.js';
 import type { Logger } from 'pino';
-import type { CallContext, UpstreamCall } from './backends/http.js';
+import type { CallContext, CallTracing, UpstreamCall } from './backends/http.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
@@ -16,6 +16,12 @@ import { UnauthenticatedError } from './errors.js';
  */
 export interface Context {
   requestId: string;
+  /**
+   * Set while the operation is traced (GANTRY_OTLP_ENDPOINT): its upstream calls get client
+   * spans. A holder, because Yoga hands plugins a merged copy of this object: both copies
+   * share the holder.
+   */
+  tracing: { calls?: CallTracing };
   credentials: Credentials;
   backends: Backends;
   config: Config;
@@ -51,6 +57,8 @@ export interface ContextDeps {
   pollers?: PollerRegistry;
   /** Upstream calls are logged here at debug level, with the request id. */
   logger?: Logger;
+  /** Sees every upstream call (metrics). */
+  onUpstreamCall?: (call: UpstreamCall) => void;
 }
 
 export interface ContextOptions {
@@ -92,6 +100,7 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
   const logger = deps.logger?.isLevelEnabled('debug') ? deps.logger : undefined;
   const record = (call: UpstreamCall) => {
     upstreamCalls.push(call);
+    deps.onUpstreamCall?.(call);
     logger?.debug({ requestId, upstream: call }, 'upstream call');
   };
   const tokenFor = (backend: BackendKey): string => {
@@ -99,8 +108,10 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     if (token === undefined) throw new UnauthenticatedError(`No credential for ${backend}: send "Authorization: Bearer <token>".`);
     return token;
   };
-  return {
+  const tracing: Context['tracing'] = {};
+  const context: Context = {
     requestId,
+    tracing,
     credentials,
     backends: deps.backends,
     config: deps.config,
@@ -113,6 +124,14 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     socket: options.socket,
     deadline,
     tokenFor,
-    call: (backend, batchSize = 1) => ({ token: tokenFor(backend), requestId, record, batchSize, ...(streaming ? {} : { deadline }) }),
+    call: (backend, batchSize = 1) => ({
+      token: tokenFor(backend),
+      requestId,
+      record,
+      batchSize,
+      ...(streaming ? {} : { deadline }),
+      ...(tracing.calls ? { tracing: tracing.calls } : {}),
+    }),
   };
+  return context;
 }

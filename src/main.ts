@@ -8,7 +8,9 @@ import { resolveEmbeddedTokens } from './embedded/tokens.js';
 import { createGateway } from './server.js';
 
 export const USAGE = `Usage: gantry [--config <file.json|file.yaml>]    start the gateway
-       gantry embedded [--only vmImages,...]      serve only the embedded REST APIs
+       gantry embedded [--only vmImages,...] [--port-vm-images 9292 --port-ci-images … --port-container-images … --port-containers … --port-serverless …]
+                                                   serve only the embedded REST APIs (fixed ports for other tools)
+       gantry check-config [--config <file>]       validate the settings without starting
        gantry --help
 
 Settings (environment variables override the config file):

@@ -9,6 +9,9 @@ import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
+import { createMetrics } from './metrics.js';
+import { createTracing } from './tracing.js';
+import { useOperationLog } from './plugins/use-operation-log.js';
 import { chargeOperation, clientAddress, createPolicy } from './policy.js';
 import { schema } from './schema/index.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
@@ -16,7 +19,7 @@ import { createRedisCoordinator } from './subscriptions/redis-coordinator.js';
 import { sendError } from './transfer/respond.js';
 import { handleCiImageDownload, handleCiImageUpload } from './transfer/ci-images.js';
 import { handleVmImageData } from './transfer/vm-images.js';
-import { EXAMPLE_QUERY } from './graphiql-example.js';
+import { graphiqlExamples } from './graphiql-example.js';
 import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
 import { useSharedSubscriptionExecution } from './plugins/use-shared-subscription-execution.js';
 import { useExtraErrors } from './plugins/use-extra-errors.js';
@@ -64,7 +67,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     // A lease lasts three polls: a replica that dies hands over within that.
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
   });
-  const deps = { config, backends, logger, pollers };
+  const metrics = createMetrics(backends, pollers);
+  const tracing = createTracing(config.tracing.otlpEndpoint);
+  const deps = { config, backends, logger, pollers, onUpstreamCall: metrics.upstream };
   const policy = createPolicy(config);
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
 
@@ -76,7 +81,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [...policy.plugins, useUpstreamTrace(), useExtraErrors(), useSharedSubscriptionExecution()],
+    plugins: [...policy.plugins, useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, tracing), useSharedSubscriptionExecution()],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,
@@ -86,8 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphiql: (request) =>
       policy.graphiqlAllowed(request) && {
         title: 'Gantry',
-        defaultQuery: EXAMPLE_QUERY,
-        headers: JSON.stringify(options.graphiqlToken ? { Authorization: `Bearer ${options.graphiqlToken}` } : {}),
+        ...graphiqlExamples(options.graphiqlToken),
       },
     context: (initial): Context => {
       if (initial.connectionParams !== undefined) {
@@ -102,10 +106,12 @@ export function createGateway(options: GatewayOptions): Gateway {
         );
       }
       const request = (initial as unknown as { request: Request }).request;
+      // A caller's (or proxy's) request id is kept when it looks like one, so logs line up.
+      const requestId = request.headers.get('x-request-id');
       return createContext(
         deps,
         { authorization: request.headers.get('authorization'), backendTokens: request.headers.get('x-gantry-backend-tokens') },
-        { traceUpstream: request.headers.get(TRACE_HEADER) === 'upstream' },
+        { traceUpstream: request.headers.get(TRACE_HEADER) === 'upstream', ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}) },
       );
     },
   });
@@ -119,6 +125,10 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      return;
+    }
     if (path !== '/healthz' && path !== '/readyz') {
       const wait = await policy.rateLimits.address(clientAddress(req));
       if (wait !== undefined) {
@@ -291,6 +301,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           clearTimeout(deadline);
         }
         await backends.close();
+        await tracing?.shutdown();
       })();
       return stopping;
     },

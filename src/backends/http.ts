@@ -88,8 +88,15 @@ export interface UpstreamCall {
  * Who a call is made for. Passed per call (never stored on a shared client): the caller's
  * token, the request id to forward, and where to record the call for the request's trace.
  */
+/** Tracing of one request's upstream calls (OpenTelemetry, see src/tracing.ts). */
+export interface CallTracing {
+  startSpan(backend: BackendKey, method: string, path: string): { headers: Record<string, string>; end(status: number | null): void };
+}
+
 export interface CallContext {
   token: string;
+  /** Set when the request is traced: each attempt gets a client span and a traceparent header. */
+  tracing?: CallTracing;
   requestId?: string;
   record?: (call: UpstreamCall) => void;
   /** Loader keys this call carries, for the trace. @default 1 */
@@ -472,10 +479,10 @@ export class BackendHttp {
       headers['content-type'] = request.contentType ?? 'application/json';
     }
     const plan: AttemptPlan = { retry: request.retry !== false && RETRYABLE_METHODS.has(request.method), deadline, abortInFlight: true };
-    return this.attempts(request.method, path.slice(this.basePath.length), call, plan, async (signal): Promise<Outcome<JsonResponse<T>>> => {
+    const attempt = async (signal: AbortSignal, attemptHeaders: Record<string, string>): Promise<Outcome<JsonResponse<T>>> => {
       let response: Dispatcher.ResponseData;
       try {
-        response = await this.dispatcher.request({ method: request.method, path, headers, body, signal });
+        response = await this.dispatcher.request({ method: request.method, path, headers: attemptHeaders, body, signal });
       } catch (error) {
         return this.transportOutcome(error);
       }
@@ -515,6 +522,13 @@ export class BackendHttp {
       } catch {
         return malformed();
       }
+    };
+    return this.attempts(request.method, path.slice(this.basePath.length), call, plan, async (signal) => {
+      // One client span per attempt when the request is traced; its traceparent goes upstream.
+      const span = call.tracing?.startSpan(this.backend, request.method, path.slice(this.basePath.length));
+      const outcome = await attempt(signal, span ? { ...headers, ...span.headers } : headers);
+      span?.end(outcome.status);
+      return outcome;
     });
   }
 

@@ -41,6 +41,11 @@ export function loadTrustedDocuments(path: string): TrustedDocuments {
         return typeof id === 'string' ? id : null;
       },
       allowArbitraryOperations: false,
+      // The same code on every transport (graphql-ws resolves documents through resolve() below).
+      customErrors: {
+        persistedQueryOnly: { message: refusal().message, extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
+        notFound: { message: refusal().message, extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
+      },
     }),
     resolve(payload) {
       const id = idOf(payload);

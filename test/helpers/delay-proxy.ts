@@ -7,7 +7,7 @@ import { track } from './leftovers.js';
 export interface DelayProxy {
   url: string;
   /** Every request that reached the proxy: method, path and the credential headers it carried. */
-  seen: Array<{ method: string; path: string; token: string | undefined }>;
+  seen: Array<{ method: string; path: string; token: string | undefined; traceparent: string | undefined }>;
 }
 
 export interface FaultOptions {
@@ -50,7 +50,7 @@ export async function startDelayProxy(target: string, delayOrFaults: number | Fa
   const seen: DelayProxy['seen'] = [];
   const server = createServer((req, res) => {
     const token = (req.headers['x-auth-token'] ?? req.headers.authorization) as string | undefined;
-    seen.push({ method: req.method ?? 'GET', path: req.url ?? '/', token });
+    seen.push({ method: req.method ?? 'GET', path: req.url ?? '/', token, traceparent: req.headers.traceparent as string | undefined });
     const kill = () => {
       req.socket?.destroy();
       res.destroy();

@@ -20,8 +20,15 @@ export async function startTestEmbedded(dataDir: string, only: BackendKey[] = AL
   return embedded;
 }
 
-/** A gateway on 127.0.0.1:0 pointed at the given backend URLs; stopped after the file's tests. */
-export async function startTestGateway(urls: Partial<Record<BackendKey, string>>, env: Record<string, string> = {}): Promise<Gateway> {
+/**
+ * A gateway on 127.0.0.1:0 pointed at the given backend URLs; stopped after the file's tests.
+ * `graphiqlToken` is pre-filled in GraphiQL's headers, as `npm start` does with the admin token.
+ */
+export async function startTestGateway(
+  urls: Partial<Record<BackendKey, string>>,
+  env: Record<string, string> = {},
+  options: { graphiqlToken?: string } = {},
+): Promise<Gateway> {
   // Rate limits are off unless a test turns them on: suites fire hundreds of requests a second
   // from 127.0.0.1, and the limits have tests of their own (test/gateway/policy-*.test.ts).
   const config = loadConfig({
@@ -34,7 +41,7 @@ export async function startTestGateway(urls: Partial<Record<BackendKey, string>>
     ...env,
   });
   const backends = createBackends(config, urls);
-  const gateway = createGateway({ config, backends, logger: pino({ level: 'silent' }) });
+  const gateway = createGateway({ config, backends, logger: pino({ level: 'silent' }), ...options });
   await gateway.start();
   track(() => gateway.stop());
   return gateway;

@@ -16,6 +16,7 @@ export const TRANSPORTS: Transport[] = ['GET', 'POST', 'SSE', 'WS'];
 
 export interface Operation {
   query?: string;
+  operationName?: string;
   variables?: Record<string, unknown>;
   extensions?: Record<string, unknown>;
   documentId?: string;
@@ -30,6 +31,7 @@ export async function sendOver(transport: Transport, url: string, operation: Ope
   if (transport === 'GET' || transport === 'POST') {
     const params = new URLSearchParams();
     if (operation.query) params.set('query', operation.query);
+    if (operation.operationName) params.set('operationName', operation.operationName);
     if (operation.variables) params.set('variables', JSON.stringify(operation.variables));
     if (operation.extensions) params.set('extensions', JSON.stringify(operation.extensions));
     if (operation.documentId) params.set('documentId', operation.documentId);

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { createClient as createWsClient } from 'graphql-ws';
 import { request } from 'undici';
 import WebSocket from 'ws';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../src/config.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gantry.js', import.meta.url));
@@ -124,6 +128,49 @@ describe('gantry process', () => {
     const response = await request(`${urls.vmImages}/v2/images?limit=1`, { headers: { 'x-auth-token': 'cli-admin' } });
     expect(response.statusCode).toBe(200);
     expect(((await response.body.json()) as any).images).toHaveLength(1);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  }, 30_000);
+
+  it('`gantry --help` lists every setting with its env var, file key and default', async () => {
+    const child = gantry(['--help'], {});
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    expect(await exited(child)).toBe(0);
+    for (const setting of SETTINGS) {
+      expect(out).toContain(setting.env);
+      expect(out).toContain(`config file key: ${setting.file}`);
+    }
+    expect(out).toContain('check-config');
+  }, 30_000);
+
+  it('`gantry check-config` says a configuration is valid, or names what is wrong and exits 2', async () => {
+    const dir = await tempDataDir();
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, 'port: 4100\nlimits:\n  maxDepth: 8\n');
+    const ok = gantry(['check-config', '--config', good], {});
+    const okOutput = outputOf(ok);
+    expect(await exited(ok)).toBe(0);
+    await expect(okOutput.waitFor(/Configuration is valid/)).resolves.toBeTruthy();
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'port: 4100\nlimits:\n  maxDepht: 8\n');
+    const refused = gantry(['check-config', '--config', bad], { GANTRY_MAX_COST: 'lots' });
+    const refusedOutput = outputOf(refused);
+    expect(await exited(refused)).toBe(2);
+    expect(refusedOutput.stderr()).toMatch(/limits\.maxDepht/);
+    expect(refusedOutput.stderr()).toMatch(/GANTRY_MAX_COST/);
+  }, 30_000);
+
+  it('`gantry embedded --port-vm-images <port>` serves on that fixed port', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const child = gantry(['embedded', '--only', 'vmImages', '--port-vm-images', String(port)], { GANTRY_DATA_DIR: await tempDataDir() });
+    const [line] = await outputOf(child).waitFor(/^\{.*\}$/m);
+    expect(JSON.parse(line)).toEqual({ vmImages: `http://127.0.0.1:${port}` });
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
   }, 30_000);
