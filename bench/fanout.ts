@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { forward } from './peers/forward.js';
 import WebSocket from 'ws';
 
 export interface CountingProxy {
@@ -30,17 +31,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const server = createServer((req, res) => {
     requests += 1;
     if (req.url?.includes('/logs')) polls += 1;
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'connection') headers[k] = v;
-    pool
-      .request({ method: req.method as 'GET', path: req.url ?? '/', headers, body: req.method === 'GET' || req.method === 'HEAD' ? null : req })
-      .then((upstream) => {
-        const out: Record<string, string> = {};
-        for (const [k, v] of Object.entries(upstream.headers)) if (typeof v === 'string' && k !== 'connection' && k !== 'transfer-encoding') out[k] = v;
-        res.writeHead(upstream.statusCode, out);
-        upstream.body.pipe(res);
-      })
-      .catch(() => res.destroy());
+    forward(pool, req.url ?? '/', req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -7,13 +7,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
+import { forward } from './forward.js';
 
 export interface FloorProxy {
   url: string;
   close(): Promise<void>;
 }
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'upgrade']);
 
 export async function startFloorProxy(backends: Record<string, string>): Promise<FloorProxy> {
   const pools = new Map(Object.entries(backends).map(([key, url]) => [key, new Pool(url, { connections: 32, keepAliveTimeout: 10_000 })]));
@@ -24,17 +23,7 @@ export async function startFloorProxy(backends: Record<string, string>): Promise
       res.writeHead(404).end();
       return;
     }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && !HOP_BY_HOP.has(name)) headers[name] = value;
-    pool
-      .request({ method: req.method as 'GET', path: `/${rest.join('/')}`, headers, body: req.method === 'GET' || req.method === 'HEAD' ? null : req })
-      .then((upstream) => {
-        const out: Record<string, string> = {};
-        for (const [name, value] of Object.entries(upstream.headers)) if (typeof value === 'string' && !HOP_BY_HOP.has(name)) out[name] = value;
-        res.writeHead(upstream.statusCode, out);
-        upstream.body.pipe(res);
-      })
-      .catch(() => res.destroy());
+    forward(pool, `/${rest.join('/')}`, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
 import { request } from 'undici';
-import { track } from './leftovers.js';
+import { listenTracked } from './leftovers.js';
 
 export interface DelayProxy {
   url: string;
@@ -89,13 +88,6 @@ export async function startDelayProxy(target: string, delayOrFaults: number | Fa
         .catch(() => kill());
     }, faults.delayMs ?? 0);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  track(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+  const url = await listenTracked(server);
+  return { url, seen };
 }

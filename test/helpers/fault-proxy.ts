@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
-import { track } from './leftovers.js';
+import { listenTracked } from './leftovers.js';
 
 /**
  * What the proxy does with one request. `latencyMs` (any kind) holds the request first.
@@ -152,16 +151,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  track(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  const url = await listenTracked(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     requests,
     count(filter = {}) {
       return requests.filter(

@@ -27,3 +27,16 @@ export async function tempDataDir(prefix = 'gantry-test-'): Promise<string> {
   track(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** Listens on 127.0.0.1:0 and closes (connections included) after the file's tests; the server's URL. */
+export async function listenTracked(server: import('node:http').Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  track(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+}
