@@ -91,7 +91,8 @@ export async function runFanout(opts: {
   containerId: string;
   subscribers: number;
   seconds: number;
-  polls: () => number;
+  /** Log polls counted so far (by the counting proxies' process). */
+  polls: () => Promise<number>;
   rss: () => number;
 }): Promise<FanoutResult> {
   const baseline = opts.rss();
@@ -110,9 +111,9 @@ export async function runFanout(opts: {
   let peak = opts.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, opts.rss())), 250);
   measuring = true;
-  const pollsBefore = opts.polls();
+  const pollsBefore = await opts.polls();
   await new Promise((resolve) => setTimeout(resolve, opts.seconds * 1000));
-  const polls = opts.polls() - pollsBefore;
+  const polls = (await opts.polls()) - pollsBefore;
   measuring = false;
   clearInterval(sampler);
   for (const socket of sockets) socket.close(1000);

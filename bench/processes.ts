@@ -25,6 +25,17 @@ export function start(args: string[], env: Record<string, string>): ChildProcess
   return child;
 }
 
+/** A bench proxy (peers/proxy-process.ts) in its own process: its URLs, and its control URL for counts. */
+export async function startProxyProcess(kind: 'floor' | 'counting', targets: Record<string, string>): Promise<{ urls: Record<string, string>; control?: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/peers/proxy-process.ts'), kind, JSON.stringify(targets)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const line = JSON.parse((await firstMatch(child, /^\{.*\}$/m))[0]) as { urls: Record<string, string>; control?: string };
+  return { ...line, child };
+}
+
 export function firstMatch(child: ChildProcess, pattern: RegExp, deadlineMs = 20_000): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let out = '';

@@ -14,12 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
-import { runFanout, startCountingProxy, type CountingProxy } from './fanout.js';
+import { runFanout } from './fanout.js';
 import { compare, type Peer } from './peers/compare.js';
-import { startFloorProxy } from './peers/floor.js';
 import { startHiveGateway } from './peers/hive.js';
 import { benchScenarios } from './scenarios.js';
-import { BENCH_GATEWAY_ENV, closers, firstMatch, graphql, ROOT, rssMb, start, stopAll, TOKEN } from './processes.js';
+import { BENCH_GATEWAY_ENV, firstMatch, graphql, ROOT, rssMb, start, startProxyProcess, stopAll, TOKEN } from './processes.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -39,14 +38,13 @@ async function main() {
     const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers,serverless'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
     // Every peer reaches the JSON APIs through counting proxies, the same for all of them:
-    // upstream calls per operation are counted there (and the fan-out counts log polls).
-    const counted: Record<string, CountingProxy> = {};
-    for (const key of ['vmImages', 'containerImages', 'containers', 'serverless']) {
-      counted[key] = await startCountingProxy(urls[key]!);
-      closers.push(() => counted[key]!.close());
-    }
-    const backendUrls = Object.fromEntries(Object.entries(counted).map(([key, proxy]) => [key, proxy.url]));
-    const upstreamRequests = () => Object.values(counted).reduce((sum, proxy) => sum + proxy.requests(), 0);
+    // upstream calls per operation are counted there (and the fan-out counts log polls). They
+    // run in a process of their own, away from the load generator's event loop.
+    const counting = await startProxyProcess('counting', { vmImages: urls.vmImages!, containerImages: urls.containerImages!, containers: urls.containers!, serverless: urls.serverless! });
+    const backendUrls = counting.urls;
+    const counts = async () => (await (await fetch(`${counting.control}/counts`)).json()) as { requests: number; polls: Record<string, number> };
+    const upstreamRequests = async () => (await counts()).requests;
+    const containerPolls = async () => (await counts()).polls.containers ?? 0;
     const gatewayEnv = (extra: Record<string, string> = {}) => ({
       ...BENCH_GATEWAY_ENV,
       GANTRY_DATA_DIR: dataDir,
@@ -65,10 +63,9 @@ async function main() {
     let serial: Awaited<ReturnType<typeof compare>> = [];
     // BENCH_DURATION=0 skips the HTTP scenarios (to profile the fan-out alone, for instance).
     if (DURATION > 0) {
-      const floor = await startFloorProxy(backendUrls);
-      closers.push(() => floor.close());
+      const floor = await startProxyProcess('floor', backendUrls);
       const hive = PEERS ? await startHiveGateway(backendUrls, dataDir) : undefined;
-      const peers: Peer[] = [{ name: 'gantry', url: gatewayUrl, process: gateway }, ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []), { name: 'floor', url: floor.url }];
+      const peers: Peer[] = [{ name: 'gantry', url: gatewayUrl, process: gateway }, ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []), { name: 'floor', url: floor.urls.floor!, process: floor.child }];
       const scenarios = benchScenarios(firstImage);
       comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
       // What a gateway adds to one request: concurrency 1, the single entity only.
@@ -80,11 +77,11 @@ async function main() {
     if (SUBSCRIBERS > 0) {
       const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>;
       const online = containers.find((c) => c.state === 'ONLINE')!.id;
-      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: counted.containers!.polls, rss: () => rssMb(gateway.pid!) });
+      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: containerPolls, rss: () => rssMb(gateway.pid!) });
       // Two more gateway processes sharing Redis, 1,000 subscribers each: still one poller.
       const replicas = [start([], gatewayEnv({ REDIS_URL })), start([], gatewayEnv({ REDIS_URL }))];
       const replicaUrls = await Promise.all(replicas.map(async (r) => (await firstMatch(r, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!));
-      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: counted.containers!.polls, rss: () => rssMb(replicas[0]!.pid!) });
+      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: containerPolls, rss: () => rssMb(replicas[0]!.pid!) });
     }
 
     const transfers =

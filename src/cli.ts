@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_KEYS, isBackendKey, type BackendKey } from './backend-keys.js';
 import { loadConfig, readConfigFile } from './config.js';
-import { startEmbedded } from './embedded/index.js';
 import { resolveEmbeddedTokens } from './embedded/tokens.js';
 import { exitOnStartupError, runGateway, USAGE } from './main.js';
 
@@ -35,6 +34,8 @@ async function runEmbedded(argv: string[]): Promise<void> {
   }
   const config = loadConfig(process.env, values.config ? readConfigFile(values.config) : {});
   const tokens = resolveEmbeddedTokens(config.dataDir, config.embedded.tokens);
+  // Loaded here, not at the top: a gateway with every backend configured never needs the embedded services' code.
+  const { startEmbedded } = await import('./embedded/index.js');
   const embedded = await startEmbedded({ dataDir: config.dataDir, tokens, only: only as BackendKey[], ports });
   // Handlers first: whoever reads the URL line may stop us the moment it appears.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

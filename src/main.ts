@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createBackends } from './backends/index.js';
 import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from './config.js';
-import { startEmbedded, type EmbeddedServices } from './embedded/index.js';
+import type { EmbeddedServices } from './embedded/index.js';
 import { resolveEmbeddedTokens } from './embedded/tokens.js';
 import { createGateway } from './server.js';
 
@@ -33,6 +33,9 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
   let embedded: EmbeddedServices | undefined;
   if (embeddedKeys.length > 0) {
     const tokens = resolveEmbeddedTokens(config.dataDir, config.embedded.tokens);
+    // Loaded only when a backend is embedded: fastify, SQLite and the seed data cost a gateway
+    // in front of real services ~15 MB of memory for nothing.
+    const { startEmbedded } = await import('./embedded/index.js');
     embedded = await startEmbedded({ dataDir: config.dataDir, tokens, only: embeddedKeys });
   }
   const backends = createBackends(config, embedded?.urls ?? {});

@@ -13,6 +13,8 @@ export interface Metrics {
   registry: Registry;
   operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number): void;
   upstream(call: UpstreamCall): void;
+  /** A JSON POST the fast path served itself, or handed to Yoga after reading it (see fast-post.ts). */
+  fastPost(outcome: 'served' | 'handed_over'): void;
 }
 
 const BREAKER_VALUES: Record<string, number> = { closed: 0, 'half-open': 1, open: 2 };
@@ -36,6 +38,7 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
+  const fastPosts = new Counter({ name: 'gantry_fast_path_requests_total', help: 'JSON POSTs the fast path served, or read and handed to Yoga (refusals, subscriptions, malformed bodies).', labelNames: ['outcome'], registers: [registry] });
   new Gauge({
     name: 'gantry_breaker_state',
     help: 'Circuit breaker per backend: 0 closed, 1 half-open, 2 open.',
@@ -73,6 +76,9 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
     upstream(call) {
       upstreamCalls.inc({ backend: call.backend, method: call.method, status: call.status === null ? 'none' : String(call.status) });
       if (!call.shared) upstreamSeconds.observe({ backend: call.backend }, call.ms / 1000);
+    },
+    fastPost(outcome) {
+      fastPosts.inc({ outcome });
     },
   };
 }

@@ -52,10 +52,16 @@ export async function chargeOperation(limits: RateLimits, authorization: unknown
   return undefined;
 }
 
+/** Requests the fast path (fast-post.ts) already charged before handing them to Yoga. */
+const charged = new WeakSet<IncomingMessage>();
+export const markCharged = (req: IncomingMessage): void => void charged.add(req);
+
 /** HTTP and SSE operations: charged once their parameters are read, before parsing. */
 function useOperationRateLimits(limits: RateLimits): Plugin {
   return {
-    async onParams({ request }) {
+    async onParams({ request, context }) {
+      const req = (context as { req?: IncomingMessage }).req;
+      if (req && charged.has(req)) return;
       const refusal = await chargeOperation(limits, request.headers.get('authorization'));
       if (refusal) throw refusal;
     },

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
 import { createMetrics } from './metrics.js';
-import { createTracing } from './tracing.js';
+import { createTracing, type Tracing } from './tracing.js';
 import { useOperationLog } from './plugins/use-operation-log.js';
 import { chargeOperation, clientAddress, createPolicy } from './policy.js';
 import { schema } from './schema/index.js';
@@ -23,6 +23,7 @@ import { graphiqlExamples } from './graphiql-example.js';
 import { TRACE_HEADER, useUpstreamTrace } from './plugins/use-upstream-trace.js';
 import { useSharedSubscriptionExecution } from './plugins/use-shared-subscription-execution.js';
 import { useExtraErrors } from './plugins/use-extra-errors.js';
+import { createFastPost } from './fast-post.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -68,7 +69,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),
   });
   const metrics = createMetrics(backends, pollers);
-  const tracing = createTracing(config.tracing.otlpEndpoint);
+  // Set by start(), before the first request: the SDK is imported only when tracing is on.
+  let tracing: Tracing | undefined;
   const deps = { config, backends, logger, pollers, onUpstreamCall: metrics.upstream };
   const policy = createPolicy(config);
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
@@ -81,7 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [...policy.plugins, useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, tracing), useSharedSubscriptionExecution()],
+    plugins: [...policy.plugins, useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, () => tracing), useSharedSubscriptionExecution()],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,
@@ -116,6 +118,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
   });
 
+  const fastPost = createFastPost({ yoga: yoga as never, policy, logger, metrics });
+
   const server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
@@ -147,6 +151,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         refuse(res, 413, 'PAYLOAD_TOO_LARGE', `The request body may have at most ${config.limits.maxRequestBytes} bytes.`);
         return;
       }
+      if (await fastPost.handle(req, res)) return;
     }
     if (path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -272,6 +277,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       return url;
     },
     async start() {
+      tracing = await createTracing(config.tracing.otlpEndpoint);
       await readiness.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

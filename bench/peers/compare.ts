@@ -87,7 +87,7 @@ export async function compare(options: {
   /** Only scenarios whose name contains this (BENCH_SCENARIO). */
   only?: string;
   /** Total upstream requests seen so far by the counting proxies. */
-  upstreamRequests: () => number;
+  upstreamRequests: () => Promise<number>;
 }): Promise<Array<{ scenario: string; peers: Partial<Record<PeerName, PeerResult>>; ratios: Record<string, number | null> }>> {
   const out = [];
   for (const scenario of options.scenarios.filter((s) => !options.only || s.name.includes(options.only))) {
@@ -100,9 +100,9 @@ export async function compare(options: {
       let answer = await once(peer, request);
       let fewest = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 5; i++) {
-        const before = options.upstreamRequests();
+        const before = await options.upstreamRequests();
         answer = await once(peer, request);
-        fewest = Math.min(fewest, options.upstreamRequests() - before);
+        fewest = Math.min(fewest, (await options.upstreamRequests()) - before);
       }
       calls.set(peer.name, fewest);
       const ok = answer.status < 400 && (scenario.check?.[peer.name]?.(answer.body) ?? true);

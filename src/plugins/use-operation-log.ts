@@ -10,14 +10,14 @@ import type { OperationSpan, Tracing } from '../tracing.js';
  * duration, upstream calls (count, and per backend), error codes. Never the document's
  * variables, never a header: no token can reach the log. Subscriptions are counted when set up.
  */
-export function useOperationLog(logger: Logger, metrics: Metrics, tracing?: Tracing): Plugin<Context> {
+export function useOperationLog(logger: Logger, metrics: Metrics, tracing: () => Tracing | undefined = () => undefined): Plugin<Context> {
   const describe = (document: DocumentNode, operationName: string | null | undefined) => {
     const operation = getOperationAST(document, operationName ?? undefined);
     return { name: operation?.name?.value ?? operationName ?? 'anonymous', type: operation?.operation ?? 'query' };
   };
   const begin = (context: Context, op: { name: string; type: string }): OperationSpan | undefined => {
     const traceparent = (context as Context & { request?: Request }).request?.headers.get('traceparent') ?? null;
-    const span = tracing?.startOperation(op.name, op.type, traceparent);
+    const span = tracing()?.startOperation(op.name, op.type, traceparent);
     if (span) context.tracing.calls = span.calls;
     return span;
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 /**
  * Replicas share pollers through Redis: for each poller key one replica holds a lease
@@ -24,35 +24,43 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 export function createRedisCoordinator(url: string, leaseMs: number): Coordinator {
   const replicaId = randomUUID();
-  const commands = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
-  const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+  // ioredis is imported only by a gateway that has REDIS_URL: a single replica never loads it.
+  const clients: Promise<{ commands: Redis; subscriber: Redis }> = import('ioredis').then(({ Redis }) => {
+    const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    subscriber.on('message', onMessage);
+    return { commands: new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 }), subscriber };
+  });
   const handlers = new Map<string, (events: unknown[]) => void>();
   const lease = (key: string) => `gantry:lease:${key}`;
   const channel = (key: string) => `gantry:events:${key}`;
 
-  subscriber.on('message', (name: string, message: string) => {
+  function onMessage(name: string, message: string): void {
     const key = name.slice('gantry:events:'.length);
     const handler = handlers.get(key);
     if (!handler) return;
     const parsed = JSON.parse(message) as { from: string; events: unknown[] };
     if (parsed.from !== replicaId) handler(parsed.events);
-  });
+  }
 
   return {
     replicaId,
     async claim(key) {
+      const { commands } = await clients;
       const taken = await commands.set(lease(key), replicaId, 'PX', leaseMs, 'NX');
       if (taken === 'OK') return true;
       return (await commands.eval(RENEW, 1, lease(key), replicaId, String(leaseMs))) === 1;
     },
     async release(key) {
+      const { commands } = await clients;
       await commands.eval(RELEASE, 1, lease(key), replicaId);
     },
     async publish(key, events) {
+      const { commands } = await clients;
       await commands.publish(channel(key), JSON.stringify({ from: replicaId, events }));
     },
     async listen(key, onEvents) {
       handlers.set(key, onEvents);
+      const { subscriber } = await clients;
       await subscriber.subscribe(channel(key));
       return async () => {
         handlers.delete(key);
@@ -60,6 +68,7 @@ export function createRedisCoordinator(url: string, leaseMs: number): Coordinato
       };
     },
     async close() {
+      const { commands, subscriber } = await clients;
       await Promise.allSettled([commands.quit(), subscriber.quit()]);
     },
   };
