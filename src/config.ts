@@ -111,6 +111,12 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Keep-alive connections per backend.',
   },
   {
+    env: 'GANTRY_UPSTREAM_REVALIDATION_BYTES',
+    file: 'upstream.revalidationBytes',
+    schema: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+    description: 'JSON bytes of backend answers kept per backend to revalidate with If-None-Match when the backend sent an ETag (a Rails API does); a 304 is answered from the kept copy, per credential. 0 turns it off.',
+  },
+  {
     env: 'GANTRY_REQUEST_DEADLINE_MS',
     file: 'requestDeadlineMs',
     schema: positiveMs.default(30_000),
@@ -304,6 +310,7 @@ export interface Config {
     bodyTimeoutMs: number;
     connections: number;
     maxPending: number;
+    revalidationBytes: number;
     retries: number;
     retryBaseMs: number;
     retryBudgetPercent: number;

@@ -6,6 +6,7 @@ import { DEFAULT_MESSAGES, type ErrorCode } from '../errors.js';
 import { Admission, AdmissionRefused } from './admission.js';
 import { CircuitBreaker, type BreakerSnapshot, type CallOutcome } from './breaker.js';
 import { backoffMs, isRetryableError, RETRYABLE_METHODS, RETRYABLE_STATUSES, retryAfterMs, RetryBudget } from './retry.js';
+import { RevalidationCache } from './revalidation.js';
 
 /**
  * The one HTTP layer every backend client goes through: a keep-alive undici Pool bound to the
@@ -31,6 +32,8 @@ export interface BackendHttpOptions {
   connections: number;
   /** Calls that may wait for a connection when all are busy; more fail with UPSTREAM_BUSY. @default 256 */
   maxPending?: number;
+  /** JSON bytes of ETagged answers kept to revalidate (see revalidation.ts); 0 turns it off. @default 4 MiB */
+  revalidationBytes?: number;
   /** Retries of an idempotent call after a transient failure. @default 2 */
   retries?: number;
   /** First retry backoff (doubling, full jitter). @default 100 */
@@ -286,6 +289,8 @@ export class BackendHttp {
 
   /** Identical GETs in flight, keyed by credential digest + path: joiners share one call. */
   private readonly inflight = new Map<string, SharedCall>();
+  /** ETagged answers by the same key, to revalidate with If-None-Match. */
+  private readonly validated: RevalidationCache;
 
   constructor(
     private readonly options: BackendHttpOptions,
@@ -308,6 +313,7 @@ export class BackendHttp {
         keepAliveTimeout: 10_000,
       });
     this.admission = new Admission(options.connections, options.maxPending ?? 256);
+    this.validated = new RevalidationCache(options.revalidationBytes ?? 4 * 1024 * 1024);
     this.breaker = new CircuitBreaker({ threshold: options.breakerThreshold ?? 5, cooldownMs: options.breakerCooldownMs ?? 10_000 });
     this.budget = new RetryBudget(options.retryBudgetPercent ?? 10);
     this.retries = options.retries ?? 2;
@@ -446,7 +452,7 @@ export class BackendHttp {
       }
     }
     const shared: SharedCall = { promise: undefined as never, deadline: call.deadline };
-    shared.promise = this.send<unknown>(request, path, call, () => shared.deadline);
+    shared.promise = this.send<unknown>(request, path, call, () => shared.deadline, key);
     this.inflight.set(key, shared);
     const forget = () => {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);
@@ -471,8 +477,11 @@ export class BackendHttp {
     }
   }
 
-  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined): Promise<JsonResponse<T>> {
+  /** `validationKey`: a GET's key in the revalidation cache (requestJson's credential digest + path). */
+  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, validationKey?: string): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers, ...this.callHeaders(call) };
+    const kept = validationKey === undefined ? undefined : this.validated.get(validationKey);
+    if (kept) headers['if-none-match'] = kept.etag;
     let body: string | undefined;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
@@ -487,7 +496,16 @@ export class BackendHttp {
         return this.transportOutcome(error);
       }
       const status = response.statusCode;
+      if (status === 304 && kept) {
+        // Not modified: the kept body is the answer, under the headers the 304 brings (RFC 9111
+        // §4.3.4: a page's Total or Link can change while its body does not).
+        await response.body.dump();
+        const { 'content-length': _length, ...fresh } = response.headers;
+        const value = { ...kept.response, headers: { ...kept.response.headers, ...fresh } } as JsonResponse<T>;
+        return { status, result: { value }, breaker: 'success', transient: false };
+      }
       if (status < 200 || status >= 300) {
+        if (validationKey !== undefined) this.validated.forget(validationKey);
         const error = await this.errorFrom(response);
         return {
           status,
@@ -518,7 +536,9 @@ export class BackendHttp {
       if (contentType !== '' && !/json/i.test(contentType)) return malformed();
       try {
         const parsed = JSON.parse(text) as T;
-        return { status, result: { value: { status, headers: response.headers, body: parsed } }, breaker: 'success', transient: false };
+        const value = { status, headers: response.headers, body: parsed };
+        if (validationKey !== undefined) this.validated.remember(validationKey, value, text.length);
+        return { status, result: { value }, breaker: 'success', transient: false };
       } catch {
         return malformed();
       }

@@ -108,7 +108,7 @@ export async function resolveMarkerConnection<T>(
 export async function resolveOffsetConnection<T>(
   list: string,
   request: PageRequest,
-  fetch: (page: { page: number; perPage: number }) => Promise<{ items: T[]; total: number | undefined; hasNext: boolean }>,
+  fetch: (page: { page: number; perPage: number }) => Promise<{ items: readonly T[]; total: number | undefined; hasNext: boolean }>,
   /** The upstream's page size when it takes no per-page parameter (Djinn: 25). */
   fixedPerPage?: number,
 ): Promise<Connection<T>> {

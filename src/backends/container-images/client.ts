@@ -63,8 +63,25 @@ function unwrapOne(body: unknown): Record<string, unknown> {
   return (one ?? {}) as Record<string, unknown>;
 }
 
+/**
+ * Normalised catalogue pages by the parsed body they came from. A page the backend confirmed
+ * with a 304 comes back as the very body kept for revalidation (see revalidation.ts), so it is
+ * not normalised again. Shared by every caller of that credential and page: frozen, read-only.
+ */
+const normalizedPages = new WeakMap<object, readonly ContainerImageRecord[]>();
+
+function normalizedPage(body: { container_images?: Array<Record<string, unknown>> } | undefined): readonly ContainerImageRecord[] {
+  if (!body) return [];
+  let images = normalizedPages.get(body);
+  if (!images) {
+    images = Object.freeze((body.container_images ?? []).map((raw) => Object.freeze(normalizeContainerImage(raw))));
+    normalizedPages.set(body, images);
+  }
+  return images;
+}
+
 export interface ContainerImagePage {
-  images: ContainerImageRecord[];
+  images: readonly ContainerImageRecord[];
   /** From the `Total` header, when the API sends it. */
   total: number | undefined;
   hasNext: boolean;
@@ -96,7 +113,7 @@ export class ContainerImagesClient {
     );
     const total = Number(headers.total);
     return {
-      images: (body?.container_images ?? []).map(normalizeContainerImage),
+      images: normalizedPage(body),
       total: Number.isFinite(total) && headers.total !== undefined ? total : undefined,
       hasNext: parseLinkNext(headers.link),
     };

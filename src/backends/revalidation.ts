@@ -1,0 +1,47 @@
+import { LRUCache } from 'lru-cache';
+import type { JsonResponse } from './http.js';
+
+/**
+ * Conditional GETs (RFC 9110 §13.1.2) for backends that tag their JSON answers: a Rails API
+ * such as ComputeStacks does by default (Rack::ETag and Rack::ConditionalGet). The parsed
+ * answer is kept with its ETag; the next identical GET is sent with `If-None-Match`, and a 304
+ * is answered from the copy, so the same bytes are not sent, parsed and normalised again (the
+ * N+1 benchmark's catalogue scan reads 190 KB a request). Nothing is served that the backend
+ * has not just confirmed: every request still makes its call, and only the body is saved.
+ *
+ * Keyed like the in-flight sharing, by credential digest and path, so one caller never gets
+ * what another may see. Bounded by the JSON bytes kept (GANTRY_UPSTREAM_REVALIDATION_BYTES,
+ * per backend; least recently used go first). Callers must treat what they get as read-only:
+ * the same objects answer every caller of that credential and path.
+ */
+export interface Validated {
+  etag: string;
+  response: JsonResponse<unknown>;
+}
+
+export class RevalidationCache {
+  private readonly entries: LRUCache<string, Validated & { bytes: number }> | undefined;
+
+  constructor(maxBytes: number) {
+    this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) }) : undefined;
+  }
+
+  get(key: string): Validated | undefined {
+    return this.entries?.get(key);
+  }
+
+  /** Keeps `response` under `key` when it carries a strong or weak ETag and fits; forgets the key otherwise. */
+  remember(key: string, response: JsonResponse<unknown>, bytes: number): void {
+    if (!this.entries) return;
+    const etag = response.headers.etag;
+    if (typeof etag !== 'string' || etag === '' || bytes > (this.entries.maxSize ?? 0)) {
+      this.entries.delete(key);
+      return;
+    }
+    this.entries.set(key, { etag, response, bytes });
+  }
+
+  forget(key: string): void {
+    this.entries?.delete(key);
+  }
+}
