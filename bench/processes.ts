@@ -76,6 +76,15 @@ export const BENCH_GATEWAY_ENV: Record<string, string> = {
   GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER: '100000',
 };
 
+/**
+ * The memory-lean configuration (docs/deployment.md): the heap may grow 30% past what survived
+ * a full collection, and the young generation's semi-spaces stay at 4 MB.
+ */
+export const LEAN_GATEWAY_ENV: Record<string, string> = {
+  GANTRY_HEAP_GROWTH_PERCENT: '30',
+  NODE_OPTIONS: '--max-semi-space-size=4',
+};
+
 /** Stops every child and runs every closer. */
 export async function stopAll(): Promise<void> {
   for (const close of closers) await close();

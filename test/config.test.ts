@@ -19,6 +19,14 @@ describe('loadConfig', () => {
     expect(embeddedBackendKeys(config)).not.toContain('vmImages');
   });
 
+  it('reads the memory and revalidation settings, refusing values out of range', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(0);
+    expect(loadConfig({}).upstream.revalidationBytes).toBe(4 * 1024 * 1024);
+    expect(loadConfig({ GANTRY_HEAP_GROWTH_PERCENT: '30', GANTRY_UPSTREAM_REVALIDATION_BYTES: '0' })).toMatchObject({ heapGrowthPercent: 30, upstream: { revalidationBytes: 0 } });
+    expect(() => loadConfig({ GANTRY_HEAP_GROWTH_PERCENT: '-5' })).toThrow(/GANTRY_HEAP_GROWTH_PERCENT/);
+    expect(() => loadConfig({ GANTRY_UPSTREAM_REVALIDATION_BYTES: 'lots' })).toThrow(/GANTRY_UPSTREAM_REVALIDATION_BYTES/);
+  });
+
   it('names every wrong variable in one error', () => {
     let error: unknown;
     try {

@@ -9,7 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { rssMb, TOKEN } from '../processes.js';
 
-export type PeerName = 'gantry' | 'hive' | 'floor';
+/** `gantry-lean`: the same gateway in its memory-lean configuration (LEAN_GATEWAY_ENV in processes.ts). */
+export type PeerName = 'gantry' | 'gantry-lean' | 'hive' | 'floor';
 
 export interface PeerRequest {
   path: string;
@@ -149,6 +150,8 @@ export async function compare(options: {
         'rps gantry/hive': ratio(g?.requestsPerSecond, results.hive?.requestsPerSecond),
         'p99 gantry/hive': ratio(g?.latencyP99Ms, results.hive?.latencyP99Ms),
         'rps gantry/floor': ratio(g?.requestsPerSecond, results.floor?.requestsPerSecond),
+        'rps lean/hive': ratio(results['gantry-lean']?.requestsPerSecond, results.hive?.requestsPerSecond),
+        'p99 lean/hive': ratio(results['gantry-lean']?.latencyP99Ms, results.hive?.latencyP99Ms),
       },
     });
   }
