@@ -11,8 +11,8 @@ import type { JsonResponse } from './http.js';
  *
  * Keyed like the in-flight sharing, by credential digest and path, so one caller never gets
  * what another may see. Bounded by the JSON bytes kept (GANTRY_UPSTREAM_REVALIDATION_BYTES,
- * per backend; least recently used go first). Callers must treat what they get as read-only:
- * the same objects answer every caller of that credential and path.
+ * per backend; least recently used go first). What is kept is deep-frozen: the same objects
+ * answer every caller of that credential and path.
  */
 export interface Validated {
   etag: string;
@@ -38,10 +38,19 @@ export class RevalidationCache {
       this.entries.delete(key);
       return;
     }
+    // Every caller of this credential and path will get these very objects: frozen, so a
+    // mutation anywhere throws (ESM code is strict) instead of changing another request's answer.
+    deepFreeze(response.body);
     this.entries.set(key, { etag, response, bytes });
   }
 
   forget(key: string): void {
     this.entries?.delete(key);
   }
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
 }

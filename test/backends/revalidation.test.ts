@@ -52,6 +52,8 @@ describe('conditional GETs', () => {
     const second = await get(client, 'alice');
     expect(backend.state.seen.map((s) => s.ifNoneMatch)).toEqual([undefined, '"v1"']);
     expect(second.body).toBe(first.body);
+    // Shared by every caller of that credential and path, so frozen all the way down.
+    expect(Object.isFrozen(second.body)).toBe(true);
     expect(second.status).toBe(200);
     expect(second.headers.total).toBe('2');
     expect(first.headers.total).toBe('1');
