@@ -78,6 +78,9 @@ async function main() {
       comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
       // What a gateway adds to one request: concurrency 1, the single entity only.
       serial = await compare({ scenarios: scenarios.slice(0, 1), peers, seconds: DURATION, rounds: ROUNDS, connections: 1, warmupSeconds: WARMUP, upstreamRequests });
+      // The peers are done: the fan-out and the transfers measure the gateway alone, without
+      // Hive Gateway's or a second gateway's timers on the same two cores.
+      for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
     }
 
     let fanout;
