@@ -30,6 +30,8 @@ export interface FastPost {
 /** What Yoga's regular result processor answers, in its order of preference. */
 const REGULAR_MEDIA_TYPES = ['application/graphql-response+json', 'application/json'];
 const PARAM_KEYS = new Set(['query', 'variables', 'operationName', 'extensions']);
+/** With trusted documents, clients send the document's hash instead of its text. */
+const TRUSTED_PARAM_KEYS = new Set([...PARAM_KEYS, 'documentId']);
 
 /**
  * The media type Yoga's result processing would pick for this Accept header, when it is one of
@@ -62,8 +64,19 @@ function isJsonContentType(value: string | undefined): boolean {
 
 const isObjectOrNull = (value: unknown) => value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
 
-/** The body as Yoga would accept it for a plain POST, or undefined (Yoga's turn). */
-function plainParams(body: Buffer): { query: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> } | undefined {
+interface PlainParams {
+  query?: string;
+  documentId?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * The body as Yoga would accept it for a plain POST, or undefined (Yoga's turn). With trusted
+ * documents a `documentId` may stand in for the query text (trusted-documents.ts resolves it).
+ */
+function plainParams(body: Buffer, trusted: boolean): PlainParams | undefined {
   let params: unknown;
   try {
     params = JSON.parse(body.toString('utf8'));
@@ -72,8 +85,11 @@ function plainParams(body: Buffer): { query: string; variables?: Record<string, 
   }
   if (params === null || typeof params !== 'object' || Array.isArray(params)) return undefined;
   const p = params as Record<string, unknown>;
-  for (const key in p) if (!PARAM_KEYS.has(key)) return undefined;
-  if (typeof p.query !== 'string' || !isObjectOrNull(p.variables) || !isObjectOrNull(p.extensions)) return undefined;
+  const keys = trusted ? TRUSTED_PARAM_KEYS : PARAM_KEYS;
+  for (const key in p) if (!keys.has(key)) return undefined;
+  if (!isObjectOrNull(p.variables) || !isObjectOrNull(p.extensions)) return undefined;
+  if (trusted ? p.query !== undefined && typeof p.query !== 'string' : typeof p.query !== 'string') return undefined;
+  if (p.documentId !== undefined && typeof p.documentId !== 'string') return undefined;
   if (p.operationName !== undefined && p.operationName !== null && typeof p.operationName !== 'string') return undefined;
   return p as never;
 }
@@ -134,15 +150,13 @@ export function createFastPost(options: {
       const mediaType = regularMediaType(req.headers.accept);
       if (mediaType === undefined) return false;
       const body = await readBody(req);
-      const params = plainParams(body);
+      const params = plainParams(body, policy.trustedDocuments !== undefined);
       if (!params) return handOver(req, res, body);
-
-      let query = params.query;
-      if (policy.trustedDocuments) {
-        const trusted = policy.trustedDocuments.resolve(params);
-        if (typeof trusted !== 'string') return handOver(req, res, body);
-        query = trusted;
-      }
+      // With trusted documents only a known hash runs; a refusal, or a hash with a text beside
+      // it, is Yoga's to answer.
+      if (policy.trustedDocuments && params.query !== undefined) return handOver(req, res, body);
+      const query = policy.trustedDocuments ? policy.trustedDocuments.resolve(params) : params.query;
+      if (typeof query !== 'string') return handOver(req, res, body);
       const refused = await chargeOperation(policy.rateLimits, req.headers.authorization);
       markCharged(req);
       if (refused) {

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { regularMediaType } from '../../src/fast-post.js';
+import { fileURLToPath } from 'node:url';
 import { startStack, startTestGateway, TOKENS, type Stack } from '../helpers/harness.js';
 
 /**
@@ -111,6 +112,28 @@ describe('fast path for JSON POSTs', () => {
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     expect(JSON.parse(refused.body).errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
     expect(JSON.parse(refused.body).errors[0].extensions.http).toBeUndefined();
+  });
+});
+
+describe('fast path with trusted documents', () => {
+  const manifest = fileURLToPath(new URL('../../client/generated/persisted-documents.json', import.meta.url));
+
+  it('serves a known document hash, and leaves an unknown hash or a query text to Yoga, answering as Yoga does', async () => {
+    const gateway = await startTestGateway(stack.embedded.urls, { GANTRY_TRUSTED_DOCUMENTS: manifest });
+    const { readFile } = await import('node:fs/promises');
+    const [hash, document] = Object.entries(JSON.parse(await readFile(manifest, 'utf8')) as Record<string, string>).find(([, text]) => text.startsWith('query Images('))!;
+    for (const [body, path] of [
+      [JSON.stringify({ documentId: hash, variables: { first: 2 } }), 'served'],
+      [JSON.stringify({ documentId: 'sha256:unknown' }), 'handed_over'],
+      [JSON.stringify({ query: document }), 'handed_over'],
+      [JSON.stringify({ documentId: hash, query: '{ __typename }' }), 'handed_over'],
+    ] as const) {
+      const before = await fastPathCounts(gateway.url);
+      const fast = await post(gateway.url, body, admin);
+      expect((await fastPathCounts(gateway.url))[path]! - before[path]!).toBe(1);
+      expect(fast).toEqual(await post(gateway.url, body, { ...admin, origin: 'http://127.0.0.1' }));
+    }
+    expect(JSON.parse((await post(gateway.url, JSON.stringify({ documentId: hash, variables: { first: 2 } }), admin)).body).data.images.nodes).toHaveLength(2);
   });
 });
 
