@@ -39,10 +39,8 @@ export class Admission {
    * passes while waiting.
    */
   acquire(deadline?: number): Promise<() => void> {
-    if (this.inFlight < this.maxInFlight) {
-      this.inFlight += 1;
-      return Promise.resolve(this.releaser());
-    }
+    const free = this.tryAcquire();
+    if (free) return Promise.resolve(free);
     if (this.waiting.length >= this.maxPending) return Promise.reject(new AdmissionRefused('busy'));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { grant: resolve, timer: undefined };
@@ -55,6 +53,13 @@ export class Admission {
       }
       this.waiting.push(waiter);
     });
+  }
+
+  /** A free slot at once, or undefined when all are taken (then `acquire` waits in line). */
+  tryAcquire(): (() => void) | undefined {
+    if (this.inFlight >= this.maxInFlight) return undefined;
+    this.inFlight += 1;
+    return this.releaser();
   }
 
   private releaser(): () => void {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
 import type { BackendKey } from '../backend-keys.js';
@@ -246,18 +247,47 @@ interface AttemptPlan {
   abortInFlight: boolean;
 }
 
-/** Aborts `controller` once `deadline()` has passed, re-reading it (it may have been extended). */
-function armDeadline(controller: AbortController, deadline: () => number | undefined): () => void {
+/**
+ * How an attempt in flight is aborted: an EventEmitter, which undici takes as a request's
+ * `signal` as readily as an AbortSignal (it reads `aborted` and `reason`, and listens for
+ * 'abort'). Every call made one, and an AbortController (an EventTarget with its own internal
+ * maps) cost ~3 µs a call hot and a measurable share of a concurrency-1 request cold, for an
+ * abort that almost never happens; an emitter costs next to nothing.
+ */
+class AttemptAbort extends EventEmitter {
+  aborted = false;
+  reason: unknown = undefined;
+
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.emit('abort');
+  }
+}
+
+/** Aborts `abort` once `deadline()` has passed, re-reading it (it may have been extended). */
+function armDeadline(abort: AttemptAbort, deadline: () => number | undefined): () => void {
   let timer: NodeJS.Timeout | undefined;
   const check = () => {
     const at = deadline();
     if (at === undefined) return;
     const left = at - performance.now();
-    if (left <= 0) controller.abort(new DeadlineExceeded());
+    if (left <= 0) abort.abort(new DeadlineExceeded());
     else timer = setTimeout(check, left);
   };
   check();
   return () => clearTimeout(timer);
+}
+
+/**
+ * A GET's key in the revalidation cache: a digest of the credential (kept answers outlive the
+ * request, the token must not) and the path. Computed at most once, and only when the cache is
+ * consulted (see RevalidationCache.active).
+ */
+function validationKey(token: string, path: string): () => string {
+  let key: string | undefined;
+  return () => (key ??= `${createHash('sha256').update(token).digest('base64')} ${path}`);
 }
 
 /** One GET in flight that identical callers join; its deadline is the latest of theirs. */
@@ -287,9 +317,12 @@ export class BackendHttp {
   private readonly retries: number;
   private readonly retryBaseMs: number;
 
-  /** Identical GETs in flight, keyed by credential digest + path: joiners share one call. */
+  /**
+   * Identical GETs in flight, keyed by token + path: joiners share one call. The token itself,
+   * not a digest: an entry lives exactly as long as the call, as the token does anyway.
+   */
   private readonly inflight = new Map<string, SharedCall>();
-  /** ETagged answers by the same key, to revalidate with If-None-Match. */
+  /** ETagged answers by credential digest + path (they outlive requests), to revalidate with If-None-Match. */
   private readonly validated: RevalidationCache;
 
   constructor(
@@ -433,7 +466,8 @@ export class BackendHttp {
   async requestJson<T>(request: JsonCall, call: CallContext): Promise<JsonResponse<T>> {
     const path = this.pathFor(request.path, request.query);
     if (request.method !== 'GET') return this.send<T>(request, path, call, () => call.deadline);
-    const key = `${createHash('sha256').update(call.token).digest('base64')} ${path}`;
+    // A path (encoded) never holds a newline, so the key's last one splits it unambiguously.
+    const key = `${call.token}\n${path}`;
     const pending = this.inflight.get(key);
     if (pending) {
       // No deadline (a poller) outlives any; otherwise the later one wins.
@@ -452,7 +486,7 @@ export class BackendHttp {
       }
     }
     const shared: SharedCall = { promise: undefined as never, deadline: call.deadline };
-    shared.promise = this.send<unknown>(request, path, call, () => shared.deadline, key);
+    shared.promise = this.send<unknown>(request, path, call, () => shared.deadline, validationKey(call.token, path));
     this.inflight.set(key, shared);
     const forget = () => {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);
@@ -477,10 +511,10 @@ export class BackendHttp {
     }
   }
 
-  /** `validationKey`: a GET's key in the revalidation cache (requestJson's credential digest + path). */
-  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, validationKey?: string): Promise<JsonResponse<T>> {
+  /** `validationKey`: a GET's key in the revalidation cache, computed when first needed. */
+  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, validationKey?: () => string): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers, ...this.callHeaders(call) };
-    const kept = validationKey === undefined ? undefined : this.validated.get(validationKey);
+    const kept = validationKey !== undefined && this.validated.active ? this.validated.get(validationKey()) : undefined;
     if (kept) headers['if-none-match'] = kept.etag;
     let body: string | undefined;
     if (request.json !== undefined) {
@@ -488,7 +522,7 @@ export class BackendHttp {
       headers['content-type'] = request.contentType ?? 'application/json';
     }
     const plan: AttemptPlan = { retry: request.retry !== false && RETRYABLE_METHODS.has(request.method), deadline, abortInFlight: true };
-    const attempt = async (signal: AbortSignal, attemptHeaders: Record<string, string>): Promise<Outcome<JsonResponse<T>>> => {
+    const attempt = async (signal: AttemptAbort, attemptHeaders: Record<string, string>): Promise<Outcome<JsonResponse<T>>> => {
       let response: Dispatcher.ResponseData;
       try {
         response = await this.dispatcher.request({ method: request.method, path, headers: attemptHeaders, body, signal });
@@ -505,7 +539,7 @@ export class BackendHttp {
         return { status, result: { value }, breaker: 'success', transient: false };
       }
       if (status < 200 || status >= 300) {
-        if (validationKey !== undefined) this.validated.forget(validationKey);
+        if (validationKey !== undefined && this.validated.active) this.validated.forget(validationKey());
         const error = await this.errorFrom(response);
         return {
           status,
@@ -537,7 +571,7 @@ export class BackendHttp {
       try {
         const parsed = JSON.parse(text) as T;
         const value = { status, headers: response.headers, body: parsed };
-        if (validationKey !== undefined) this.validated.remember(validationKey, value, text.length);
+        if (validationKey !== undefined && (this.validated.active || this.validated.tags(response.headers))) this.validated.remember(validationKey(), value, text.length);
         return { status, result: { value }, breaker: 'success', transient: false };
       } catch {
         return malformed();
@@ -566,16 +600,19 @@ export class BackendHttp {
    * Runs `once` until it succeeds, fails for good, or may not be tried again. Before every
    * attempt: deadline, breaker, queue, in that order, so a refused call costs nothing.
    */
-  private async attempts<R>(method: string, path: string, call: CallContext, plan: AttemptPlan, once: (signal: AbortSignal) => Promise<Outcome<R>>): Promise<R> {
+  private async attempts<R>(method: string, path: string, call: CallContext, plan: AttemptPlan, once: (signal: AttemptAbort) => Promise<Outcome<R>>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const deadline = plan.deadline();
       if (deadline !== undefined && performance.now() >= deadline) throw this.timeUp();
       if (!this.breaker.allows()) throw this.circuitOpen();
-      let release: () => void;
-      try {
-        release = await this.admission.acquire(deadline);
-      } catch (error) {
-        throw error instanceof AdmissionRefused && error.reason === 'busy' ? new BackendError(this.backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY) : this.timeUp();
+      // A free slot is taken without a turn of the microtask queue; only a full pool waits.
+      let release = this.admission.tryAcquire();
+      if (!release) {
+        try {
+          release = await this.admission.acquire(deadline);
+        } catch (error) {
+          throw error instanceof AdmissionRefused && error.reason === 'busy' ? new BackendError(this.backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY) : this.timeUp();
+        }
       }
       // The circuit may have opened while this call queued.
       const permit = this.breaker.enter();
@@ -584,12 +621,12 @@ export class BackendHttp {
         throw this.circuitOpen();
       }
       if (attempt === 1) this.budget.deposit();
-      const controller = new AbortController();
-      const disarm = plan.abortInFlight ? armDeadline(controller, plan.deadline) : () => undefined;
+      const abort = new AttemptAbort();
+      const disarm = plan.abortInFlight ? armDeadline(abort, plan.deadline) : () => undefined;
       const started = performance.now();
       let outcome: Outcome<R>;
       try {
-        outcome = await once(controller.signal);
+        outcome = await once(abort);
       } catch (error) {
         outcome = this.transportOutcome(error);
       } finally {

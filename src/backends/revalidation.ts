@@ -13,6 +13,10 @@ import type { JsonResponse } from './http.js';
  * what another may see. Bounded by the JSON bytes kept (GANTRY_UPSTREAM_REVALIDATION_BYTES,
  * per backend; least recently used go first). What is kept is deep-frozen: the same objects
  * answer every caller of that credential and path.
+ *
+ * A backend that has never sent an ETag (Glance does not) has nothing to revalidate, and the
+ * client skips the cache, and the credential digest its key needs, until its first tagged answer
+ * (`active`, `tags`): that digest was a tenth of the client's cost on a concurrency-1 request.
  */
 export interface Validated {
   etag: string;
@@ -21,9 +25,21 @@ export interface Validated {
 
 export class RevalidationCache {
   private readonly entries: LRUCache<string, Validated & { bytes: number }> | undefined;
+  /** Set by the backend's first tagged answer: from then on every GET looks here first. */
+  private tagged = false;
 
   constructor(maxBytes: number) {
     this.entries = maxBytes > 0 ? new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => Math.max(1, entry.bytes) }) : undefined;
+  }
+
+  /** Worth a lookup: on, and the backend has tagged an answer before. */
+  get active(): boolean {
+    return this.tagged;
+  }
+
+  /** `headers` carry an ETag this cache would keep the answer under (so it should be offered). */
+  tags(headers: JsonResponse<unknown>['headers']): boolean {
+    return this.entries !== undefined && typeof headers.etag === 'string' && headers.etag !== '';
   }
 
   get(key: string): Validated | undefined {
@@ -38,6 +54,7 @@ export class RevalidationCache {
       this.entries.delete(key);
       return;
     }
+    this.tagged = true;
     // Every caller of this credential and path will get these very objects: frozen, so a
     // mutation anywhere throws (ESM code is strict) instead of changing another request's answer.
     deepFreeze(response.body);

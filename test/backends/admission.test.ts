@@ -37,4 +37,18 @@ describe('bounded queue per backend', () => {
     await queue.acquire();
     expect(await refusal(queue.acquire())).toBe('busy');
   });
+
+  it('hands out a free slot synchronously, and none while every slot is taken or a caller waits', async () => {
+    const queue = new Admission(1, 1);
+    const release = queue.tryAcquire();
+    expect(release).toBeTypeOf('function');
+    expect(queue.tryAcquire()).toBeUndefined();
+    const waiter = queue.acquire();
+    release!();
+    // The slot went to the waiter, not back to the pool: a newcomer still gets none.
+    expect(queue.tryAcquire()).toBeUndefined();
+    (await waiter)();
+    expect(queue.load).toEqual({ inFlight: 0, waiting: 0 });
+    expect(queue.tryAcquire()).toBeTypeOf('function');
+  });
 });

@@ -16,9 +16,13 @@ interface Seen {
 
 /** A backend whose one resource has ETag `"v<version>"`; `version` and `total` are the test's to change. */
 async function taggedBackend(body: (version: number) => string) {
-  const state = { version: 1, total: 1, seen: [] as Seen[] };
+  const state = { version: 1, total: 1, tagging: true, seen: [] as Seen[] };
   const server = createServer((req: IncomingMessage, res) => {
     state.seen.push({ token: req.headers.authorization, ifNoneMatch: req.headers['if-none-match'] });
+    if (!state.tagging) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body(state.version));
+      return;
+    }
     const etag = `"v${state.version}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag, total: String(state.total) }).end();
@@ -57,6 +61,19 @@ describe('conditional GETs', () => {
     expect(second.status).toBe(200);
     expect(second.headers.total).toBe('2');
     expect(first.headers.total).toBe('1');
+  });
+
+  it('sends no If-None-Match while the backend tags nothing, and starts with its first tagged answer', async () => {
+    const backend = await taggedBackend((version) => JSON.stringify({ version }));
+    backend.state.tagging = false;
+    const client = http(backend.url);
+    await get(client, 'alice');
+    await get(client, 'alice');
+    backend.state.tagging = true;
+    await get(client, 'alice');
+    const revalidated = await get(client, 'alice');
+    expect(backend.state.seen.map((s) => s.ifNoneMatch)).toEqual([undefined, undefined, undefined, '"v1"']);
+    expect(revalidated.body).toEqual({ version: 1 });
   });
 
   it('takes the new body when the resource changed, and revalidates against the new tag', async () => {

@@ -46,6 +46,19 @@ describe('upstream trace', () => {
     expect(body.extensions.upstream[0]!.batchSize).toBe(4);
     expect(decodeURIComponent(body.extensions.upstream[0]!.path)).toContain(`id=in:`);
   });
+
+  it('fetches a lone lookup with the image\'s own GET: one call, no list', async () => {
+    const { data: page } = await stack.gql(VmImagesPageDocument, { first: 1 });
+    const node = page.vmImages!.edges[0]!.node;
+    const response = await fetch(`${stack.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}`, ...TRACE },
+      body: JSON.stringify({ query: `{ vmImage(id: "${node.id}") { id name } }` }),
+    });
+    const body = (await response.json()) as { data: { vmImage: { id: string; name: string } }; extensions: { upstream: Array<{ path: string; batchSize: number }> } };
+    expect(body.data.vmImage).toEqual({ id: node.id, name: node.name });
+    expect(body.extensions.upstream).toEqual([expect.objectContaining({ method: 'GET', path: `/v2/images/${node.upstreamId}`, status: 200, batchSize: 1 })]);
+  });
 });
 
 describe('in-flight sharing', () => {
