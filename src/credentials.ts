@@ -65,14 +65,15 @@ function parseBackendTokens(value: string | Record<string, unknown>): Map<Backen
  */
 export function readCredentials(raw: RawCredentials, config: Pick<Config, 'backends'>): Credentials {
   const bearer = raw.authorization ? parseBearer(raw.authorization) : undefined;
-  const perBackend = raw.backendTokens ? parseBackendTokens(raw.backendTokens) : new Map<BackendKey, string>();
-  const resolved = new Map<BackendKey, string>();
-  for (const key of BACKEND_KEYS) {
-    const token = perBackend.get(key) ?? bearer ?? config.backends[key].serviceToken;
-    if (token !== undefined) resolved.set(key, token);
-  }
+  const perBackend = raw.backendTokens ? parseBackendTokens(raw.backendTokens) : undefined;
+  const tokenFor = (backend: BackendKey) => perBackend?.get(backend) ?? bearer ?? config.backends[backend].serviceToken;
+  // Most operations never ask which backends are covered (only the merged one-graph fields
+  // and scope checks do): the set is made on first use.
+  let present: ReadonlySet<BackendKey> | undefined;
   return {
-    tokenFor: (backend) => resolved.get(backend),
-    present: new Set(resolved.keys()),
+    tokenFor,
+    get present() {
+      return (present ??= new Set(BACKEND_KEYS.filter((key) => tokenFor(key) !== undefined)));
+    },
   };
 }

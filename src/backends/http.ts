@@ -113,7 +113,7 @@ export interface CallContext {
   deadline?: number;
 }
 
-/** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`). */
+/** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`), as a fresh object: the client adds to it. */
 export type AuthHeaders = (token: string) => Record<string, string>;
 
 export interface JsonCall {
@@ -293,7 +293,10 @@ function validationKey(token: string, path: string): () => string {
 /** One GET in flight that identical callers join; its deadline is the latest of theirs. */
 interface SharedCall {
   promise: Promise<JsonResponse<unknown>>;
+  /** The latest deadline of its callers (undefined: one has none): the call is aborted in flight at it. */
   deadline: number | undefined;
+  /** Told when a joiner moves `deadline` past the starter's own (see starterWait). */
+  extended?: () => void;
 }
 
 /** Releases `release` once a streamed body is done with, however it ends. */
@@ -414,9 +417,12 @@ export class BackendHttp {
     }
   }
 
+  /** The caller's credential and request id, as a fresh object the caller may add to. */
   private callHeaders(call: CallContext | null): Record<string, string> {
     if (!call) return {};
-    return call.requestId ? { ...this.authHeaders(call.token), 'x-request-id': call.requestId } : this.authHeaders(call.token);
+    const headers = this.authHeaders(call.token);
+    if (call.requestId) headers['x-request-id'] = call.requestId;
+    return headers;
   }
 
   private record(call: CallContext | null, method: string, path: string, status: number | null, started: number, shared: boolean, attempt = 1): void {
@@ -471,7 +477,9 @@ export class BackendHttp {
     const pending = this.inflight.get(key);
     if (pending) {
       // No deadline (a poller) outlives any; otherwise the later one wins.
+      const before = pending.deadline;
       pending.deadline = pending.deadline === undefined || call.deadline === undefined ? undefined : Math.max(pending.deadline, call.deadline);
+      if (pending.deadline !== before) pending.extended?.();
       const started = performance.now();
       let status: number | null = null;
       try {
@@ -492,7 +500,32 @@ export class BackendHttp {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);
     };
     shared.promise.then(forget, forget);
-    return (await this.withinDeadline(shared.promise, call.deadline)) as JsonResponse<T>;
+    return (await this.starterWait(shared, call.deadline)) as JsonResponse<T>;
+  }
+
+  /**
+   * The starter's answer within its own deadline. Until a joiner extends the call's deadline it
+   * is the starter's, and the call is aborted at it (armDeadline): no timer of its own is
+   * needed, and most calls (nobody joins) never arm one. An extension arms it.
+   */
+  private starterWait(shared: SharedCall, deadline: number | undefined): Promise<JsonResponse<unknown>> {
+    if (deadline === undefined) return shared.promise;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      shared.extended = () => {
+        timer ??= setTimeout(() => reject(this.timeUp()), Math.max(0, deadline - performance.now()));
+      };
+      shared.promise.then(
+        (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** `promise`, or UPSTREAM_TIMEOUT when `deadline` passes first. */
@@ -513,7 +546,7 @@ export class BackendHttp {
 
   /** `validationKey`: a GET's key in the revalidation cache, computed when first needed. */
   private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, validationKey?: () => string): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = { accept: 'application/json', ...request.headers, ...this.callHeaders(call) };
+    const headers: Record<string, string> = Object.assign({ accept: 'application/json' }, request.headers, this.callHeaders(call));
     const kept = validationKey !== undefined && this.validated.active ? this.validated.get(validationKey()) : undefined;
     if (kept) headers['if-none-match'] = kept.etag;
     let body: string | undefined;
