@@ -25,6 +25,7 @@ import { useSharedSubscriptionExecution } from './plugins/use-shared-subscriptio
 import { useExtraErrors } from './plugins/use-extra-errors.js';
 import { createFastPost } from './fast-post.js';
 import { useCompiledQueries } from './plugins/use-compiled-queries.js';
+import { useReleasedContextCaches } from './plugins/use-released-context-caches.js';
 
 export interface GatewayOptions {
   config: Config;
@@ -84,7 +85,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [...policy.plugins, useCompiledQueries(logger.child({ component: 'executor' })), useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, () => tracing), useSharedSubscriptionExecution()],
+    plugins: [...policy.plugins, useCompiledQueries(logger.child({ component: 'executor' })), useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, () => tracing), useSharedSubscriptionExecution(), useReleasedContextCaches()],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,

@@ -38,7 +38,7 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (context) => ({
-      backend: (key: BackendKey) => context.credentials.present.has(key),
+      backend: (key: BackendKey) => context.credentials.tokenFor(key) !== undefined,
     }),
     unauthorizedError: () => new UnauthenticatedError('Send "Authorization: Bearer <token>" to use this field.'),
   },

@@ -1,3 +1,4 @@
+import { createContextCache } from '@pothos/core';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { Context } from '../../context.js';
@@ -24,16 +25,8 @@ interface CatalogueState {
   lastPage: number | undefined;
 }
 
-const states = new WeakMap<Context, CatalogueState>();
-
-function stateOf(context: Context): CatalogueState {
-  let state = states.get(context);
-  if (!state) {
-    state = { pagesRead: new Set(), lastPage: undefined };
-    states.set(context, state);
-  }
-  return state;
-}
+/** Per operation, in Pothos's context cache (released with the operation, see use-released-context-caches.ts). */
+const stateOf = createContextCache((_context: Context): CatalogueState => ({ pagesRead: new Set(), lastPage: undefined }));
 
 /** Called by the connection when it read an unfiltered page of MAX_PER_PAGE, so scans skip it. */
 export function noteCataloguePage(context: Context, page: number, hasNext: boolean): void {

@@ -1,3 +1,4 @@
+import { createContextCache } from '@pothos/core';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { ServerlessContainerRecord } from '../../backends/serverless/types.js';
@@ -39,11 +40,14 @@ function serverlessKey(container: ServerlessContainerRecord): string | undefined
   return referenceKey(check.reference.registryHost, check.reference.path, check.reference.tag);
 }
 
-const catalogues = new WeakMap<Context, Promise<Map<string, ContainerImageRecord>>>();
-function catalogueByReference(context: Context): Promise<Map<string, ContainerImageRecord>> {
-  let found = catalogues.get(context);
-  if (!found) {
-    found = (async () => {
+/**
+ * Read once per operation, kept in Pothos's context cache: it is released with the operation
+ * (use-released-context-caches.ts), where a WeakMap keyed by the context kept every catalogue
+ * read alive through young-generation collections.
+ */
+const catalogueByReference = createContextCache(
+  (context: Context): Promise<Map<string, ContainerImageRecord>> =>
+    (async () => {
       const byKey = new Map<string, ContainerImageRecord>();
       const loader = ContainerImage.getDataloader(context);
       for (let page = 1; page <= MAX_PAGES; page++) {
@@ -55,17 +59,13 @@ function catalogueByReference(context: Context): Promise<Map<string, ContainerIm
         if (!result.hasNext) break;
       }
       return byKey;
-    })();
-    catalogues.set(context, found);
-  }
-  return found;
-}
+    })(),
+);
 
-const serverlessLists = new WeakMap<Context, Promise<Map<string, ServerlessContainerRecord[]>>>();
-function serverlessByReference(context: Context): Promise<Map<string, ServerlessContainerRecord[]>> {
-  let found = serverlessLists.get(context);
-  if (!found) {
-    found = (async () => {
+/** Read once per operation, like catalogueByReference. */
+const serverlessByReference = createContextCache(
+  (context: Context): Promise<Map<string, ServerlessContainerRecord[]>> =>
+    (async () => {
       const byKey = new Map<string, ServerlessContainerRecord[]>();
       const loader = ServerlessContainer.getDataloader(context);
       for (let page = 1; page <= MAX_PAGES; page++) {
@@ -78,11 +78,8 @@ function serverlessByReference(context: Context): Promise<Map<string, Serverless
         if (!result.hasNext) break;
       }
       return byKey;
-    })();
-    serverlessLists.set(context, found);
-  }
-  return found;
-}
+    })(),
+);
 
 builder.objectField(ServerlessContainer, 'containerImage', (t) =>
   t.field({

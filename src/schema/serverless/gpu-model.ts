@@ -1,3 +1,4 @@
+import { createContextCache } from '@pothos/core';
 import type { GpuModelRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -12,17 +13,10 @@ registerNodeType('GpuModel');
 const ALL_MODELS_ROWS = 100;
 
 /** Every GPU model, read once per request however many containers ask (a loader of one key). */
-const modelsByRequest = new WeakMap<Context, Promise<Map<string, GpuModelRecord>>>();
-export function allGpuModels(context: Context): Promise<Map<string, GpuModelRecord>> {
-  let models = modelsByRequest.get(context);
-  if (!models) {
-    models = upstream(context.backends.serverless.gpuModels(context.call('serverless'), 1, ALL_MODELS_ROWS)).then(
-      (page) => new Map(page.items.map((m) => [m.code, m])),
-    );
-    modelsByRequest.set(context, models);
-  }
-  return models;
-}
+export const allGpuModels = createContextCache(
+  (context: Context): Promise<Map<string, GpuModelRecord>> =>
+    upstream(context.backends.serverless.gpuModels(context.call('serverless'), 1, ALL_MODELS_ROWS)).then((page) => new Map(page.items.map((m) => [m.code, m]))),
+);
 
 export const GpuModel = builder.loadableNodeRef('GpuModel', {
   id: { resolve: (model: GpuModelRecord) => model.code },
