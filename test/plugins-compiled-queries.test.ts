@@ -1,4 +1,5 @@
-import { parse, type ExecutionArgs } from 'graphql';
+import { buildSchema, getVariableValues, parse, type ExecutionArgs, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPILE_AFTER_RUNS, useCompiledQueries } from '../src/plugins/use-compiled-queries.js';
@@ -50,6 +51,8 @@ describe('compiled and regular runs answer alike', () => {
     ['skip and include', 'query($a: Boolean!) { vmImages(first: 2) { nodes { id name @include(if: $a) status @skip(if: $a) } } }', { a: true }],
     ['a missing entity: null and an error with its path', '{ vmImage(id: "Vm1hZ2U6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw") { id } containerImages(first: 1) { nodes { id } } }'],
     ['a variable of the wrong type', 'query($n: Int) { vmImages(first: $n) { nodes { id } } }', { n: 'many' }],
+    ['a required variable left out', 'query($id: ID!) { vmImage(id: $id) { id } }', {}],
+    ['an input object with a field it does not have', 'query($f: VmImageFilter) { vmImages(first: 1, filter: $f) { nodes { id } } }', { f: { colour: 'red' } }],
     ['errors inside a list, through a fragment and an alias', '{ containers(first: 3) { nodes { id ...L } } } fragment L on Container { tail: logs(limit: 0) { line } }'],
     ['interfaces and unions', '{ images(first: 4) { nodes { __typename id name ... on VmImage { diskFormat } } } node(id: "bm9wZQ==") { id } }'],
   ];
@@ -68,6 +71,37 @@ describe('compiled and regular runs answer alike', () => {
       }
       expect(answers[COMPILE_AFTER_RUNS]).toEqual(answers[0]);
       expect(answers[0]!.body).toMatch(/"data"|"errors"/);
+    });
+  }
+});
+
+describe('variables, graphql-jit against graphql-js', () => {
+  // The compiled path trusts graphql-jit's own coercion and falls back to the regular executor
+  // only when it refuses: the two must accept and refuse the same values.
+  const schema = buildSchema(`enum E { A B } input I { x: Int!, y: [String!] } type Query { f(i: Int, s: String, id: ID, b: Boolean, fl: Float, e: E, in: I, l: [Int!]): String }`);
+  const cases: Array<[string, string, unknown[]]> = [
+    ['$v: Int', 'i', ['5', 5.5, 2 ** 31, null, true, 7]],
+    ['$v: String', 's', [5, true, null, 'x', {}]],
+    ['$v: ID', 'id', [5, 5.5, true, 'x', null]],
+    ['$v: Boolean', 'b', ['true', 1, true]],
+    ['$v: Float', 'fl', ['1.5', 1, 'x']],
+    ['$v: E', 'e', ['C', 'A', 1]],
+    ['$v: I', 'in', [{ x: 1, z: 2 }, { x: '1' }, { y: 'a', x: 1 }, { x: 1 }]],
+    ['$v: [Int!]', 'l', [1, [1, null], ['1'], [1, 2]]],
+    ['$v: Int!', 'i', [undefined, null, 3]],
+  ];
+  for (const [definition, argument, values] of cases) {
+    it(`agree on ${definition}`, () => {
+      const document = parse(`query(${definition}) { f(${argument}: $v) }`);
+      const operation = document.definitions[0] as OperationDefinitionNode;
+      const compiled = compileQuery(schema, document);
+      if (!isCompiledQuery(compiled)) throw new Error('did not compile');
+      for (const value of values) {
+        const variables = value === undefined ? {} : { v: value };
+        const regular = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+        const jit = compiled.query(undefined, {}, variables) as ExecutionResult;
+        expect({ value, accepted: 'data' in jit }).toEqual({ value, accepted: regular.errors === undefined });
+      }
     });
   }
 });

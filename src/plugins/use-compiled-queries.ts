@@ -1,5 +1,4 @@
 import {
-  getVariableValues,
   GraphQLError,
   Kind,
   type DocumentNode,
@@ -28,8 +27,8 @@ export const COMPILE_AFTER_RUNS = 2;
  * written order; with fields first the two agree), and only from their second run: a document seen once
  * never pays for compiling, and a document with several operations would need one compilation
  * per operation name. A document that does not compile stays on the regular executor;
- * subscriptions and mutations always do, and so does a request whose variables do not coerce,
- * so that its errors are the regular executor's, word for word. Errors get back the field nodes
+ * subscriptions and mutations always do, and a request whose variables do not coerce goes back
+ * to it, so that its errors are the regular executor's, word for word. Errors get back the field nodes
  * graphql-jit leaves out, which Yoga needs to write their `locations`. Compiled functions are kept per parsed document, which Yoga's
  * parse cache (bounded) holds, so they go when it does.
  */
@@ -62,10 +61,13 @@ export function useCompiledQueries(logger: Logger): Plugin {
       const query = compiledFor(args as ExecutionArgs);
       if (!query) return;
       setExecuteFn((a) => {
-        const coerced = getVariableValues(a.schema, operation!.variableDefinitions ?? [], (a.variableValues ?? {}) as Record<string, unknown>);
-        if (coerced.errors) return executeFn(a);
+        // graphql-jit coerces the variables itself and, when they do not coerce, answers with
+        // errors and no data before any resolver ran: the regular executor then answers instead,
+        // so that those errors read exactly as its own. (It used to coerce with graphql-js first
+        // on every run; the two accept and refuse the same values, test/plugins-compiled-queries.)
+        const finish = (r: ExecutionResult) => ('data' in r ? withLocations(r, document, operation!) : executeFn(a));
         const result = query.query(a.rootValue, a.contextValue, a.variableValues) as ExecutionResult | Promise<ExecutionResult>;
-        return (result instanceof Promise ? result.then((r) => withLocations(r, document, operation!)) : withLocations(result, document, operation!)) as never;
+        return (result instanceof Promise ? result.then(finish) : finish(result)) as never;
       });
     },
   };
