@@ -1,7 +1,7 @@
 import { contextCacheSymbol, createContextCache } from '@pothos/core';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { useReleasedContextCaches } from '../src/plugins/use-released-context-caches.js';
+import { operationCache, useReleasedContextCaches } from '../src/plugins/use-released-context-caches.js';
 
 /**
  * The plugin's contract (src/plugins/use-released-context-caches.ts): during an operation every
@@ -50,5 +50,29 @@ describe('released context caches', () => {
     for (let i = 0; i < 2; i++) await yoga.fetch('http://gantry.test/graphql?query=%7Ba%7D');
     expect(keys).toHaveLength(2);
     expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('deletes an operationCache entry when the operation is done, so even its old key finds nothing', async () => {
+    const perOperation = operationCache((_context: object) => ({ made: Symbol('entry') }));
+    let seen: { key: unknown; entry: unknown } | undefined;
+    const yoga = createYoga({
+      plugins: [useReleasedContextCaches()],
+      schema: createSchema({
+        typeDefs: 'type Query { a: Boolean }',
+        resolvers: {
+          Query: {
+            a: (_r: unknown, _a: unknown, context: Record<symbol, unknown>) => {
+              seen = { key: context[contextCacheSymbol], entry: perOperation(context) };
+              return true;
+            },
+          },
+        },
+      }),
+    });
+    await yoga.fetch('http://gantry.test/graphql?query=%7Ba%7D');
+    expect(seen?.entry).toBeDefined();
+    // A stand-in holding the operation's own key: with the entry still there it would get it back.
+    const stale = { [contextCacheSymbol]: seen!.key };
+    expect(perOperation(stale)).not.toBe(seen!.entry);
   });
 });

@@ -1,4 +1,4 @@
-import { createContextCache } from '@pothos/core';
+import { operationCache } from '../../plugins/use-released-context-caches.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { Context } from '../../context.js';
@@ -26,7 +26,7 @@ interface CatalogueState {
 }
 
 /** Per operation, in Pothos's context cache (released with the operation, see use-released-context-caches.ts). */
-const stateOf = createContextCache((_context: Context): CatalogueState => ({ pagesRead: new Set(), lastPage: undefined }));
+const stateOf = operationCache((_context: Context): CatalogueState => ({ pagesRead: new Set(), lastPage: undefined }));
 
 /** Called by the connection when it read an unfiltered page of MAX_PER_PAGE, so scans skip it. */
 export function noteCataloguePage(context: Context, page: number, hasNext: boolean): void {

@@ -1,4 +1,4 @@
-import { createContextCache } from '@pothos/core';
+import { operationCache } from '../../plugins/use-released-context-caches.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { ServerlessContainerRecord } from '../../backends/serverless/types.js';
@@ -45,7 +45,7 @@ function serverlessKey(container: ServerlessContainerRecord): string | undefined
  * (use-released-context-caches.ts), where a WeakMap keyed by the context kept every catalogue
  * read alive through young-generation collections.
  */
-const catalogueByReference = createContextCache(
+const catalogueByReference = operationCache(
   (context: Context): Promise<Map<string, ContainerImageRecord>> =>
     (async () => {
       const byKey = new Map<string, ContainerImageRecord>();
@@ -63,7 +63,7 @@ const catalogueByReference = createContextCache(
 );
 
 /** Read once per operation, like catalogueByReference. */
-const serverlessByReference = createContextCache(
+const serverlessByReference = operationCache(
   (context: Context): Promise<Map<string, ServerlessContainerRecord[]>> =>
     (async () => {
       const byKey = new Map<string, ServerlessContainerRecord[]>();

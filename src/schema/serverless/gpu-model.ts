@@ -1,4 +1,4 @@
-import { createContextCache } from '@pothos/core';
+import { operationCache } from '../../plugins/use-released-context-caches.js';
 import type { GpuModelRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -13,7 +13,7 @@ registerNodeType('GpuModel');
 const ALL_MODELS_ROWS = 100;
 
 /** Every GPU model, read once per request however many containers ask (a loader of one key). */
-export const allGpuModels = createContextCache(
+export const allGpuModels = operationCache(
   (context: Context): Promise<Map<string, GpuModelRecord>> =>
     upstream(context.backends.serverless.gpuModels(context.call('serverless'), 1, ALL_MODELS_ROWS)).then((page) => new Map(page.items.map((m) => [m.code, m]))),
 );
