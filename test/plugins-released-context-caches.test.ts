@@ -8,24 +8,26 @@ import { operationCache, useReleasedContextCaches } from '../src/plugins/use-rel
  * Pothos context cache lookup finds the same entry; once the operation is done the context no
  * longer leads to that entry's key, so nothing but the WeakMap refers to it.
  */
+type Resolver = (root: unknown, args: unknown, context: Record<symbol, unknown>) => unknown;
+
+/** A Yoga server with only the plugin under test, over a schema of Boolean query fields. */
+function yogaWith(resolvers: Record<string, Resolver>) {
+  return createYoga({
+    plugins: [useReleasedContextCaches()],
+    schema: createSchema({ typeDefs: `type Query { ${Object.keys(resolvers).map((name) => `${name}: Boolean`).join(', ')} }`, resolvers: { Query: resolvers } }),
+  });
+}
+
 describe('released context caches', () => {
   it('keys an operation\'s caches by a key of its own, and lets go of it when the operation is done', async () => {
     const perOperation = createContextCache((_context: object) => ({ made: Symbol('entry') }));
     const seen: Array<{ context: Record<symbol, unknown>; key: unknown; entry: unknown; again: unknown }> = [];
-    const yoga = createYoga({
-      plugins: [useReleasedContextCaches()],
-      schema: createSchema({
-        typeDefs: 'type Query { a: Boolean, b: Boolean }',
-        resolvers: {
-          Query: {
-            a: (_root: unknown, _args: unknown, context: Record<symbol, unknown>) => {
-              seen.push({ context, key: context[contextCacheSymbol], entry: perOperation(context), again: perOperation(context) });
-              return true;
-            },
-            b: (_root: unknown, _args: unknown, context: Record<symbol, unknown>) => perOperation(context) === seen[0]?.entry,
-          },
-        },
-      }),
+    const yoga = yogaWith({
+      a: (_root, _args, context) => {
+        seen.push({ context, key: context[contextCacheSymbol], entry: perOperation(context), again: perOperation(context) });
+        return true;
+      },
+      b: (_root, _args, context) => perOperation(context) === seen[0]?.entry,
     });
     const response = await yoga.fetch('http://gantry.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ a b }' }) });
     expect(await response.json()).toEqual({ data: { a: true, b: true } });
@@ -40,13 +42,7 @@ describe('released context caches', () => {
 
   it('gives every operation its own key', async () => {
     const keys: unknown[] = [];
-    const yoga = createYoga({
-      plugins: [useReleasedContextCaches()],
-      schema: createSchema({
-        typeDefs: 'type Query { a: Boolean }',
-        resolvers: { Query: { a: (_r: unknown, _a: unknown, context: Record<symbol, unknown>) => (keys.push(context[contextCacheSymbol]), true) } },
-      }),
-    });
+    const yoga = yogaWith({ a: (_root, _args, context) => (keys.push(context[contextCacheSymbol]), true) });
     for (let i = 0; i < 2; i++) await yoga.fetch('http://gantry.test/graphql?query=%7Ba%7D');
     expect(keys).toHaveLength(2);
     expect(keys[0]).not.toBe(keys[1]);
@@ -55,19 +51,11 @@ describe('released context caches', () => {
   it('deletes an operationCache entry when the operation is done, so even its old key finds nothing', async () => {
     const perOperation = operationCache((_context: object) => ({ made: Symbol('entry') }));
     let seen: { key: unknown; entry: unknown } | undefined;
-    const yoga = createYoga({
-      plugins: [useReleasedContextCaches()],
-      schema: createSchema({
-        typeDefs: 'type Query { a: Boolean }',
-        resolvers: {
-          Query: {
-            a: (_r: unknown, _a: unknown, context: Record<symbol, unknown>) => {
-              seen = { key: context[contextCacheSymbol], entry: perOperation(context) };
-              return true;
-            },
-          },
-        },
-      }),
+    const yoga = yogaWith({
+      a: (_root, _args, context) => {
+        seen = { key: context[contextCacheSymbol], entry: perOperation(context) };
+        return true;
+      },
     });
     await yoga.fetch('http://gantry.test/graphql?query=%7Ba%7D');
     expect(seen?.entry).toBeDefined();
