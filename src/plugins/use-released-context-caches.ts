@@ -1,5 +1,4 @@
 import { contextCacheSymbol, createContextCache, initContextCache } from '@pothos/core';
-import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import { RequestCache } from '@pothos/plugin-scope-auth';
 import type { Plugin } from 'graphql-yoga';
 
@@ -7,19 +6,20 @@ import type { Plugin } from 'graphql-yoga';
  * Lets an operation's per-request caches (its dataloaders, the scope-auth request cache, the
  * gateway's own per-operation reads) die young.
  *
- * Pothos keeps them in WeakMaps keyed by the context, and their values point back at the
- * context. A full collection sees through that (ephemeron semantics), but V8's young-generation
- * scavenger keeps a WeakMap's value alive while its entry is there: every request's context,
- * loaders, loaded records and request cache survived each scavenge and were promoted to the old
- * generation, about 12 KB a request (12% of all it allocated), and the old generation grew to
- * three times the live heap between full collections.
+ * Pothos keeps them in WeakMaps keyed by the context (or by the key it files under
+ * `contextCacheSymbol`), and their values lead back to the context. V8's young-generation
+ * collector keeps a long-lived WeakMap's entries as long as they are there, even once nothing
+ * else reaches their key: every request's context, loaders, loaded records and node's request
+ * and response survived each scavenge and were promoted to the old generation (8-12% of all
+ * the gateway allocated), which then grew to several times the live heap between full
+ * collections. Only deleting the entry helps (bench/README.md, Memory).
  *
- * So when an operation is done its entries go: deleted outright where the owner lets us (the
- * scope-auth cache, the gateway's own `operationCache`s; the dataloaders are emptied), and the
- * context drops the key the rest are filed under (Pothos's `initContextCache`), so nothing it
- * reaches leads back to them. Measured on `vmImage` at concurrency 1: promotion 5.8% with the
- * key dropped alone, 0.3% with the scope-auth entry deleted too. A subscription's context lives
- * as long as its stream and keeps everything.
+ * So when an operation is done its entries are deleted: the scope-auth cache's, and every
+ * `operationCache`'s, which holds the gateway's own per-operation reads and its dataloaders
+ * (schema/loadable-node-ref.ts gives every loadable type a loader in one, because Pothos's own
+ * loader caches cannot be deleted from). The context then gets a fresh key, so that a late
+ * lookup gets a new entry, never the operation's. A subscription's context lives as long as
+ * its stream and keeps everything.
  */
 export function useReleasedContextCaches(): Plugin {
   return {
@@ -32,7 +32,6 @@ export function useReleasedContextCaches(): Plugin {
           if (Symbol.asyncIterator in result) return;
           const context = args.contextValue as unknown as Record<symbol, unknown>;
           RequestCache.clearForContext(context);
-          clearAllDataLoaders(context);
           for (const cache of operationCaches) cache.delete(context);
           // A fresh key, not none: anything that still asks gets a new cache, never this one.
           context[contextCacheSymbol] = {};

@@ -3,6 +3,7 @@ import { CI_PAGE_SIZE } from '../../backends/ci-images/client.js';
 import type { CiImageRecord, CiNamespaceRecord, CiUserRecord } from '../../backends/ci-images/types.js';
 import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { ImageInterface } from '../one-graph/image-interface.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
@@ -49,7 +50,7 @@ const CiNamespace = builder.objectRef<CiNamespaceRecord>('CiNamespace').implemen
   }),
 });
 
-export const CiImage = builder.loadableNodeRef('CiImage', {
+export const CiImage = loadableNodeRef('CiImage', {
   id: { resolve: (image: CiImageRecord) => String(image.id) },
   load: (ids: string[], context: Context) => loadCiImages(ids, context),
   sort: (image) => String(image.id),

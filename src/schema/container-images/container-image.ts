@@ -3,6 +3,7 @@ import type { ContainerImageRecord } from '../../backends/container-images/types
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -22,7 +23,7 @@ export const encodeContainerImageId = (id: number): string => encodeGlobalId('Co
 registerNodeType('ContainerImage');
 
 /** Loader keys are the upstream ids as strings: what `node(id)` decodes a global ID into. */
-export const ContainerImage = builder.loadableNodeRef('ContainerImage', {
+export const ContainerImage = loadableNodeRef('ContainerImage', {
   id: { resolve: (image: ContainerImageRecord) => String(image.id) },
   load: (ids: string[], context: Context) =>
     loadContainerImages(ids, context, (image) => ContainerImage.getDataloader(context).prime(String(image.id), image)),

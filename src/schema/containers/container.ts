@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
@@ -28,7 +29,7 @@ function loadContainers(keys: readonly string[], context: Context): Promise<Arra
   return loadEachById(keys, client.fanOut, (id) => client.get(context.call('containers'), id), 'container');
 }
 
-export const Container = builder.loadableNodeRef('Container', {
+export const Container = loadableNodeRef('Container', {
   id: { resolve: (container: ContainerRecord) => String(container.id) },
   load: (ids: string[], context: Context) => loadContainers(ids, context),
   sort: (container) => String(container.id),

@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -35,7 +36,7 @@ async function scanRevisions(context: Context, containerId: string, found: (r: R
   return undefined;
 }
 
-export const ContainerRevision = builder.loadableNodeRef('ContainerRevision', {
+export const ContainerRevision = loadableNodeRef('ContainerRevision', {
   id: { resolve: (revision: RevisionRecord) => revisionKey(revision) },
   load: (keys: string[], context: Context) =>
     Promise.all(

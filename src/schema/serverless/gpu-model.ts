@@ -3,6 +3,7 @@ import type { GpuModelRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -18,7 +19,7 @@ export const allGpuModels = operationCache(
     upstream(context.backends.serverless.gpuModels(context.call('serverless'), 1, ALL_MODELS_ROWS)).then((page) => new Map(page.items.map((m) => [m.code, m]))),
 );
 
-export const GpuModel = builder.loadableNodeRef('GpuModel', {
+export const GpuModel = loadableNodeRef('GpuModel', {
   id: { resolve: (model: GpuModelRecord) => model.code },
   load: async (codes: string[], context: Context) => {
     const models = await allGpuModels(context);

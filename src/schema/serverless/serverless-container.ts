@@ -3,6 +3,7 @@ import type { Context } from '../../context.js';
 import { isUuid } from '../../formats/uuid.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder, type GantrySchemaTypes } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { loadEachByKey } from '../load-each.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
@@ -20,7 +21,7 @@ export function serverlessContainerId(globalId: string, argName = 'id'): string 
 /** Most containers one list call asks for. */
 const MAX_ROWS = 100;
 
-export const ServerlessContainer = builder.loadableNodeRef('ServerlessContainer', {
+export const ServerlessContainer = loadableNodeRef('ServerlessContainer', {
   id: { resolve: (container: ServerlessContainerRecord) => container.id },
   // No multi-get upstream: ids are fetched one by one under the backend's fan-out bound.
   load: (ids: string[], context: Context) => {

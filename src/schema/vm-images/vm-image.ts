@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
+import { loadableNodeRef } from '../loadable-node-ref.js';
 import { ImageInterface } from '../one-graph/image-interface.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';
@@ -50,12 +51,15 @@ async function loadVmImages(ids: readonly string[], context: Context): Promise<A
 
 registerNodeType('VmImage');
 
-export const VmImage = builder.loadableNode('VmImage', {
-  description: 'A virtual machine disk image from the VM image service (Glance v2).',
-  interfaces: [ImageInterface],
-  id: { resolve: (image) => image.id },
+export const VmImage = loadableNodeRef('VmImage', {
+  id: { resolve: (image: VmImageRecord) => image.id },
   load: loadVmImages,
   loaderOptions: { maxBatchSize: MAX_IDS_PER_CALL },
+});
+
+VmImage.implement({
+  description: 'A virtual machine disk image from the VM image service (Glance v2).',
+  interfaces: [ImageInterface],
   fields: (t) => ({
     upstreamId: t.exposeString('id', { description: 'The image\'s own ID in the VM image service (a UUID).' }),
     name: t.exposeString('name', { nullable: true, description: 'Display name (not unique).' }),
