@@ -2,17 +2,17 @@
  * Byte-transfer scenario: a 1 GiB QCOW2 file uploaded and downloaded straight to the embedded
  * CI image service, then through the gateway's byte routes. Reports MB/s for each, the
  * gateway/direct speed ratio, the gateway's RSS rise over its idle baseline, and whether the
- * sha256 of what came back equals what was sent. Downloads run DOWNLOAD_ROUNDS times each,
- * alternating direct and through the gateway, and the medians count: one 1 GiB download on
- * cores shared with everything else swung from 0.27x to 0.69x of the direct speed between
- * back-to-back runs.
+ * sha256 of what came back equals what was sent. ROUNDS rounds, each an upload and a download
+ * both ways, alternating direct and through the gateway, and the medians count: a single
+ * 1 GiB transfer on cores shared with everything else swung from 0.27x to 0.69x of the
+ * direct speed between back-to-back runs.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { request } from 'undici';
 
 const MIB = 1024 * 1024;
-const DOWNLOAD_ROUNDS = 3;
+const ROUNDS = 3;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** `total` bytes: a QCOW2 v3 header, then 1 MiB blocks of random bytes, hashed as they go. */
@@ -80,38 +80,37 @@ export async function runTransfers(opts: { gatewayUrl: string; ciImagesUrl: stri
   const total = opts.sizeMiB * MIB;
   const mbs = (ms: number) => Math.round((total / MIB / (ms / 1000)) * 10) / 10;
   const stamp = Date.now();
-  const direct = await upload(`${opts.ciImagesUrl}/images?name=bench-direct-${stamp}`, opts.token, total);
-  const directDown = await download(`${opts.ciImagesUrl}${direct.downloadPath}`, opts.token);
-
   const baseline = opts.rss();
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, opts.rss())), 100);
   try {
-    const viaGateway = await upload(`${opts.gatewayUrl}/files/ci-images?name=bench-gateway-${stamp}`, opts.token, total);
-    const downloads = { direct: [directDown], gateway: [] as Array<Awaited<ReturnType<typeof download>>> };
-    for (let round = 0; round < DOWNLOAD_ROUNDS; round++) {
-      if (round > 0) downloads.direct.push(await download(`${opts.ciImagesUrl}${direct.downloadPath}`, opts.token));
-      downloads.gateway.push(await download(`${opts.gatewayUrl}${viaGateway.downloadPath}`, opts.token));
+    const times = { directUp: [] as number[], gatewayUp: [] as number[], directDown: [] as number[], gatewayDown: [] as number[] };
+    let sha256Equal = true;
+    for (let round = 0; round < ROUNDS; round++) {
+      const direct = await upload(`${opts.ciImagesUrl}/images?name=bench-direct-${stamp}-${round}`, opts.token, total);
+      const viaGateway = await upload(`${opts.gatewayUrl}/files/ci-images?name=bench-gateway-${stamp}-${round}`, opts.token, total);
+      const directDown = await download(`${opts.ciImagesUrl}${direct.downloadPath}`, opts.token);
+      const viaGatewayDown = await download(`${opts.gatewayUrl}${viaGateway.downloadPath}`, opts.token);
+      times.directUp.push(direct.ms);
+      times.gatewayUp.push(viaGateway.ms);
+      times.directDown.push(directDown.ms);
+      times.gatewayDown.push(viaGatewayDown.ms);
+      sha256Equal &&= direct.sha256 === directDown.sha256 && viaGateway.sha256 === viaGatewayDown.sha256 && directDown.bytes === total && viaGatewayDown.bytes === total;
     }
-    const directDownMs = median(downloads.direct.map((d) => d.ms));
-    const gatewayDownMs = median(downloads.gateway.map((d) => d.ms));
-    const result: TransferResult = {
+    const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof times, number>;
+    return {
       sizeMiB: opts.sizeMiB,
-      direct: { uploadMBs: mbs(direct.ms), downloadMBs: mbs(directDownMs) },
-      gateway: { uploadMBs: mbs(viaGateway.ms), downloadMBs: mbs(gatewayDownMs) },
+      direct: { uploadMBs: mbs(m.directUp), downloadMBs: mbs(m.directDown) },
+      gateway: { uploadMBs: mbs(m.gatewayUp), downloadMBs: mbs(m.gatewayDown) },
       ratio: {
-        upload: Math.round((direct.ms / viaGateway.ms) * 100) / 100,
-        download: Math.round((directDownMs / gatewayDownMs) * 100) / 100,
+        upload: Math.round((m.directUp / m.gatewayUp) * 100) / 100,
+        download: Math.round((m.directDown / m.gatewayDown) * 100) / 100,
       },
-      sha256Equal:
-        [...downloads.direct, ...downloads.gateway].every((d) => d.bytes === total) &&
-        downloads.direct.every((d) => d.sha256 === direct.sha256) &&
-        downloads.gateway.every((d) => d.sha256 === viaGateway.sha256),
+      sha256Equal,
       gatewayRssBaselineMb: Math.round(baseline),
       gatewayRssPeakMb: Math.round(peak),
       gatewayRssRiseMb: Math.round(peak - baseline),
     };
-    return result;
   } finally {
     clearInterval(sampler);
   }
