@@ -1,8 +1,8 @@
 import { loadAndSort } from '@pothos/plugin-dataloader';
-import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { operationCache } from '../plugins/use-released-context-caches.js';
 import { builder } from './builder.js';
+import { PeekableLoader } from './peekable-loader.js';
 
 /** The loader getters this module made: a test checks that every loadable type uses one. */
 export const perOperationLoaderGetters = new Set<(context: Context) => unknown>();
@@ -20,15 +20,31 @@ export const perOperationLoaderGetters = new Set<(context: Context) => unknown>(
  * gateway allocated on the single entity) and the old generation grew to several times the
  * live heap between full collections. Our loader lives in an `operationCache`, whose entry
  * use-released-context-caches deletes at the end of the operation: 1% promoted. Same loader
- * semantics as Pothos's: the same `load`, `sort` and `loaderOptions`.
+ * semantics as Pothos's: the same `load`, `sort` and `loaderOptions`; the loader is a
+ * PeekableLoader, so `heldValues` can answer without a promise.
  */
 export const loadableNodeRef: typeof builder.loadableNodeRef = (name, options) => {
   const ref = builder.loadableNodeRef(name, options);
   const { load, loaderOptions } = options;
   const sort = options.sort === true ? options.toKey : options.sort;
   const batch = sort ? loadAndSort(load, sort as never) : load;
-  const getDataloader = operationCache((context: Context) => new DataLoader((keys) => batch(keys as never, context, undefined as never, undefined as never) as never, loaderOptions as never));
+  const getDataloader = operationCache((context: Context) => new PeekableLoader((keys) => batch(keys as never, context, undefined as never, undefined as never) as never, loaderOptions as never));
   perOperationLoaderGetters.add(getDataloader);
-  ref.getDataloader = getDataloader as typeof ref.getDataloader;
+  ref.getDataloader = getDataloader as unknown as typeof ref.getDataloader;
   return ref;
 };
+
+/**
+ * The values of `keys` this operation's loader for `ref` already holds (see PeekableLoader), in
+ * order, or undefined when any is missing: exactly what `loadMany` would give, without waiting.
+ */
+export function heldValues<V>(ref: { getDataloader: (context: Context) => unknown }, context: Context, keys: readonly string[]): V[] | undefined {
+  const loader = ref.getDataloader(context);
+  if (!(loader instanceof PeekableLoader)) return undefined;
+  const values: V[] = [];
+  for (const key of keys) {
+    if (!loader.holds(key)) return undefined;
+    values.push(loader.peek(key) as V);
+  }
+  return values;
+}

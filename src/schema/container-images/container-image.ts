@@ -3,7 +3,7 @@ import type { ContainerImageRecord } from '../../backends/container-images/types
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { heldValues, loadableNodeRef } from '../loadable-node-ref.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
@@ -76,9 +76,17 @@ ContainerImage.implement({
   }),
 });
 
-/** Loads related images through the request's loader; ones the caller may not see are left out. */
-async function loadVisible(ids: number[], context: Context): Promise<ContainerImageRecord[]> {
-  const results = await ContainerImage.getDataloader(context).loadMany(ids.map(String));
+/**
+ * Loads related images through the request's loader; ones the caller may not see are left out.
+ * Usually the catalogue page they came from has primed them all, and they are answered at once.
+ */
+function loadVisible(ids: number[], context: Context): ContainerImageRecord[] | Promise<ContainerImageRecord[]> {
+  const keys = ids.map(String);
+  return heldValues<ContainerImageRecord>(ContainerImage, context, keys) ?? loadAllVisible(keys, context);
+}
+
+async function loadAllVisible(keys: string[], context: Context): Promise<ContainerImageRecord[]> {
+  const results = await ContainerImage.getDataloader(context).loadMany(keys);
   return results.filter((r): r is ContainerImageRecord => {
     if (r instanceof NotFoundError) return false;
     if (r instanceof Error) throw r;
