@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Pool } from './undici-pool.js';
 import type { BackendKey } from '../backend-keys.js';
 import { DEFAULT_MESSAGES, type ErrorCode } from '../errors.js';
 import { Admission, AdmissionRefused } from './admission.js';

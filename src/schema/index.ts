@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
+import { syncGlobalIdResolvers } from './sync-global-ids.js';
 import './scalars.js';
 import './errors.js';
 import './vm-images/vm-image.js';
@@ -31,6 +32,7 @@ builder.subscriptionType({ description: 'Live streams over graphql-ws and SSE, f
 
 /** The gateway's schema, built once per process. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
+syncGlobalIdResolvers(schema);
 
 /** schema.graphql's content: the printed schema, sorted so diffs stay small. */
 export function printGatewaySchema(): string {

@@ -26,6 +26,25 @@ export function encodeCursor(list: string, position: Record<string, string | num
   return Buffer.from(JSON.stringify({ l: list, ...position }), 'utf8').toString('base64url');
 }
 
+/**
+ * An edge whose cursor is encoded when first read: a page asked for `nodes` only (the common
+ * query) never encodes one. Encoding is a JSON string and a base64 copy per item, 2% of all
+ * the gateway allocated on a page of 100 container images.
+ */
+class Edge<T> {
+  #cursor: string | undefined;
+  constructor(
+    readonly node: T,
+    private readonly list: string,
+    private readonly positionKey: 'm' | 'o',
+    private readonly position: string | number,
+  ) {}
+
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.list, { [this.positionKey]: this.position }));
+  }
+}
+
 /** @throws InvalidInputError when the cursor is malformed or belongs to another list. */
 export function decodeCursor(list: string, cursor: string, argName: string): Record<string, unknown> {
   let parsed: unknown;
@@ -88,7 +107,7 @@ export async function resolveMarkerConnection<T>(
   const more = items.length > request.size;
   const page = items.slice(0, request.size);
   if (reverse) page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(list, { m: idOf(node) }), node }));
+  const edges = page.map((node) => new Edge(node, list, 'm', idOf(node)));
   return {
     edges,
     pageInfo: {
@@ -158,7 +177,7 @@ export async function resolveOffsetConnection<T>(
     }
   }
   const hasMore = total !== undefined ? start + items.length < total : sawBeyondEnd || lastHasNext;
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(list, { o: start + i }), node }));
+  const edges = items.map((node, i) => new Edge(node, list, 'o', start + i));
   return {
     edges,
     pageInfo: {
