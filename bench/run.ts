@@ -16,8 +16,10 @@ import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
 import { runFanout } from './fanout.js';
 import { compare, type Peer } from './peers/compare.js';
+import { pairedAddedLatency, type PairedLatency } from './peers/paired.js';
 import { startHiveGateway } from './peers/hive.js';
 import { benchScenarios } from './scenarios.js';
+import { httpTargets } from './targets.js';
 import { BENCH_GATEWAY_ENV, firstMatch, graphql, LEAN_GATEWAY_ENV, ROOT, rssMb, start, startProxyProcess, stopAll, TOKEN } from './processes.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -30,6 +32,8 @@ const PEERS = process.env.BENCH_PEERS !== '0';
 const TRANSFER_MIB = Number(process.env.BENCH_TRANSFER_MIB ?? 1024);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 5000);
 const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 10);
+/** Pairs of one-second slices (gateway, floor) for the latency added at concurrency 1. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function main() {
@@ -61,6 +65,7 @@ async function main() {
     const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id upstreamId } } }')).data.vmImages.nodes[0] as { id: string; upstreamId: string };
     let comparison: Awaited<ReturnType<typeof compare>> = [];
     let serial: Awaited<ReturnType<typeof compare>> = [];
+    let added: PairedLatency | undefined;
     // BENCH_DURATION=0 skips the HTTP scenarios (to profile the fan-out alone, for instance).
     if (DURATION > 0) {
       const floor = await startProxyProcess('floor', backendUrls);
@@ -78,6 +83,8 @@ async function main() {
       comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
       // What a gateway adds to one request: concurrency 1, the single entity only.
       serial = await compare({ scenarios: scenarios.slice(0, 1), peers, seconds: DURATION, rounds: ROUNDS, connections: 1, warmupSeconds: WARMUP, upstreamRequests });
+      // The target's figure: the gateway and the floor in turns, one-second slices (peers/paired.ts).
+      added = await pairedAddedLatency({ gateway: peers[0]!, floor: peers.find((p) => p.name === 'floor')!, gatewayRequest: scenarios[0]!.requests.gantry!, floorRequest: scenarios[0]!.requests.floor!, pairs: PAIRS, sliceSeconds: 1 });
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
       // Hive Gateway's or a second gateway's timers on the same two cores.
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
@@ -100,7 +107,7 @@ async function main() {
         ? await runTransfers({ gatewayUrl, ciImagesUrl: urls.ciImages!, token: TOKEN, sizeMiB: TRANSFER_MIB, rss: () => rssMb(gateway.pid!) })
         : undefined;
 
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, transfers, fanout, fanoutReplicas };
+    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, serialAdded: added, targets: httpTargets(comparison, serial, added), transfers, fanout, fanoutReplicas };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nGantry bench: ${DURATION}s per scenario and peer (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, ${process.version}\n`);
     const rows = (list: typeof comparison) =>
@@ -122,8 +129,21 @@ async function main() {
     if (serial.length) {
       console.log('\nConcurrency 1 (what each adds to one request):');
       console.table(rows(serial));
-      const added = (serial[0]!.peers.gantry?.latencyMeanMs ?? 0) - (serial[0]!.peers.floor?.latencyMeanMs ?? 0);
-      console.log(`gateway latency added over the plain proxy at concurrency 1: ${added.toFixed(3)} ms (target < 0.3 ms)`);
+      const difference = (serial[0]!.peers.gantry?.latencyMeanMs ?? 0) - (serial[0]!.peers.floor?.latencyMeanMs ?? 0);
+      console.log(`difference of the means above: ${difference.toFixed(3)} ms`);
+    }
+    if (added) {
+      console.log(`gateway latency added over the plain proxy at concurrency 1: ${added.addedMedianMs.toFixed(3)} ms (target < 0.3 ms), median of ${added.pairsMs.length} paired one-second differences [${added.pairsMs.join(', ')}]; means ${added.gatewayMeanMs} against ${added.floorMeanMs} ms`);
+    }
+    const targets = httpTargets(comparison, serial, added);
+    if (targets.length) {
+      console.log('\nTargets:');
+      console.table(targets);
+      const missed = targets.filter((t) => !t.met);
+      if (missed.length) {
+        console.error('bench targets missed:', missed.map((t) => t.target).join('; '));
+        process.exitCode = 1;
+      }
     }
     if (fanout && fanoutReplicas) {
       console.log(`\nSubscription fan-out, containerLogs of one container, ${FANOUT_SECONDS}s (poll interval 2 s):`);
