@@ -14,9 +14,24 @@ export const closers: Array<() => Promise<void>> = [];
 /** Extra node flags for gateway processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a run. */
 const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-/** `gantry <args>` from the compiled build (`npm run build`, what production runs) as a child process: `embedded …` for the backends, no args for a gateway. */
-export function start(args: string[], env: Record<string, string>): ChildProcess {
-  const nodeArgs = args[0] === 'embedded' ? [] : GATEWAY_NODE_ARGS;
+/**
+ * The node flags of the production command, read from package.json's `start:prod` (`node
+ * <flags> dist/main.js`), so a bench gateway runs exactly as production does.
+ */
+export const PRODUCTION_NODE_FLAGS: string[] = (() => {
+  const command = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'] ?? '';
+  const match = /^node((?:\s+--\S+)*)\s+dist\/main\.js$/.exec(command.trim());
+  if (!match) throw new Error(`package.json start:prod is not "node [--flags] dist/main.js": ${command}`);
+  return match[1]!.split(/\s+/).filter(Boolean);
+})();
+
+/**
+ * `gantry <args>` from the compiled build (`npm run build`) as a child process: `embedded …`
+ * for the backends, no args for a gateway. A gateway gets the production command's node flags
+ * (`nodeFlags` to replace them) and BENCH_GATEWAY_NODE_ARGS.
+ */
+export function start(args: string[], env: Record<string, string>, nodeFlags: string[] = PRODUCTION_NODE_FLAGS): ChildProcess {
+  const nodeArgs = args[0] === 'embedded' ? [] : [...nodeFlags, ...GATEWAY_NODE_ARGS];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/cli.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -77,12 +92,11 @@ export const BENCH_GATEWAY_ENV: Record<string, string> = {
 };
 
 /**
- * The memory-lean configuration (docs/deployment.md): on top of the defaults, the young
- * generation's semi-spaces stay at 8 MB (16 by default), a start-up flag.
+ * The `gantry-wide` peer: the same gateway without the production command's node flags, so
+ * with V8's own young generation (16-MB semi-spaces against the production command's 8): what
+ * the memory budget costs in throughput (docs/deployment.md, Memory).
  */
-export const LEAN_GATEWAY_ENV: Record<string, string> = {
-  NODE_OPTIONS: '--max-semi-space-size=8',
-};
+export const WIDE_NODE_FLAGS: string[] = PRODUCTION_NODE_FLAGS.filter((flag) => !flag.startsWith('--max-semi-space-size'));
 
 /** Stops every child and runs every closer. */
 export async function stopAll(): Promise<void> {

@@ -20,7 +20,7 @@ import { pairedAddedLatency, type PairedLatency } from './peers/paired.js';
 import { startHiveGateway } from './peers/hive.js';
 import { benchScenarios } from './scenarios.js';
 import { httpTargets } from './targets.js';
-import { BENCH_GATEWAY_ENV, firstMatch, graphql, LEAN_GATEWAY_ENV, ROOT, rssMb, start, startProxyProcess, stopAll, TOKEN } from './processes.js';
+import { BENCH_GATEWAY_ENV, firstMatch, graphql, ROOT, rssMb, start, startProxyProcess, stopAll, TOKEN, WIDE_NODE_FLAGS } from './processes.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -70,16 +70,16 @@ async function main() {
     if (DURATION > 0) {
       const floor = await startProxyProcess('floor', backendUrls);
       const hive = PEERS ? await startHiveGateway(backendUrls, dataDir) : undefined;
-      // The same gateway in its memory-lean configuration, as a peer of its own.
-      const lean = start([], gatewayEnv(LEAN_GATEWAY_ENV));
-      const leanUrl = (await firstMatch(lean, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
+      // The same gateway with V8's own young generation, as a peer of its own (processes.ts).
+      const wide = start([], gatewayEnv(), WIDE_NODE_FLAGS);
+      const wideUrl = (await firstMatch(wide, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
       const peers: Peer[] = [
         { name: 'gantry', url: gatewayUrl, process: gateway },
-        { name: 'gantry-lean', url: leanUrl, process: lean },
+        { name: 'gantry-wide', url: wideUrl, process: wide },
         ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []),
         { name: 'floor', url: floor.urls.floor!, process: floor.child },
       ];
-      const scenarios = benchScenarios(firstImage).map((s) => ({ ...s, requests: { ...s.requests, 'gantry-lean': s.requests.gantry }, check: { ...s.check, 'gantry-lean': s.check?.gantry } }));
+      const scenarios = benchScenarios(firstImage).map((s) => ({ ...s, requests: { ...s.requests, 'gantry-wide': s.requests.gantry }, check: { ...s.check, 'gantry-wide': s.check?.gantry } }));
       comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
       // What a gateway adds to one request: concurrency 1, the single entity only.
       serial = await compare({ scenarios: scenarios.slice(0, 1), peers, seconds: DURATION, rounds: ROUNDS, connections: 1, warmupSeconds: WARMUP, upstreamRequests });

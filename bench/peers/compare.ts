@@ -1,7 +1,7 @@
 /**
  * Side by side, on the same backends: Gantry, Hive Gateway over a Mesh-composed supergraph,
  * and the floor (a plain undici reverse proxy sending the equivalent REST call). Per scenario
- * and peer: a warm-up, then ROUNDS alternating runs (gateway, hive, floor, gateway, …) whose
+ * and peer: a warm-up, then ROUNDS alternating runs (gantry, gantry-wide, hive, floor, gantry, …) whose
  * results are averaged, upstream calls per operation (counted by the counting proxies every
  * peer talks through), and the peer's peak RSS.
  */
@@ -9,8 +9,8 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { rssMb, TOKEN } from '../processes.js';
 
-/** `gantry-lean`: the same gateway in its memory-lean configuration (LEAN_GATEWAY_ENV in processes.ts). */
-export type PeerName = 'gantry' | 'gantry-lean' | 'hive' | 'floor';
+/** `gantry-wide`: the same gateway with V8's own young generation (WIDE_NODE_FLAGS in processes.ts). */
+export type PeerName = 'gantry' | 'gantry-wide' | 'hive' | 'floor';
 
 export interface PeerRequest {
   path: string;
@@ -150,8 +150,8 @@ export async function compare(options: {
         'rps gantry/hive': ratio(g?.requestsPerSecond, results.hive?.requestsPerSecond),
         'p99 gantry/hive': ratio(g?.latencyP99Ms, results.hive?.latencyP99Ms),
         'rps gantry/floor': ratio(g?.requestsPerSecond, results.floor?.requestsPerSecond),
-        'rps lean/hive': ratio(results['gantry-lean']?.requestsPerSecond, results.hive?.requestsPerSecond),
-        'p99 lean/hive': ratio(results['gantry-lean']?.latencyP99Ms, results.hive?.latencyP99Ms),
+        'rps wide/hive': ratio(results['gantry-wide']?.requestsPerSecond, results.hive?.requestsPerSecond),
+        'rps gantry/wide': ratio(g?.requestsPerSecond, results['gantry-wide']?.requestsPerSecond),
       },
     });
   }
