@@ -23,7 +23,7 @@ export function syncGlobalIdResolvers(schema: GraphQLSchema): string[] {
     const encode = (id: unknown) => encodeGlobalId(typename, String(id));
     field.resolve = (parent, args, context, info) => {
       const id = rawId(parent, args, context, info);
-      return id instanceof Promise ? id.then(encode) : encode(id);
+      return typeof (id as PromiseLike<unknown> | null)?.then === 'function' ? Promise.resolve(id).then(encode) : encode(id);
     };
     changed.push(typename);
   }
