@@ -107,7 +107,8 @@ async function main() {
         ? await runTransfers({ gatewayUrl, ciImagesUrl: urls.ciImages!, token: TOKEN, sizeMiB: TRANSFER_MIB, rss: () => rssMb(gateway.pid!) })
         : undefined;
 
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, serialAdded: added, targets: httpTargets(comparison, serial, added), transfers, fanout, fanoutReplicas };
+    const targets = httpTargets(comparison, serial, added);
+    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, serialAdded: added, targets, transfers, fanout, fanoutReplicas };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nGantry bench: ${DURATION}s per scenario and peer (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, ${process.version}\n`);
     const rows = (list: typeof comparison) =>
@@ -135,7 +136,6 @@ async function main() {
     if (added) {
       console.log(`gateway latency added over the plain proxy at concurrency 1: ${added.addedMedianMs.toFixed(3)} ms (target < 0.3 ms), median of ${added.pairsMs.length} paired one-second differences [${added.pairsMs.join(', ')}]; means ${added.gatewayMeanMs} against ${added.floorMeanMs} ms`);
     }
-    const targets = httpTargets(comparison, serial, added);
     if (targets.length) {
       console.log('\nTargets:');
       console.table(targets);
