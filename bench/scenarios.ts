@@ -19,7 +19,7 @@ export function benchScenarios(image: { id: string; upstreamId: string }): Scena
       check: { gantry: noErrors, hive: noErrors },
     },
     {
-      name: 'N+1: every container (30) with its catalogue image',
+      name: 'N+1: every container (50) with its catalogue image',
       requests: {
         gantry: graphqlRequest('{ containers(first: 50) { nodes { id name state image { id label } } } }'),
         hive: graphqlRequest(

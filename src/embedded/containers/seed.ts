@@ -48,12 +48,14 @@ interface SeedService {
   memory?: number;
 }
 
-const USER_OF_PROJECT: Readonly<Record<number, number>> = { 1: CS_USER_MAIN, 2: CS_USER_MAIN, 3: CS_USER_MAIN, 4: CS_USER_OTHER, 5: CS_USER_OTHER };
+const USER_OF_PROJECT: Readonly<Record<number, number>> = { 1: CS_USER_MAIN, 2: CS_USER_MAIN, 3: CS_USER_MAIN, 4: CS_USER_OTHER, 5: CS_USER_OTHER, 6: 3 };
 
 /**
  * The seed's services in id order. User 1 (admin, reader): projects 1 (Acme production), 2 (Acme
  * marketing) and 3 (Acme internal), 20 containers; user 2 (other): projects 4 (Globex
- * production) and 5 (Globex shop), 10 containers.
+ * production) and 5 (Globex shop), 10 containers; user 3, whom no dev token speaks for (an
+ * admin sees them): project 6 (a hosting customer), 20 containers of five common images, so
+ * an admin's list holds 50 (the benchmark's N+1 list of 50).
  */
 const SERVICES: readonly SeedService[] = [
   { project: 1, image: 'acme-api', kind: 'node', fates: ['online', 'online'], memory: 1024 },
@@ -84,6 +86,11 @@ const SERVICES: readonly SeedService[] = [
   { project: 5, image: 'globex-shop', kind: 'wordpress', fates: ['online'] },
   { project: 5, image: 'mariadb-11', kind: 'mariadb', fates: ['online'] },
   { project: 5, image: 'globex-status', kind: 'nginx', fates: ['offline'] },
+  { project: 6, image: 'nginx', kind: 'nginx', fates: ['online', 'online', 'online', 'online'] },
+  { project: 6, image: 'redis-7', kind: 'redis', fates: ['online', 'online', 'online', 'online'] },
+  { project: 6, image: 'postgres-16', kind: 'postgres', fates: ['online', 'online', 'online', 'offline'] },
+  { project: 6, image: 'mariadb-11', kind: 'mariadb', fates: ['online', 'online', 'online', 'online'] },
+  { project: 6, image: 'wordpress-6', kind: 'wordpress', fates: ['online', 'online', 'online', 'offline'] },
 ];
 
 function imageIdOf(name: string): number {
