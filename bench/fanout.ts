@@ -64,7 +64,14 @@ export interface FanoutResult {
  * share two cores with the gateway, and the full graphql-ws client's own per-message work would
  * otherwise be a good part of the lag measured.
  */
-function subscribeLean(url: string, token: string, query: string, variables: Record<string, unknown>, sockets: WebSocket[], onReadAt: (readAt: string) => void): Promise<void> {
+function subscribeLean(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  sockets: WebSocket[],
+  onReadAt: (readAt: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     sockets.push(socket);
@@ -103,9 +110,11 @@ export async function runFanout(opts: {
   const connected: Array<Promise<void>> = [];
   for (let i = 0; i < opts.subscribers; i++) {
     const url = opts.gatewayUrls[i % opts.gatewayUrls.length]!;
-    connected.push(subscribeLean(`${url.replace('http', 'ws')}/graphql`, opts.token, query, { id: opts.containerId }, sockets, (readAt) => {
-      if (measuring) lags.push(Date.now() - Date.parse(readAt));
-    }));
+    connected.push(
+      subscribeLean(`${url.replace('http', 'ws')}/graphql`, opts.token, query, { id: opts.containerId }, sockets, (readAt) => {
+        if (measuring) lags.push(Date.now() - Date.parse(readAt));
+      }),
+    );
   }
   await Promise.all(connected);
   let peak = opts.rss();

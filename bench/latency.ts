@@ -23,7 +23,15 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-latency-'));
   const embedded = start(['embedded', '--only', 'vmImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
   const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
-  const gateway = start([], { ...BENCH_GATEWAY_ENV, GANTRY_DATA_DIR: dataDir, GANTRY_VM_IMAGES_URL: urls.vmImages!, GANTRY_CI_IMAGES_URL: 'http://127.0.0.1:9', GANTRY_CONTAINER_IMAGES_URL: 'http://127.0.0.1:9', GANTRY_CONTAINERS_URL: 'http://127.0.0.1:9', GANTRY_SERVERLESS_URL: 'http://127.0.0.1:9' });
+  const gateway = start([], {
+    ...BENCH_GATEWAY_ENV,
+    GANTRY_DATA_DIR: dataDir,
+    GANTRY_VM_IMAGES_URL: urls.vmImages!,
+    GANTRY_CI_IMAGES_URL: 'http://127.0.0.1:9',
+    GANTRY_CONTAINER_IMAGES_URL: 'http://127.0.0.1:9',
+    GANTRY_CONTAINERS_URL: 'http://127.0.0.1:9',
+    GANTRY_SERVERLESS_URL: 'http://127.0.0.1:9',
+  });
   const url = (await firstMatch(gateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
   const image = (await graphql(url, '{ vmImages(first: 1) { nodes { id upstreamId } } }')).data.vmImages.nodes[0] as { id: string; upstreamId: string };
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'x-gantry-trace': 'upstream' };
@@ -35,7 +43,9 @@ async function main() {
     await (await request(`${url}/graphql`, { method: 'POST', headers, body: typename })).body.text();
     if (i >= 100) times.typename.push(performance.now() - started);
     started = performance.now();
-    const body = (await (await request(`${url}/graphql`, { method: 'POST', headers, body: single })).body.json()) as { extensions: { upstream: Array<{ ms: number }> } };
+    const body = (await (await request(`${url}/graphql`, { method: 'POST', headers, body: single })).body.json()) as {
+      extensions: { upstream: Array<{ ms: number }> };
+    };
     if (i >= 100) times.total.push(performance.now() - started);
     if (i >= 100) times.upstream.push(body.extensions.upstream[0]!.ms);
     started = performance.now();

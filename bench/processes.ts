@@ -41,7 +41,10 @@ export function start(args: string[], env: Record<string, string>, nodeFlags: st
 }
 
 /** A bench proxy (peers/proxy-process.ts) in its own process: its URLs, and its control URL for counts. */
-export async function startProxyProcess(kind: 'floor' | 'counting', targets: Record<string, string>): Promise<{ urls: Record<string, string>; control?: string; child: ChildProcess }> {
+export async function startProxyProcess(
+  kind: 'floor' | 'counting',
+  targets: Record<string, string>,
+): Promise<{ urls: Record<string, string>; control?: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/peers/proxy-process.ts'), kind, JSON.stringify(targets)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

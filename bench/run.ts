@@ -39,12 +39,20 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
   try {
-    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers,serverless'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: TOKEN });
+    const embedded = start(['embedded', '--only', 'vmImages,ciImages,containerImages,containers,serverless'], {
+      GANTRY_DATA_DIR: dataDir,
+      GANTRY_TOKEN_ADMIN: TOKEN,
+    });
     const urls = JSON.parse((await firstMatch(embedded, /^\{.*\}$/m))[0]) as Record<string, string>;
     // Every peer reaches the JSON APIs through counting proxies, the same for all of them:
     // upstream calls per operation are counted there (and the fan-out counts log polls). They
     // run in a process of their own, away from the load generator's event loop.
-    const counting = await startProxyProcess('counting', { vmImages: urls.vmImages!, containerImages: urls.containerImages!, containers: urls.containers!, serverless: urls.serverless! });
+    const counting = await startProxyProcess('counting', {
+      vmImages: urls.vmImages!,
+      containerImages: urls.containerImages!,
+      containers: urls.containers!,
+      serverless: urls.serverless!,
+    });
     const backendUrls = counting.urls;
     const counts = async () => (await (await fetch(`${counting.control}/counts`)).json()) as { requests: number; polls: Record<string, number> };
     const upstreamRequests = async () => (await counts()).requests;
@@ -62,7 +70,10 @@ async function main() {
     const gateway = start([], gatewayEnv());
     const gatewayUrl = (await firstMatch(gateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
 
-    const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id upstreamId } } }')).data.vmImages.nodes[0] as { id: string; upstreamId: string };
+    const firstImage = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id upstreamId } } }')).data.vmImages.nodes[0] as {
+      id: string;
+      upstreamId: string;
+    };
     let comparison: Awaited<ReturnType<typeof compare>> = [];
     let serial: Awaited<ReturnType<typeof compare>> = [];
     let added: PairedLatency | undefined;
@@ -79,12 +90,40 @@ async function main() {
         ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []),
         { name: 'floor', url: floor.urls.floor!, process: floor.child },
       ];
-      const scenarios = benchScenarios(firstImage).map((s) => ({ ...s, requests: { ...s.requests, 'gantry-wide': s.requests.gantry }, check: { ...s.check, 'gantry-wide': s.check?.gantry } }));
-      comparison = await compare({ scenarios, peers, only: process.env.BENCH_SCENARIO, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests });
+      const scenarios = benchScenarios(firstImage).map((s) => ({
+        ...s,
+        requests: { ...s.requests, 'gantry-wide': s.requests.gantry },
+        check: { ...s.check, 'gantry-wide': s.check?.gantry },
+      }));
+      comparison = await compare({
+        scenarios,
+        peers,
+        only: process.env.BENCH_SCENARIO,
+        seconds: DURATION,
+        rounds: ROUNDS,
+        connections: CONNECTIONS,
+        warmupSeconds: WARMUP,
+        upstreamRequests,
+      });
       // What a gateway adds to one request: concurrency 1, the single entity only.
-      serial = await compare({ scenarios: scenarios.slice(0, 1), peers, seconds: DURATION, rounds: ROUNDS, connections: 1, warmupSeconds: WARMUP, upstreamRequests });
+      serial = await compare({
+        scenarios: scenarios.slice(0, 1),
+        peers,
+        seconds: DURATION,
+        rounds: ROUNDS,
+        connections: 1,
+        warmupSeconds: WARMUP,
+        upstreamRequests,
+      });
       // The target's figure: the gateway and the floor in turns, one-second slices (peers/paired.ts).
-      added = await pairedAddedLatency({ gateway: peers[0]!, floor: peers.find((p) => p.name === 'floor')!, gatewayRequest: scenarios[0]!.requests.gantry!, floorRequest: scenarios[0]!.requests.floor!, pairs: PAIRS, sliceSeconds: 1 });
+      added = await pairedAddedLatency({
+        gateway: peers[0]!,
+        floor: peers.find((p) => p.name === 'floor')!,
+        gatewayRequest: scenarios[0]!.requests.gantry!,
+        floorRequest: scenarios[0]!.requests.floor!,
+        pairs: PAIRS,
+        sliceSeconds: 1,
+      });
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
       // Hive Gateway's or a second gateway's timers on the same two cores.
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
@@ -93,13 +132,32 @@ async function main() {
     let fanout;
     let fanoutReplicas;
     if (SUBSCRIBERS > 0) {
-      const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>;
+      const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{
+        id: string;
+        state: string;
+      }>;
       const online = containers.find((c) => c.state === 'ONLINE')!.id;
-      fanout = await runFanout({ gatewayUrls: [gatewayUrl], token: TOKEN, containerId: online, subscribers: SUBSCRIBERS, seconds: FANOUT_SECONDS, polls: containerPolls, rss: () => rssMb(gateway.pid!) });
+      fanout = await runFanout({
+        gatewayUrls: [gatewayUrl],
+        token: TOKEN,
+        containerId: online,
+        subscribers: SUBSCRIBERS,
+        seconds: FANOUT_SECONDS,
+        polls: containerPolls,
+        rss: () => rssMb(gateway.pid!),
+      });
       // Two more gateway processes sharing Redis, 1,000 subscribers each: still one poller.
       const replicas = [start([], gatewayEnv({ REDIS_URL })), start([], gatewayEnv({ REDIS_URL }))];
       const replicaUrls = await Promise.all(replicas.map(async (r) => (await firstMatch(r, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!));
-      fanoutReplicas = await runFanout({ gatewayUrls: replicaUrls, token: TOKEN, containerId: online, subscribers: 2000, seconds: FANOUT_SECONDS, polls: containerPolls, rss: () => rssMb(replicas[0]!.pid!) });
+      fanoutReplicas = await runFanout({
+        gatewayUrls: replicaUrls,
+        token: TOKEN,
+        containerId: online,
+        subscribers: 2000,
+        seconds: FANOUT_SECONDS,
+        polls: containerPolls,
+        rss: () => rssMb(replicas[0]!.pid!),
+      });
     }
 
     const transfers =
@@ -108,7 +166,20 @@ async function main() {
         : undefined;
 
     const targets = httpTargets(comparison, serial, added);
-    const report = { date: new Date().toISOString(), node: process.version, durationSeconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, comparison, serial, serialAdded: added, targets, transfers, fanout, fanoutReplicas };
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      durationSeconds: DURATION,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      comparison,
+      serial,
+      serialAdded: added,
+      targets,
+      transfers,
+      fanout,
+      fanoutReplicas,
+    };
     writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nGantry bench: ${DURATION}s per scenario and peer (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, ${process.version}\n`);
     const rows = (list: typeof comparison) =>
@@ -134,7 +205,9 @@ async function main() {
       console.log(`difference of the means above: ${difference.toFixed(3)} ms`);
     }
     if (added) {
-      console.log(`gateway latency added over the plain proxy at concurrency 1: ${added.addedMedianMs.toFixed(3)} ms (target < 0.3 ms), median of ${added.pairsMs.length} paired one-second differences [${added.pairsMs.join(', ')}]; means ${added.gatewayMeanMs} against ${added.floorMeanMs} ms`);
+      console.log(
+        `gateway latency added over the plain proxy at concurrency 1: ${added.addedMedianMs.toFixed(3)} ms (target < 0.3 ms), median of ${added.pairsMs.length} paired one-second differences [${added.pairsMs.join(', ')}]; means ${added.gatewayMeanMs} against ${added.floorMeanMs} ms`,
+      );
     }
     if (targets.length) {
       console.log('\nTargets:');
@@ -151,7 +224,13 @@ async function main() {
         [`1 gateway, ${fanout.subscribers} subscribers`]: fanout,
         [`2 gateways + Redis, ${fanoutReplicas.subscribers} subscribers`]: fanoutReplicas,
       });
-      if (fanout.lagP99Ms >= 250 || fanout.gatewayRssPeakMb >= 400 || fanout.upstreamPollsPerSecond > 0.6 || fanoutReplicas.upstreamPollsPerSecond > 0.6 || fanout.deliveries === 0) {
+      if (
+        fanout.lagP99Ms >= 250 ||
+        fanout.gatewayRssPeakMb >= 400 ||
+        fanout.upstreamPollsPerSecond > 0.6 ||
+        fanoutReplicas.upstreamPollsPerSecond > 0.6 ||
+        fanout.deliveries === 0
+      ) {
         console.error('bench targets missed: fan-out (p99 < 250 ms, RSS < 400 MB, one poll per interval)');
         process.exitCode = 1;
       }
@@ -163,13 +242,19 @@ async function main() {
         'through gateway': { 'upload MB/s': transfers.gateway.uploadMBs, 'download MB/s': transfers.gateway.downloadMBs },
         'gateway / direct': { 'upload MB/s': transfers.ratio.upload, 'download MB/s': transfers.ratio.download },
       });
-      console.log(`sha256 equal end to end: ${transfers.sha256Equal}; gateway RSS ${transfers.gatewayRssBaselineMb} MB idle, ${transfers.gatewayRssPeakMb} MB peak (+${transfers.gatewayRssRiseMb} MB)`);
+      console.log(
+        `sha256 equal end to end: ${transfers.sha256Equal}; gateway RSS ${transfers.gatewayRssBaselineMb} MB idle, ${transfers.gatewayRssPeakMb} MB peak (+${transfers.gatewayRssRiseMb} MB)`,
+      );
       if (!transfers.sha256Equal || transfers.gatewayRssRiseMb >= 64 || transfers.ratio.upload < 0.5 || transfers.ratio.download < 0.5) {
         console.error('bench targets missed: byte transfers (sha256 equal, RSS rise < 64 MB, at least half the direct speed)');
         process.exitCode = 1;
       }
     }
-    const failed = comparison.flatMap((c) => Object.entries(c.peers).filter(([, r]) => r.errors > 0).map(([peer]) => `${c.scenario} (${peer})`));
+    const failed = comparison.flatMap((c) =>
+      Object.entries(c.peers)
+        .filter(([, r]) => r.errors > 0)
+        .map(([peer]) => `${c.scenario} (${peer})`),
+    );
     if (failed.length) {
       console.error('bench runs with errors:', failed.join(', '));
       process.exitCode = 1;

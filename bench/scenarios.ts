@@ -13,7 +13,9 @@ export function benchScenarios(image: { id: string; upstreamId: string }): Scena
       name: 'single entity: a VM image by id',
       requests: {
         gantry: graphqlRequest('query($id: ID!) { vmImage(id: $id) { id name status size diskFormat tags } }', { id: image.id }),
-        hive: graphqlRequest('query($id: UUID!) { getVmImage(image_id: $id) { ... on VmImage { id name status size disk_format tags } } }', { id: image.upstreamId }),
+        hive: graphqlRequest('query($id: UUID!) { getVmImage(image_id: $id) { ... on VmImage { id name status size disk_format tags } } }', {
+          id: image.upstreamId,
+        }),
         floor: restRequest('vmImages', `/v2/images/${image.upstreamId}`),
       },
       check: { gantry: noErrors, hive: noErrors },
@@ -31,7 +33,10 @@ export function benchScenarios(image: { id: string; upstreamId: string }): Scena
     {
       name: 'three backends in one query',
       requests: {
-        gantry: graphqlRequest('query($id: ID!) { vmImage(id: $id) { name } containerImages(first: 5) { nodes { label } } serverlessContainers(first: 5) { nodes { name status } } }', { id: image.id }),
+        gantry: graphqlRequest(
+          'query($id: ID!) { vmImage(id: $id) { name } containerImages(first: 5) { nodes { label } } serverlessContainers(first: 5) { nodes { name status } } }',
+          { id: image.id },
+        ),
         hive: graphqlRequest(
           'query($id: UUID!) { getVmImage(image_id: $id) { ... on VmImage { name } } listContainerImages(per_page: 5) { ... on listContainerImages_200_response { container_images { label } } } listServerlessContainers(rows: 5) { ... on ServerlessContainerPage { items { name status } } } }',
           { id: image.upstreamId },
@@ -51,7 +56,9 @@ export function benchScenarios(image: { id: string; upstreamId: string }): Scena
     {
       name: '100 container images, 2 levels of dependencies',
       requests: {
-        gantry: graphqlRequest('{ containerImages(first: 100) { nodes { id label requiredContainers { id label requiredContainers { id label } } requiredBy { id } } } }'),
+        gantry: graphqlRequest(
+          '{ containerImages(first: 100) { nodes { id label requiredContainers { id label requiredContainers { id label } } requiredBy { id } } } }',
+        ),
       },
       check: { gantry: noErrors },
     },

@@ -41,7 +41,9 @@ async function main() {
     const gatewayUrl = (await firstMatch(gateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
 
     const image = (await graphql(gatewayUrl, '{ vmImages(first: 1) { nodes { id } } }')).data.vmImages.nodes[0].id as string;
-    const container = ((await graphql(gatewayUrl, '{ containers(first: 50) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>).find((c) => c.state === 'ONLINE')!.id;
+    const container = (
+      (await graphql(gatewayUrl, '{ containers(first: 50) { nodes { id state } } }')).data.containers.nodes as Array<{ id: string; state: string }>
+    ).find((c) => c.state === 'ONLINE')!.id;
     const bodies = [
       { query: 'query($id: ID!) { vmImage(id: $id) { id name size } }', variables: { id: image } },
       { query: '{ vmImages(first: 25) { nodes { id name tags } } }' },
@@ -62,8 +64,20 @@ async function main() {
         socket.on('error', () => {});
         socket.on('open', () => {
           socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${TOKEN}` } }));
-          socket.send(JSON.stringify({ id: 'l', type: 'subscribe', payload: { query: 'subscription($id: ID!) { containerLogs(id: $id) { cursor } }', variables: { id: container } } }));
-          socket.send(JSON.stringify({ id: 's', type: 'subscribe', payload: { query: 'subscription($id: ID!) { containerState(id: $id) { state } }', variables: { id: container } } }));
+          socket.send(
+            JSON.stringify({
+              id: 'l',
+              type: 'subscribe',
+              payload: { query: 'subscription($id: ID!) { containerLogs(id: $id) { cursor } }', variables: { id: container } },
+            }),
+          );
+          socket.send(
+            JSON.stringify({
+              id: 's',
+              type: 'subscribe',
+              payload: { query: 'subscription($id: ID!) { containerState(id: $id) { state } }', variables: { id: container } },
+            }),
+          );
         });
         open.push(socket);
         opened += 1;

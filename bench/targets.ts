@@ -24,12 +24,21 @@ export function httpTargets(comparison: ScenarioResult[], serial: ScenarioResult
   const rps = ratio(single?.peers.gantry?.requestsPerSecond, single?.peers.hive?.requestsPerSecond);
   if (rps !== undefined) rows.push({ target: 'single entity: req/s ≥ 5x Hive Gateway', figure: `${rps.toFixed(2)}x`, met: rps >= 5 });
   const p99 = ratio(single?.peers.gantry?.latencyP99Ms, single?.peers.hive?.latencyP99Ms);
-  if (p99 !== undefined) rows.push({ target: 'single entity: p99 ≤ 1/3 of Hive Gateway\'s', figure: `${p99.toFixed(2)}x`, met: p99 <= 1 / 3 });
-  if (added) rows.push({ target: 'latency added over the floor at concurrency 1 < 0.3 ms', figure: `${added.addedMedianMs.toFixed(3)} ms`, met: added.addedMedianMs < 0.3 });
+  if (p99 !== undefined) rows.push({ target: "single entity: p99 ≤ 1/3 of Hive Gateway's", figure: `${p99.toFixed(2)}x`, met: p99 <= 1 / 3 });
+  if (added)
+    rows.push({
+      target: 'latency added over the floor at concurrency 1 < 0.3 ms',
+      figure: `${added.addedMedianMs.toFixed(3)} ms`,
+      met: added.addedMedianMs < 0.3,
+    });
   const n1 = find('N+1');
   const n1Ratio = ratio(n1?.peers.gantry?.requestsPerSecond, n1?.peers.hive?.requestsPerSecond);
   if (n1Ratio !== undefined) {
-    rows.push({ target: 'N+1: req/s ≥ 10x Hive Gateway', figure: `${n1Ratio.toFixed(2)}x (upstream calls/op ${n1!.peers.gantry!.upstreamCallsPerOperation} vs ${n1!.peers.hive!.upstreamCallsPerOperation})`, met: n1Ratio >= 10 });
+    rows.push({
+      target: 'N+1: req/s ≥ 10x Hive Gateway',
+      figure: `${n1Ratio.toFixed(2)}x (upstream calls/op ${n1!.peers.gantry!.upstreamCallsPerOperation} vs ${n1!.peers.hive!.upstreamCallsPerOperation})`,
+      met: n1Ratio >= 10,
+    });
   }
   const peaks = [...comparison, ...serial].map((c) => c.peers.gantry?.peakRssMb).filter((mb): mb is number => typeof mb === 'number');
   if (peaks.length) {

@@ -76,7 +76,13 @@ export interface TransferResult {
   gatewayRssRiseMb: number;
 }
 
-export async function runTransfers(opts: { gatewayUrl: string; ciImagesUrl: string; token: string; sizeMiB: number; rss: () => number }): Promise<TransferResult> {
+export async function runTransfers(opts: {
+  gatewayUrl: string;
+  ciImagesUrl: string;
+  token: string;
+  sizeMiB: number;
+  rss: () => number;
+}): Promise<TransferResult> {
   const total = opts.sizeMiB * MIB;
   const mbs = (ms: number) => Math.round((total / MIB / (ms / 1000)) * 10) / 10;
   const stamp = Date.now();
@@ -95,7 +101,8 @@ export async function runTransfers(opts: { gatewayUrl: string; ciImagesUrl: stri
       times.gatewayUp.push(viaGateway.ms);
       times.directDown.push(directDown.ms);
       times.gatewayDown.push(viaGatewayDown.ms);
-      sha256Equal &&= direct.sha256 === directDown.sha256 && viaGateway.sha256 === viaGatewayDown.sha256 && directDown.bytes === total && viaGatewayDown.bytes === total;
+      sha256Equal &&=
+        direct.sha256 === directDown.sha256 && viaGateway.sha256 === viaGatewayDown.sha256 && directDown.bytes === total && viaGatewayDown.bytes === total;
     }
     const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)])) as Record<keyof typeof times, number>;
     return {

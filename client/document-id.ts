@@ -7,6 +7,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
  */
 export function documentId(document: TypedDocumentNode<unknown, never>): string {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
-  if (typeof hash !== 'string') throw new TypeError('Not an operation of the Gantry client (no __meta__.hash): only ./operations/*.graphql are trusted documents.');
+  if (typeof hash !== 'string')
+    throw new TypeError('Not an operation of the Gantry client (no __meta__.hash): only ./operations/*.graphql are trusted documents.');
   return hash;
 }

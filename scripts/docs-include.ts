@@ -18,7 +18,12 @@ const MARKER = /^\s*(?:\/\/|#) #(?:end)?region\b/;
 
 /** The markdown files whose quotes are kept in sync, relative to the repository root. */
 export function markdownFiles(root = ROOT): string[] {
-  return ['README.md', ...readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  return [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
 }
 
 /** The lines of `source` inside region `name` (region markers themselves left out). */
@@ -31,7 +36,10 @@ export function region(source: string, name: string | undefined, file = 'source'
     if (start < 0 || end < 0) throw new Error(`${file} has no region "${name}"`);
     body = lines.slice(start + 1, end);
   }
-  return `${body.filter((l) => !MARKER.test(l)).join('\n').trimEnd()}\n`;
+  return `${body
+    .filter((l) => !MARKER.test(l))
+    .join('\n')
+    .trimEnd()}\n`;
 }
 
 /** Every include of a markdown text: the file, region and the block's current content. */

@@ -26,7 +26,10 @@ async function runEmbedded(argv: string[]): Promise<void> {
     }
     ports[key] = port;
   }
-  const only = (values.only ?? BACKEND_KEYS.join(',')).split(',').map((k) => k.trim()).filter(Boolean);
+  const only = (values.only ?? BACKEND_KEYS.join(','))
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const unknown = only.filter((k) => !isBackendKey(k));
   if (unknown.length > 0) {
     console.error(`--only: unknown backend ${unknown.map((k) => `"${k}"`).join(', ')}; known: ${BACKEND_KEYS.join(', ')}`);

@@ -113,44 +113,55 @@ export const SETTINGS: readonly Setting[] = [
   {
     env: 'GANTRY_UPSTREAM_REVALIDATION_BYTES',
     file: 'upstream.revalidationBytes',
-    schema: z.coerce.number().int().min(0).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
-    description: 'JSON bytes of backend answers kept per backend to revalidate with If-None-Match when the backend sent an ETag (a Rails API does); a 304 is answered from the kept copy, per credential. 0 turns it off.',
+    schema: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024 * 1024)
+      .default(4 * 1024 * 1024),
+    description:
+      'JSON bytes of backend answers kept per backend to revalidate with If-None-Match when the backend sent an ETag (a Rails API does); a 304 is answered from the kept copy, per credential. 0 turns it off.',
   },
   {
     env: 'GANTRY_REQUEST_DEADLINE_MS',
     file: 'requestDeadlineMs',
     schema: positiveMs.default(30_000),
-    description: 'Time one GraphQL request may spend on its upstream calls; each call gets at most what is left, and once it is spent calls fail with UPSTREAM_TIMEOUT without being sent.',
+    description:
+      'Time one GraphQL request may spend on its upstream calls; each call gets at most what is left, and once it is spent calls fail with UPSTREAM_TIMEOUT without being sent.',
   },
   {
     env: 'GANTRY_UPSTREAM_MAX_PENDING',
     file: 'upstream.maxPending',
     schema: z.coerce.number().int().min(0).max(100_000).default(256),
-    description: 'Calls to one backend that may wait for a free connection when all `GANTRY_UPSTREAM_CONNECTIONS` are busy; more fail at once with UPSTREAM_BUSY.',
+    description:
+      'Calls to one backend that may wait for a free connection when all `GANTRY_UPSTREAM_CONNECTIONS` are busy; more fail at once with UPSTREAM_BUSY.',
   },
   {
     env: 'GANTRY_UPSTREAM_RETRIES',
     file: 'upstream.retries',
     schema: z.coerce.number().int().min(0).max(10).default(2),
-    description: 'Retries of an idempotent call (GET, HEAD, PUT, DELETE; never a power action or an upload) after a refused or reset connection, 502, 503, 504 or 429.',
+    description:
+      'Retries of an idempotent call (GET, HEAD, PUT, DELETE; never a power action or an upload) after a refused or reset connection, 502, 503, 504 or 429.',
   },
   {
     env: 'GANTRY_UPSTREAM_RETRY_BASE_MS',
     file: 'upstream.retryBaseMs',
     schema: positiveMs.default(100),
-    description: 'First retry backoff; it doubles per retry, with full jitter. A longer Retry-After wins if it is at most 5 s and fits in the deadline; a longer one is passed on to the client instead.',
+    description:
+      'First retry backoff; it doubles per retry, with full jitter. A longer Retry-After wins if it is at most 5 s and fits in the deadline; a longer one is passed on to the client instead.',
   },
   {
     env: 'GANTRY_UPSTREAM_RETRY_BUDGET_PERCENT',
     file: 'upstream.retryBudgetPercent',
     schema: z.coerce.number().min(0).max(100).default(10),
-    description: 'Retries may add at most this share of a backend\'s calls (token bucket, 10 retries banked), so retries never multiply load.',
+    description: "Retries may add at most this share of a backend's calls (token bucket, 10 retries banked), so retries never multiply load.",
   },
   {
     env: 'GANTRY_UPSTREAM_BREAKER_THRESHOLD',
     file: 'upstream.breakerThreshold',
     schema: z.coerce.number().int().min(1).max(10_000).default(5),
-    description: 'Failures in a row (refused, reset, timeout, 5xx, malformed answer; not 4xx) that open a backend\'s circuit: calls then fail at once with UPSTREAM_UNAVAILABLE.',
+    description:
+      "Failures in a row (refused, reset, timeout, 5xx, malformed answer; not 4xx) that open a backend's circuit: calls then fail at once with UPSTREAM_UNAVAILABLE.",
   },
   {
     env: 'GANTRY_UPSTREAM_BREAKER_COOLDOWN_MS',
@@ -167,7 +178,12 @@ export const SETTINGS: readonly Setting[] = [
   {
     env: 'GANTRY_MAX_UPLOAD_BYTES',
     file: 'maxUploadBytes',
-    schema: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(64 * 1024 ** 3),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .default(64 * 1024 ** 3),
     description: 'Largest image upload the byte routes accept (413 above it).',
   },
   {
@@ -210,40 +226,55 @@ export const SETTINGS: readonly Setting[] = [
     env: 'GANTRY_OTLP_ENDPOINT',
     file: 'tracing.otlpEndpoint',
     schema: optionalUrl,
-    description: 'OpenTelemetry: OTLP/HTTP traces endpoint (http://collector:4318/v1/traces); a span per operation and per upstream call, traceparent sent to the backends. Unset: no tracing.',
+    description:
+      'OpenTelemetry: OTLP/HTTP traces endpoint (http://collector:4318/v1/traces); a span per operation and per upstream call, traceparent sent to the backends. Unset: no tracing.',
   },
   {
     env: 'GANTRY_HEAP_GROWTH_PERCENT',
     file: 'heapGrowthPercent',
     schema: z.coerce.number().int().min(0).max(1000).default(30),
-    description: 'How far V8 lets the heap grow past what survived its last full collection, in percent. 30 keeps the old generation close to the live heap (under load the gateway stays under 130 MB with the production command, npm run start:prod), at no measurable cost on ordinary queries (request garbage dies young) and 10-15% on the heaviest; 0 leaves it to V8, which lets the heap grow to several times its live size (200+ MB). See docs/deployment.md, Memory.',
+    description:
+      'How far V8 lets the heap grow past what survived its last full collection, in percent. 30 keeps the old generation close to the live heap (under load the gateway stays under 130 MB with the production command, npm run start:prod), at no measurable cost on ordinary queries (request garbage dies young) and 10-15% on the heaviest; 0 leaves it to V8, which lets the heap grow to several times its live size (200+ MB). See docs/deployment.md, Memory.',
   },
   {
     env: 'GANTRY_PROFILE',
     file: 'profile',
     schema: z.enum(['development', 'production']).optional(),
-    description: '`production` turns GraphiQL and introspection off for callers without a developer key and hides field suggestions; unset means production when NODE_ENV=production, else development.',
+    description:
+      '`production` turns GraphiQL and introspection off for callers without a developer key and hides field suggestions; unset means production when NODE_ENV=production, else development.',
   },
   {
     env: 'GANTRY_DEVELOPER_KEYS',
     file: 'developerKeys',
     schema: z
       .string()
-      .transform((value) => value.split(',').map((key) => key.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().min(16, 'each developer key needs at least 16 characters')))
       .optional(),
-    description: 'Comma-separated secrets; a caller sending one in `X-Gantry-Developer-Key` (or `developerKey` in graphql-ws connectionParams) gets introspection and GraphiQL in production.',
+    description:
+      'Comma-separated secrets; a caller sending one in `X-Gantry-Developer-Key` (or `developerKey` in graphql-ws connectionParams) gets introspection and GraphiQL in production.',
   },
   {
     env: 'GANTRY_TRUSTED_DOCUMENTS',
     file: 'trustedDocuments',
     schema: z.string().min(1).optional(),
-    description: 'Path of a trusted-documents manifest (`{"<hash>": "<document>"}`, as codegen writes it); when set, every transport runs only those documents, sent by `documentId` or `extensions.persistedQuery.sha256Hash`.',
+    description:
+      'Path of a trusted-documents manifest (`{"<hash>": "<document>"}`, as codegen writes it); when set, every transport runs only those documents, sent by `documentId` or `extensions.persistedQuery.sha256Hash`.',
   },
   {
     env: 'GANTRY_MAX_REQUEST_BYTES',
     file: 'limits.maxRequestBytes',
-    schema: z.coerce.number().int().min(1024).max(64 * 1024 ** 2).default(1024 ** 2),
+    schema: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(64 * 1024 ** 2)
+      .default(1024 ** 2),
     description: 'Largest GraphQL request body and WebSocket message (413, or the socket closed with 1009).',
   },
   {
@@ -280,7 +311,8 @@ export const SETTINGS: readonly Setting[] = [
     env: 'GANTRY_RATE_LIMIT_PER_ADDRESS',
     file: 'rateLimit.perAddress',
     schema: z.coerce.number().int().min(0).max(1_000_000).default(200),
-    description: 'Requests (HTTP requests, WebSocket connections and operations) per second from one client address, in bursts of twice that; 429 with Retry-After beyond. 0 turns it off (do so behind a load balancer that hides client addresses).',
+    description:
+      'Requests (HTTP requests, WebSocket connections and operations) per second from one client address, in bursts of twice that; 429 with Retry-After beyond. 0 turns it off (do so behind a load balancer that hides client addresses).',
   },
   {
     env: 'GANTRY_RATE_LIMIT_PER_CREDENTIAL',
@@ -292,7 +324,8 @@ export const SETTINGS: readonly Setting[] = [
     env: 'GANTRY_RATE_LIMIT_AUTH_FAILURES',
     file: 'rateLimit.authFailures',
     schema: z.coerce.number().int().min(0).max(1_000_000).default(20),
-    description: 'Refused credentials (malformed at connection_init, or UNAUTHENTICATED) one address may cause per minute before its WebSocket upgrades get 429. 0 turns it off.',
+    description:
+      'Refused credentials (malformed at connection_init, or UNAUTHENTICATED) one address may cause per minute before its WebSocket upgrades get 429. 0 turns it off.',
   },
 ];
 

@@ -58,7 +58,10 @@ export function regularMediaType(accept: string | undefined): string | undefined
 
 function isJsonContentType(value: string | undefined): boolean {
   if (value === undefined) return false;
-  const [type, ...params] = value.toLowerCase().split(';').map((part) => part.trim());
+  const [type, ...params] = value
+    .toLowerCase()
+    .split(';')
+    .map((part) => part.trim());
   return type === 'application/json' && params.every((p) => p === 'charset=utf-8' || p === '');
 }
 

@@ -25,9 +25,7 @@ export function createReadinessMonitor(
   intervalMs: number,
   probeTimeoutMs = 2_000,
 ): ReadinessMonitor {
-  const state = new Map<BackendKey, BackendHealth>(
-    (Object.keys(probes) as BackendKey[]).map((key) => [key, { ok: false, status: null, checkedAt: null }]),
-  );
+  const state = new Map<BackendKey, BackendHealth>((Object.keys(probes) as BackendKey[]).map((key) => [key, { ok: false, status: null, checkedAt: null }]));
   let timer: NodeJS.Timeout | undefined;
 
   async function probeOne(key: BackendKey, probe: () => Promise<number>): Promise<void> {

@@ -22,7 +22,12 @@ const BREAKER_VALUES: Record<string, number> = { closed: 0, 'half-open': 1, open
 export function createMetrics(backends: Backends, pollers: PollerRegistry): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gantry_' });
-  const operations = new Counter({ name: 'gantry_operations_total', help: 'GraphQL operations by name, type and outcome.', labelNames: ['operation', 'type', 'outcome'], registers: [registry] });
+  const operations = new Counter({
+    name: 'gantry_operations_total',
+    help: 'GraphQL operations by name, type and outcome.',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers: [registry],
+  });
   const operationSeconds = new Histogram({
     name: 'gantry_operation_duration_seconds',
     help: 'Time to execute a GraphQL operation (a subscription: to set it up).',
@@ -30,7 +35,12 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const upstreamCalls = new Counter({ name: 'gantry_upstream_calls_total', help: 'Calls to backends by backend, method and status ("none" when no answer came).', labelNames: ['backend', 'method', 'status'], registers: [registry] });
+  const upstreamCalls = new Counter({
+    name: 'gantry_upstream_calls_total',
+    help: 'Calls to backends by backend, method and status ("none" when no answer came).',
+    labelNames: ['backend', 'method', 'status'],
+    registers: [registry],
+  });
   const upstreamSeconds = new Histogram({
     name: 'gantry_upstream_call_duration_seconds',
     help: 'Time of one call to a backend.',
@@ -38,7 +48,12 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],
   });
-  const fastPosts = new Counter({ name: 'gantry_fast_path_requests_total', help: 'JSON POSTs the fast path served, or read and handed to Yoga (refusals, subscriptions, malformed bodies).', labelNames: ['outcome'], registers: [registry] });
+  const fastPosts = new Counter({
+    name: 'gantry_fast_path_requests_total',
+    help: 'JSON POSTs the fast path served, or read and handed to Yoga (refusals, subscriptions, malformed bodies).',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'gantry_breaker_state',
     help: 'Circuit breaker per backend: 0 closed, 1 half-open, 2 open.',
@@ -58,7 +73,7 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   });
   new Gauge({
     name: 'gantry_pollers_active',
-    help: 'Upstream pollers running on this replica, by role (owner polls; follower reads another replica\'s through Redis).',
+    help: "Upstream pollers running on this replica, by role (owner polls; follower reads another replica's through Redis).",
     labelNames: ['role'],
     registers: [registry],
     collect() {

@@ -73,7 +73,10 @@ export function createPolicy(config: Config): Policy {
   const { limits } = config;
   // Rejections are reported as validation errors (400, GRAPHQL_VALIDATION_FAILED, every
   // problem listed) rather than thrown, which would surface as a code-less error with 200.
-  const asValidationError = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  const asValidationError = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   const armor = new EnvelopArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...asValidationError },
     maxAliases: { n: limits.maxAliases, ...asValidationError },
@@ -100,7 +103,6 @@ export function createPolicy(config: Config): Policy {
     rateLimits,
     trustedDocuments,
     graphiqlAllowed: (request) =>
-      !production ||
-      isDeveloperKey(config.developerKeys, request.headers.get(DEVELOPER_KEY_HEADER) ?? cookieValue(request, DEVELOPER_KEY_COOKIE)),
+      !production || isDeveloperKey(config.developerKeys, request.headers.get(DEVELOPER_KEY_HEADER) ?? cookieValue(request, DEVELOPER_KEY_COOKIE)),
   };
 }

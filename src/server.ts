@@ -85,7 +85,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
     renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     logging: logger.child({ component: 'yoga' }),
-    plugins: [...policy.plugins, useCompiledQueries(logger.child({ component: 'executor' })), useUpstreamTrace(), useExtraErrors(), useOperationLog(logger.child({ component: 'operations' }), metrics, () => tracing), useSharedSubscriptionExecution(), useReleasedContextCaches()],
+    plugins: [
+      ...policy.plugins,
+      useCompiledQueries(logger.child({ component: 'executor' })),
+      useUpstreamTrace(),
+      useExtraErrors(),
+      useOperationLog(logger.child({ component: 'operations' }), metrics, () => tracing),
+      useSharedSubscriptionExecution(),
+      useReleasedContextCaches(),
+    ],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // route() already refused bodies over GANTRY_MAX_REQUEST_BYTES or without a Content-Length,
@@ -162,7 +170,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (path === '/readyz') {
       // Each backend's last probe, and its circuit breaker (an open one fails calls at once).
       const breakers = backends.breakerStates();
-      const report = Object.fromEntries(Object.entries(readiness.report()).map(([key, health]) => [key, { ...health, breaker: breakers[key as keyof typeof breakers] }]));
+      const report = Object.fromEntries(
+        Object.entries(readiness.report()).map(([key, health]) => [key, { ...health, breaker: breakers[key as keyof typeof breakers] }]),
+      );
       const body = JSON.stringify({ status: readiness.ready ? 'ready' : 'unavailable', backends: report });
       res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       return;
@@ -247,7 +257,12 @@ export function createGateway(options: GatewayOptions): Gateway {
           const query = policy.trustedDocuments ? policy.trustedDocuments.resolve(payload as never) : payload.query;
           if (query instanceof GraphQLError) return [query];
           // Through yoga.getEnveloped so WebSocket operations share plugins, context and masking.
-          const enveloped = yoga.getEnveloped({ req: ctx.extra.request, socket: ctx.extra.socket, connectionParams: ctx.connectionParams ?? {}, params: payload } as never);
+          const enveloped = yoga.getEnveloped({
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            connectionParams: ctx.connectionParams ?? {},
+            params: payload,
+          } as never);
           const document = enveloped.parse(query);
           const errors = enveloped.validate(enveloped.schema, document);
           if (errors.length > 0) return errors;

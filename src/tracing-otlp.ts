@@ -17,7 +17,11 @@ const getter = {
 function callTracing(tracer: Tracer, parent: OtelContext): CallTracing {
   return {
     startSpan(backend, method, path) {
-      const span: Span = tracer.startSpan(`${method} ${backend}`, { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'gantry.backend': backend, 'url.path': path.split('?')[0] } }, parent);
+      const span: Span = tracer.startSpan(
+        `${method} ${backend}`,
+        { kind: SpanKind.CLIENT, attributes: { 'http.request.method': method, 'gantry.backend': backend, 'url.path': path.split('?')[0] } },
+        parent,
+      );
       const headers: Record<string, string> = {};
       propagator.inject(trace.setSpan(parent, span), headers, setter);
       return {
@@ -41,7 +45,11 @@ export function createOtlpTracing(endpoint: string): Tracing {
   return {
     startOperation(name, type, traceparent) {
       const parent = traceparent ? propagator.extract(ROOT_CONTEXT, { traceparent }, getter) : ROOT_CONTEXT;
-      const span = tracer.startSpan(`graphql.${type} ${name}`, { kind: SpanKind.SERVER, attributes: { 'graphql.operation.name': name, 'graphql.operation.type': type } }, parent);
+      const span = tracer.startSpan(
+        `graphql.${type} ${name}`,
+        { kind: SpanKind.SERVER, attributes: { 'graphql.operation.name': name, 'graphql.operation.type': type } },
+        parent,
+      );
       return {
         calls: callTracing(tracer, trace.setSpan(parent, span)),
         end(errorCodes) {

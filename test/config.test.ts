@@ -22,7 +22,10 @@ describe('loadConfig', () => {
   it('reads the memory and revalidation settings, refusing values out of range', () => {
     expect(loadConfig({}).heapGrowthPercent).toBe(30);
     expect(loadConfig({}).upstream.revalidationBytes).toBe(4 * 1024 * 1024);
-    expect(loadConfig({ GANTRY_HEAP_GROWTH_PERCENT: '0', GANTRY_UPSTREAM_REVALIDATION_BYTES: '0' })).toMatchObject({ heapGrowthPercent: 0, upstream: { revalidationBytes: 0 } });
+    expect(loadConfig({ GANTRY_HEAP_GROWTH_PERCENT: '0', GANTRY_UPSTREAM_REVALIDATION_BYTES: '0' })).toMatchObject({
+      heapGrowthPercent: 0,
+      upstream: { revalidationBytes: 0 },
+    });
     expect(() => loadConfig({ GANTRY_HEAP_GROWTH_PERCENT: '-5' })).toThrow(/GANTRY_HEAP_GROWTH_PERCENT/);
     expect(() => loadConfig({ GANTRY_UPSTREAM_REVALIDATION_BYTES: 'lots' })).toThrow(/GANTRY_UPSTREAM_REVALIDATION_BYTES/);
   });

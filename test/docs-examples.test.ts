@@ -62,11 +62,15 @@ async function onlineContainers(): Promise<[string, string]> {
 /** Waits until the container has logged a line after `after` (epoch ms); returns it as the examples print it. */
 async function nextLineAfter(id: string, after: number): Promise<string> {
   let next: { timestamp: string; message: string } | undefined;
-  await waitFor(async () => {
-    const { container } = await createRequest(options(gateway))(ContainerDocument, { id, logLimit: 10 });
-    next = container!.logs.filter((l) => Date.parse(l.timestamp) > after).at(-1);
-    return next !== undefined;
-  }, 10_000, 200);
+  await waitFor(
+    async () => {
+      const { container } = await createRequest(options(gateway))(ContainerDocument, { id, logLimit: 10 });
+      next = container!.logs.filter((l) => Date.parse(l.timestamp) > after).at(-1);
+      return next !== undefined;
+    },
+    10_000,
+    200,
+  );
   return `${next!.timestamp} ${next!.message}`;
 }
 
@@ -155,7 +159,7 @@ describe('docs/examples/frontend-client.ts over graphql-ws', () => {
     expect(`${resumed.events[0]!.line.timestamp} ${resumed.events[0]!.line.message}`).toBe(missed);
   }, 40_000);
 
-  it('ends the follower with the GraphQL error when the container is not the caller\'s', async () => {
+  it("ends the follower with the GraphQL error when the container is not the caller's", async () => {
     const [id] = await onlineContainers();
     const client = createSubscriptions(options(gateway, { token: TOKENS.other }));
     track(() => client.dispose());
@@ -186,7 +190,9 @@ describe('docs/examples/frontend-client.ts over graphql-ws', () => {
 describe('the client against a gateway running only its trusted documents', () => {
   it('has every operation of the client in client/generated/persisted-documents.json', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
-    const operations = Object.entries(clientExports).filter(([name, value]) => name.endsWith('Document') && !name.endsWith('FragmentDoc') && typeof value === 'object');
+    const operations = Object.entries(clientExports).filter(
+      ([name, value]) => name.endsWith('Document') && !name.endsWith('FragmentDoc') && typeof value === 'object',
+    );
     expect(operations.length).toBeGreaterThanOrEqual(20);
     for (const [name, document] of operations) expect(manifest[documentId(document as TypedDocumentNode<unknown, never>)], name).toBeDefined();
   });
@@ -231,13 +237,16 @@ describe('code in the docs', () => {
     return [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
   }
 
-  it('has only ```graphql blocks that parse and validate against schema.graphql, and that match the client\'s operations they name', () => {
+  it("has only ```graphql blocks that parse and validate against schema.graphql, and that match the client's operations they name", () => {
     let count = 0;
     for (const file of markdownFiles()) {
       for (const block of blocks(read(file), 'graphql')) {
         count++;
         const document = parse(block);
-        expect(validate(schema, document).map((e) => e.message), `${file}:\n${block}`).toEqual([]);
+        expect(
+          validate(schema, document).map((e) => e.message),
+          `${file}:\n${block}`,
+        ).toEqual([]);
         for (const definition of document.definitions as DefinitionNode[]) {
           const name = (definition as OperationDefinitionNode).name?.value;
           if (definition.kind === Kind.OPERATION_DEFINITION && name && clientOperations.has(name)) {
@@ -256,9 +265,15 @@ describe('code in the docs', () => {
     expect(commands.length).toBeGreaterThan(0);
     for (const command of commands) {
       const body = /(?:-d|--data(?:-raw|-binary)?)\s+'([^']*)'/.exec(command)?.[1];
-      const query = body !== undefined ? (JSON.parse(body) as { query?: unknown }).query : new URL(/'?(https?:\/\/\S+?)'?(?:\s|$)/.exec(command)![1]!).searchParams.get('query');
+      const query =
+        body !== undefined
+          ? (JSON.parse(body) as { query?: unknown }).query
+          : new URL(/'?(https?:\/\/\S+?)'?(?:\s|$)/.exec(command)![1]!).searchParams.get('query');
       expect(typeof query, command).toBe('string');
-      expect(validate(schema, parse(query as string)).map((e) => e.message), command).toEqual([]);
+      expect(
+        validate(schema, parse(query as string)).map((e) => e.message),
+        command,
+      ).toEqual([]);
     }
   });
 });

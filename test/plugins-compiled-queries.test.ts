@@ -13,7 +13,10 @@ function runs(plugin: ReturnType<typeof useCompiledQueries>, source: string, tim
   const compiled: boolean[] = [];
   for (let i = 0; i < times; i++) {
     let set = false;
-    (plugin.onExecute as (payload: unknown) => void)({ args: { schema, document, operationName: null } as unknown as ExecutionArgs, setExecuteFn: () => (set = true) });
+    (plugin.onExecute as (payload: unknown) => void)({
+      args: { schema, document, operationName: null } as unknown as ExecutionArgs,
+      setExecuteFn: () => (set = true),
+    });
     compiled.push(set);
   }
   return compiled;
@@ -28,7 +31,11 @@ describe('useCompiledQueries', () => {
 
   it('leaves a document with a field after a fragment to the regular executor', () => {
     expect(runs(plugin, '{ vmImages(first: 1) { nodes { ...F name } } } fragment F on VmImage { id }', 3)).toEqual([false, false, false]);
-    expect(runs(plugin, '{ vmImages(first: 1) { nodes { name ...F } } } fragment F on VmImage { id ... on VmImage { size } status }', 3)).toEqual([false, false, false]);
+    expect(runs(plugin, '{ vmImages(first: 1) { nodes { name ...F } } } fragment F on VmImage { id ... on VmImage { size } status }', 3)).toEqual([
+      false,
+      false,
+      false,
+    ]);
     expect(runs(plugin, '{ vmImages(first: 1) { nodes { name ...F } } } fragment F on VmImage { id status }', 3)).toEqual([false, true, true]);
   });
 
@@ -46,14 +53,26 @@ describe('compiled and regular runs answer alike', () => {
   });
 
   const queries: Array<[string, string, Record<string, unknown>?]> = [
-    ['nested lists with aliases and fragments (compiled)', '{ containers(first: 5) { nodes { other: name ...C } pageInfo { hasNextPage endCursor } } } fragment C on Container { id name state image { id label requiredContainers { id } } }'],
-    ['a field after a fragment (not compiled: graphql-jit would reorder it)', '{ containers(first: 5) { nodes { ...C other: name } } } fragment C on Container { id name ... on Container { state } }'],
+    [
+      'nested lists with aliases and fragments (compiled)',
+      '{ containers(first: 5) { nodes { other: name ...C } pageInfo { hasNextPage endCursor } } } fragment C on Container { id name state image { id label requiredContainers { id } } }',
+    ],
+    [
+      'a field after a fragment (not compiled: graphql-jit would reorder it)',
+      '{ containers(first: 5) { nodes { ...C other: name } } } fragment C on Container { id name ... on Container { state } }',
+    ],
     ['skip and include', 'query($a: Boolean!) { vmImages(first: 2) { nodes { id name @include(if: $a) status @skip(if: $a) } } }', { a: true }],
-    ['a missing entity: null and an error with its path', '{ vmImage(id: "Vm1hZ2U6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw") { id } containerImages(first: 1) { nodes { id } } }'],
+    [
+      'a missing entity: null and an error with its path',
+      '{ vmImage(id: "Vm1hZ2U6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw") { id } containerImages(first: 1) { nodes { id } } }',
+    ],
     ['a variable of the wrong type', 'query($n: Int) { vmImages(first: $n) { nodes { id } } }', { n: 'many' }],
     ['a required variable left out', 'query($id: ID!) { vmImage(id: $id) { id } }', {}],
     ['an input object with a field it does not have', 'query($f: VmImageFilter) { vmImages(first: 1, filter: $f) { nodes { id } } }', { f: { colour: 'red' } }],
-    ['errors inside a list, through a fragment and an alias', '{ containers(first: 3) { nodes { id ...L } } } fragment L on Container { tail: logs(limit: 0) { line } }'],
+    [
+      'errors inside a list, through a fragment and an alias',
+      '{ containers(first: 3) { nodes { id ...L } } } fragment L on Container { tail: logs(limit: 0) { line } }',
+    ],
     ['interfaces and unions', '{ images(first: 4) { nodes { __typename id name ... on VmImage { diskFormat } } } node(id: "bm9wZQ==") { id } }'],
   ];
 
@@ -78,7 +97,9 @@ describe('compiled and regular runs answer alike', () => {
 describe('variables, graphql-jit against graphql-js', () => {
   // The compiled path trusts graphql-jit's own coercion and falls back to the regular executor
   // only when it refuses: the two must accept and refuse the same values.
-  const schema = buildSchema(`enum E { A B } input I { x: Int!, y: [String!] } type Query { f(i: Int, s: String, id: ID, b: Boolean, fl: Float, e: E, in: I, l: [Int!]): String }`);
+  const schema = buildSchema(
+    `enum E { A B } input I { x: Int!, y: [String!] } type Query { f(i: Int, s: String, id: ID, b: Boolean, fl: Float, e: E, in: I, l: [Int!]): String }`,
+  );
   const cases: Array<[string, string, unknown[]]> = [
     ['$v: Int', 'i', ['5', 5.5, 2 ** 31, null, true, 7]],
     ['$v: String', 's', [5, true, null, 'x', {}]],

@@ -14,12 +14,17 @@ type Resolver = (root: unknown, args: unknown, context: Record<symbol, unknown>)
 function yogaWith(resolvers: Record<string, Resolver>) {
   return createYoga({
     plugins: [useReleasedContextCaches()],
-    schema: createSchema({ typeDefs: `type Query { ${Object.keys(resolvers).map((name) => `${name}: Boolean`).join(', ')} }`, resolvers: { Query: resolvers } }),
+    schema: createSchema({
+      typeDefs: `type Query { ${Object.keys(resolvers)
+        .map((name) => `${name}: Boolean`)
+        .join(', ')} }`,
+      resolvers: { Query: resolvers },
+    }),
   });
 }
 
 describe('released context caches', () => {
-  it('keys an operation\'s caches by a key of its own, and lets go of it when the operation is done', async () => {
+  it("keys an operation's caches by a key of its own, and lets go of it when the operation is done", async () => {
     const perOperation = createContextCache((_context: object) => ({ made: Symbol('entry') }));
     const seen: Array<{ context: Record<symbol, unknown>; key: unknown; entry: unknown; again: unknown }> = [];
     const yoga = yogaWith({
@@ -29,7 +34,11 @@ describe('released context caches', () => {
       },
       b: (_root, _args, context) => perOperation(context) === seen[0]?.entry,
     });
-    const response = await yoga.fetch('http://gantry.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ a b }' }) });
+    const response = await yoga.fetch('http://gantry.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ a b }' }),
+    });
     expect(await response.json()).toEqual({ data: { a: true, b: true } });
     const [{ context, key, entry, again }] = seen as [(typeof seen)[0]];
     expect(key).toBeTypeOf('object');

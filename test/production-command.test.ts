@@ -19,7 +19,9 @@ describe('the production command', () => {
 
   it('is shown with the same flags wherever the docs run dist/main.js', () => {
     const flags = PRODUCTION_NODE_FLAGS.join(' ');
-    const shown = markdownFiles().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bnode((?:\s+--[\w=.-]+)*)\s+dist\/main\.js/g)].map((match) => ({ file, flags: match[1]!.trim() })));
+    const shown = markdownFiles().flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bnode((?:\s+--[\w=.-]+)*)\s+dist\/main\.js/g)].map((match) => ({ file, flags: match[1]!.trim() })),
+    );
     expect(shown.length).toBeGreaterThanOrEqual(3);
     for (const command of shown) expect(command, command.file).toEqual({ file: command.file, flags });
   });

@@ -25,7 +25,9 @@ describe('upload gate', () => {
   });
 
   it('refuses a head that fails the check, an empty body, and a declared length over the limit', async () => {
-    await expect(gateUpload(Readable.from([Buffer.from('GIF89a..')]), { maxBytes: 100, declaredLength: undefined, headBytes: 8, check: qcow2Refusal })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      gateUpload(Readable.from([Buffer.from('GIF89a..')]), { maxBytes: 100, declaredLength: undefined, headBytes: 8, check: qcow2Refusal }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     await expect(gateUpload(Readable.from([]), { maxBytes: 100, declaredLength: 0, headBytes: 8 })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(gateUpload(Readable.from([QCOW]), { maxBytes: 100, declaredLength: 101, headBytes: 8 })).rejects.toBeInstanceOf(PayloadTooLargeError);
   });

@@ -56,7 +56,11 @@ export function restRequest(backend: string, path: string): PeerRequest {
 }
 
 async function once(peer: Peer, request: PeerRequest): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${peer.url}${request.path}`, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}) });
+  const response = await fetch(`${peer.url}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    ...(request.body ? { body: request.body } : {}),
+  });
   const text = await response.text();
   let body: unknown = text;
   try {

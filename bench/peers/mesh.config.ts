@@ -31,9 +31,25 @@ export const composeConfig = defineConfig({
     }
   `,
   subgraphs: [
-    { sourceHandler: loadOpenAPISubgraph('VmImages', { source: `${url('vmImages')}/openapi.json`, endpoint: url('vmImages'), operationHeaders: { 'x-auth-token': '{context.headers.x-auth-token}' } }) },
-    { sourceHandler: loadOpenAPISubgraph('ContainerImages', { source: `${url('containerImages')}/openapi.json`, endpoint: url('containerImages'), operationHeaders: bearer }) },
-    { sourceHandler: loadOpenAPISubgraph('Containers', { source: `${url('containers')}/openapi.json`, endpoint: url('containers'), operationHeaders: bearer }) },
-    { sourceHandler: loadOpenAPISubgraph('Serverless', { source: `${url('serverless')}/openapi.json`, endpoint: url('serverless'), operationHeaders: bearer }) },
+    {
+      sourceHandler: loadOpenAPISubgraph('VmImages', {
+        source: `${url('vmImages')}/openapi.json`,
+        endpoint: url('vmImages'),
+        operationHeaders: { 'x-auth-token': '{context.headers.x-auth-token}' },
+      }),
+    },
+    {
+      sourceHandler: loadOpenAPISubgraph('ContainerImages', {
+        source: `${url('containerImages')}/openapi.json`,
+        endpoint: url('containerImages'),
+        operationHeaders: bearer,
+      }),
+    },
+    {
+      sourceHandler: loadOpenAPISubgraph('Containers', { source: `${url('containers')}/openapi.json`, endpoint: url('containers'), operationHeaders: bearer }),
+    },
+    {
+      sourceHandler: loadOpenAPISubgraph('Serverless', { source: `${url('serverless')}/openapi.json`, endpoint: url('serverless'), operationHeaders: bearer }),
+    },
   ],
 });

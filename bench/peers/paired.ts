@@ -39,7 +39,14 @@ const median = (values: number[]) => {
 };
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
-export async function pairedAddedLatency(options: { gateway: Peer; floor: Peer; gatewayRequest: PeerRequest; floorRequest: PeerRequest; pairs: number; sliceSeconds: number }): Promise<PairedLatency> {
+export async function pairedAddedLatency(options: {
+  gateway: Peer;
+  floor: Peer;
+  gatewayRequest: PeerRequest;
+  floorRequest: PeerRequest;
+  pairs: number;
+  sliceSeconds: number;
+}): Promise<PairedLatency> {
   const pairsMs: number[] = [];
   const gatewayMeans: number[] = [];
   const floorMeans: number[] = [];

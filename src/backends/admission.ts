@@ -45,11 +45,14 @@ export class Admission {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { grant: resolve, timer: undefined };
       if (deadline !== undefined) {
-        waiter.timer = setTimeout(() => {
-          const at = this.waiting.indexOf(waiter);
-          if (at >= 0) this.waiting.splice(at, 1);
-          reject(new AdmissionRefused('timeout'));
-        }, Math.max(0, deadline - performance.now()));
+        waiter.timer = setTimeout(
+          () => {
+            const at = this.waiting.indexOf(waiter);
+            if (at >= 0) this.waiting.splice(at, 1);
+            reject(new AdmissionRefused('timeout'));
+          },
+          Math.max(0, deadline - performance.now()),
+        );
       }
       this.waiting.push(waiter);
     });

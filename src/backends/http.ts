@@ -65,7 +65,11 @@ export class BackendError extends Error {
 }
 
 /** A backend-specific reading of an error body: the message and field problems it names. */
-export type ErrorBodyReader = (status: number, body: string, contentType: string) => {
+export type ErrorBodyReader = (
+  status: number,
+  body: string,
+  contentType: string,
+) => {
   message?: string;
   fields?: Array<{ path: string[]; message: string }>;
 };
@@ -209,7 +213,6 @@ async function readBounded(body: Dispatcher.ResponseData['body']): Promise<strin
   }
   return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY).toString('utf8');
 }
-
 
 /** The abort reason when a caller's deadline passes with its call in flight. */
 class DeadlineExceeded extends Error {
@@ -453,7 +456,11 @@ export class BackendHttp {
     // 5xx bodies are upstream internals: they go to logs, never to clients. A 3xx body names
     // where the backend wanted us to go, which is nobody's business either.
     const described = status >= 500 || status < 400 ? {} : this.readErrorBody(status, text, contentType);
-    const message = described.message ? cleanMessage(described.message) : status < 400 ? 'A backend service answered with a redirect, which the gateway does not follow.' : '';
+    const message = described.message
+      ? cleanMessage(described.message)
+      : status < 400
+        ? 'A backend service answered with a redirect, which the gateway does not follow.'
+        : '';
     return new BackendError(
       this.backend,
       status,
@@ -546,7 +553,13 @@ export class BackendHttp {
   }
 
   /** `validationKey`: a GET's key in the revalidation cache, computed when first needed. */
-  private async send<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, validationKey?: () => string): Promise<JsonResponse<T>> {
+  private async send<T>(
+    request: JsonCall,
+    path: string,
+    call: CallContext,
+    deadline: () => number | undefined,
+    validationKey?: () => string,
+  ): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = Object.assign({ accept: 'application/json' }, request.headers, this.callHeaders(call));
     const kept = validationKey !== undefined && this.validated.active ? this.validated.get(validationKey()) : undefined;
     if (kept) headers['if-none-match'] = kept.etag;
@@ -598,14 +611,16 @@ export class BackendHttp {
         breaker: 'failure',
         transient: false,
       });
-      if (text.length === 0) return { status, result: { value: { status, headers: response.headers, body: undefined as T } }, breaker: 'success', transient: false };
+      if (text.length === 0)
+        return { status, result: { value: { status, headers: response.headers, body: undefined as T } }, breaker: 'success', transient: false };
       // An HTML error page with 200 (a proxy, a login wall) is not an answer, even if it parsed.
       const contentType = String(response.headers['content-type'] ?? '');
       if (contentType !== '' && !/json/i.test(contentType)) return malformed();
       try {
         const parsed = JSON.parse(text) as T;
         const value = { status, headers: response.headers, body: parsed };
-        if (validationKey !== undefined && (this.validated.active || this.validated.tags(response.headers))) this.validated.remember(validationKey(), value, text.length);
+        if (validationKey !== undefined && (this.validated.active || this.validated.tags(response.headers)))
+          this.validated.remember(validationKey(), value, text.length);
         return { status, result: { value }, breaker: 'success', transient: false };
       } catch {
         return malformed();
@@ -634,7 +649,13 @@ export class BackendHttp {
    * Runs `once` until it succeeds, fails for good, or may not be tried again. Before every
    * attempt: deadline, breaker, queue, in that order, so a refused call costs nothing.
    */
-  private async attempts<R>(method: string, path: string, call: CallContext, plan: AttemptPlan, once: (signal: AttemptAbort) => Promise<Outcome<R>>): Promise<R> {
+  private async attempts<R>(
+    method: string,
+    path: string,
+    call: CallContext,
+    plan: AttemptPlan,
+    once: (signal: AttemptAbort) => Promise<Outcome<R>>,
+  ): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const deadline = plan.deadline();
       if (deadline !== undefined && performance.now() >= deadline) throw this.timeUp();
@@ -645,7 +666,9 @@ export class BackendHttp {
         try {
           release = await this.admission.acquire(deadline);
         } catch (error) {
-          throw error instanceof AdmissionRefused && error.reason === 'busy' ? new BackendError(this.backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY) : this.timeUp();
+          throw error instanceof AdmissionRefused && error.reason === 'busy'
+            ? new BackendError(this.backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY)
+            : this.timeUp();
         }
       }
       // The circuit may have opened while this call queued.

@@ -55,7 +55,8 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
   return {
     ...clients,
     probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, () => client.probe()])),
-    breakerStates: () => Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, client.http.breakerState()])) as Record<BackendKey, BreakerSnapshot>,
+    breakerStates: () =>
+      Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, client.http.breakerState()])) as Record<BackendKey, BreakerSnapshot>,
     async close() {
       await Promise.all(Object.values(clients).map((client) => client.close()));
     },

@@ -59,9 +59,36 @@ export interface Principal {
 
 /** The three principals of DESIGN.md ("Credentials"), by name. */
 export const PRINCIPALS: Readonly<Record<Principal['name'], Readonly<Principal>>> = Object.freeze({
-  admin: Object.freeze({ name: 'admin', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: true, canWrite: true }),
-  reader: Object.freeze({ name: 'reader', userId: USER_MAIN, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: false, canWrite: false }),
-  other: Object.freeze({ name: 'other', userId: USER_OTHER, projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, quasarchUserId: QUASARCH_USER_OTHER, isAdmin: false, canWrite: true }),
+  admin: Object.freeze({
+    name: 'admin',
+    userId: USER_MAIN,
+    projectId: PROJECT_MAIN,
+    csUserId: CS_USER_MAIN,
+    djinnUserId: DJINN_USER_MAIN,
+    quasarchUserId: QUASARCH_USER_MAIN,
+    isAdmin: true,
+    canWrite: true,
+  }),
+  reader: Object.freeze({
+    name: 'reader',
+    userId: USER_MAIN,
+    projectId: PROJECT_MAIN,
+    csUserId: CS_USER_MAIN,
+    djinnUserId: DJINN_USER_MAIN,
+    quasarchUserId: QUASARCH_USER_MAIN,
+    isAdmin: false,
+    canWrite: false,
+  }),
+  other: Object.freeze({
+    name: 'other',
+    userId: USER_OTHER,
+    projectId: PROJECT_OTHER,
+    csUserId: CS_USER_OTHER,
+    djinnUserId: DJINN_USER_OTHER,
+    quasarchUserId: QUASARCH_USER_OTHER,
+    isAdmin: false,
+    canWrite: true,
+  }),
 });
 
 const NAMES = ['admin', 'reader', 'other'] as const;

@@ -78,9 +78,7 @@ export type PowerAction = (typeof POWER_ACTIONS)[number];
 export type LifecycleEvent = PowerAction | 'alert';
 
 /** ComputeStacks' container states. */
-export const LIFECYCLE_STATES = [
-  'migrating', 'starting', 'stopping', 'working', 'alert', 'resource_usage', 'online', 'offline', 'unhealthy',
-] as const;
+export const LIFECYCLE_STATES = ['migrating', 'starting', 'stopping', 'working', 'alert', 'resource_usage', 'online', 'offline', 'unhealthy'] as const;
 export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
 
 /**
@@ -88,10 +86,27 @@ export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
  * next event. Every event starts its own sequence at once, cutting short whatever ran before.
  */
 export const SEQUENCES: Readonly<Record<LifecycleEvent, ReadonlyArray<readonly [LifecycleState, number]>>> = {
-  start: [['starting', 2 * SECOND], ['working', 3 * SECOND], ['online', Infinity]],
-  stop: [['stopping', 2 * SECOND], ['offline', Infinity]],
-  restart: [['stopping', 2 * SECOND], ['starting', 2 * SECOND], ['working', 3 * SECOND], ['online', Infinity]],
-  rebuild: [['migrating', 4 * SECOND], ['starting', 2 * SECOND], ['working', 3 * SECOND], ['online', Infinity]],
+  start: [
+    ['starting', 2 * SECOND],
+    ['working', 3 * SECOND],
+    ['online', Infinity],
+  ],
+  stop: [
+    ['stopping', 2 * SECOND],
+    ['offline', Infinity],
+  ],
+  restart: [
+    ['stopping', 2 * SECOND],
+    ['starting', 2 * SECOND],
+    ['working', 3 * SECOND],
+    ['online', Infinity],
+  ],
+  rebuild: [
+    ['migrating', 4 * SECOND],
+    ['starting', 2 * SECOND],
+    ['working', 3 * SECOND],
+    ['online', Infinity],
+  ],
   alert: [['alert', Infinity]],
 };
 
@@ -168,7 +183,11 @@ export function phasesBetween(phases: readonly Phase[], from: number, to: number
  * first: the time slots at which something (a log line, a sample) happened.
  */
 export function* slotsNewestFirst(
-  phases: readonly Phase[], from: number, to: number, step: number, keep: ReadonlySet<LifecycleState>,
+  phases: readonly Phase[],
+  from: number,
+  to: number,
+  step: number,
+  keep: ReadonlySet<LifecycleState>,
 ): Generator<{ slot: number; phase: Phase }> {
   const clipped = phasesBetween(phases, from, to);
   for (let i = clipped.length - 1; i >= 0; i--) {
@@ -183,7 +202,11 @@ export function* slotsNewestFirst(
 
 /** The same slots, oldest first. */
 export function slotsOldestFirst(
-  phases: readonly Phase[], from: number, to: number, step: number, keep: ReadonlySet<LifecycleState>,
+  phases: readonly Phase[],
+  from: number,
+  to: number,
+  step: number,
+  keep: ReadonlySet<LifecycleState>,
 ): Array<{ slot: number; phase: Phase }> {
   return [...slotsNewestFirst(phases, from, to, step, keep)].reverse();
 }

@@ -18,7 +18,7 @@ export interface TrustedDocuments {
 }
 
 const refusal = () =>
-  new GraphQLError('Only trusted documents run here: send the document\'s hash as documentId (or extensions.persistedQuery.sha256Hash).', {
+  new GraphQLError("Only trusted documents run here: send the document's hash as documentId (or extensions.persistedQuery.sha256Hash).", {
     extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
   });
 

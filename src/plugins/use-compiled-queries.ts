@@ -41,7 +41,8 @@ export function useCompiledQueries(logger: Logger): Plugin {
     if (entry === undefined) {
       const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
       entry = isCompiledQuery(result) ? result : null;
-      if (entry === null) logger.warn({ errors: (result as ExecutionResult).errors?.map((e) => e.message) }, 'query not compiled; it runs on the regular executor');
+      if (entry === null)
+        logger.warn({ errors: (result as ExecutionResult).errors?.map((e) => e.message) }, 'query not compiled; it runs on the regular executor');
       compiled.set(args.document, entry);
     }
     return entry;

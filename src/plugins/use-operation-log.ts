@@ -21,7 +21,13 @@ export function useOperationLog(logger: Logger, metrics: Metrics, tracing: () =>
     if (span) context.tracing.calls = span.calls;
     return span;
   };
-  const done = (context: Context, op: { name: string; type: string }, started: number, errors: readonly { extensions?: Record<string, unknown> }[] | undefined, span?: OperationSpan) => {
+  const done = (
+    context: Context,
+    op: { name: string; type: string },
+    started: number,
+    errors: readonly { extensions?: Record<string, unknown> }[] | undefined,
+    span?: OperationSpan,
+  ) => {
     const ms = performance.now() - started;
     const byBackend: Record<string, number> = {};
     for (const call of context.upstreamCalls) byBackend[call.backend] = (byBackend[call.backend] ?? 0) + 1;
@@ -29,7 +35,15 @@ export function useOperationLog(logger: Logger, metrics: Metrics, tracing: () =>
     span?.end(codes);
     metrics.operation(op.name, op.type, codes.length ? 'error' : 'ok', ms / 1000);
     logger.info(
-      { requestId: context.requestId, operation: op.name, type: op.type, ms: Math.round(ms * 100) / 100, upstreamCalls: context.upstreamCalls.length, upstream: byBackend, ...(codes.length ? { errors: codes } : {}) },
+      {
+        requestId: context.requestId,
+        operation: op.name,
+        type: op.type,
+        ms: Math.round(ms * 100) / 100,
+        upstreamCalls: context.upstreamCalls.length,
+        upstream: byBackend,
+        ...(codes.length ? { errors: codes } : {}),
+      },
       'operation',
     );
   };

@@ -63,7 +63,9 @@ async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterat
       } catch (error) {
         // The stream ended with an error (say the credential stopped working): the caller
         // gets it as a GraphQL error with its code, as graphql-js's own subscribe would.
-        throw error instanceof GraphQLError ? error : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error });
+        throw error instanceof GraphQLError
+          ? error
+          : new GraphQLError(error instanceof Error ? error.message : String(error), { originalError: error as Error });
       }
       if (step.done) return { value: undefined, done: true };
       return { value: await run(step.value), done: false };

@@ -27,6 +27,11 @@ export function loadEachByKey<K, T>(
 }
 
 /** loadEachByKey for the integer ids of the ComputeStacks APIs. */
-export function loadEachById<T>(keys: readonly string[], fanOut: ReturnType<typeof pLimit>, fetch: (id: number) => Promise<T>, what: string): Promise<Array<T | Error>> {
+export function loadEachById<T>(
+  keys: readonly string[],
+  fanOut: ReturnType<typeof pLimit>,
+  fetch: (id: number) => Promise<T>,
+  what: string,
+): Promise<Array<T | Error>> {
   return loadEachByKey(keys, fanOut, (key) => (POSITIVE_INT.test(key) ? Number(key) : undefined), fetch, what);
 }

@@ -28,7 +28,9 @@ export const loadableNodeRef: typeof builder.loadableNodeRef = (name, options) =
   const { load, loaderOptions } = options;
   const sort = options.sort === true ? options.toKey : options.sort;
   const batch = sort ? loadAndSort(load, sort as never) : load;
-  const getDataloader = operationCache((context: Context) => new PeekableLoader((keys) => batch(keys as never, context, undefined as never, undefined as never) as never, loaderOptions as never));
+  const getDataloader = operationCache(
+    (context: Context) => new PeekableLoader((keys) => batch(keys as never, context, undefined as never, undefined as never) as never, loaderOptions as never),
+  );
   perOperationLoaderGetters.add(getDataloader);
   ref.getDataloader = getDataloader as unknown as typeof ref.getDataloader;
   return ref;

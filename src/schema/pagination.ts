@@ -68,8 +68,7 @@ export interface PageRequest {
 
 /** Validates connection arguments before any backend call. */
 export function pageRequest(list: string, args: ConnectionArgs, maxPageSize: number): PageRequest {
-  const problem = (path: string, message: string) =>
-    new InvalidInputError(`${path}: ${message}`, { fields: [{ path: [path], message }] });
+  const problem = (path: string, message: string) => new InvalidInputError(`${path}: ${message}`, { fields: [{ path: [path], message }] });
   const hasFirst = args.first !== null && args.first !== undefined;
   const hasLast = args.last !== null && args.last !== undefined;
   if (hasFirst && hasLast) throw problem('last', 'give either first or last, not both');

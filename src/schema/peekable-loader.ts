@@ -19,7 +19,7 @@ export class PeekableLoader<K, V> extends DataLoader<K, V> {
   private readonly unsettled = new Map<K, Promise<V> | null>();
 
   constructor(batchLoadFn: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V>) {
-    if (options?.cache === false || options?.cacheKeyFn || options?.cacheMap) throw new Error('PeekableLoader keeps DataLoader\'s default cache');
+    if (options?.cache === false || options?.cacheKeyFn || options?.cacheMap) throw new Error("PeekableLoader keeps DataLoader's default cache");
     super(batchLoadFn, options);
   }
 

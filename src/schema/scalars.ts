@@ -30,7 +30,7 @@ function parseSafeInt(value: unknown): number {
 }
 
 builder.scalarType('SafeInt', {
-  description: 'An integer that fits a JSON number exactly (up to 2^53-1): byte sizes beyond Int\'s 2^31.',
+  description: "An integer that fits a JSON number exactly (up to 2^53-1): byte sizes beyond Int's 2^31.",
   serialize: (value) => parseSafeInt(value),
   parseValue: parseSafeInt,
   parseLiteral: (ast) => parseSafeInt(ast.kind === Kind.INT ? Number(ast.value) : undefined),

@@ -24,7 +24,9 @@ export async function handleCiImageUpload(req: IncomingMessage, res: ServerRespo
     const name = search.get('name') ?? '';
     const namespace = search.get('namespace') ?? undefined;
     if (!CI_IMAGE_NAME.test(name) || name.length > 255) {
-      throw new InvalidInputError('name: give ?name= with letters, digits, "-" and "_" only.', { fields: [{ path: ['name'], message: 'letters, digits, "-" and "_" only' }] });
+      throw new InvalidInputError('name: give ?name= with letters, digits, "-" and "_" only.', {
+        fields: [{ path: ['name'], message: 'letters, digits, "-" and "_" only' }],
+      });
     }
     if (MULTIPART_OR_JSON.test(req.headers['content-type'] ?? '')) {
       throw new GantryError('UNSUPPORTED_MEDIA_TYPE', 'Send the QCOW2 file itself as application/octet-stream, not multipart or JSON.');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Admission, AdmissionRefused } from '../../src/backends/admission.js';
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => (e as AdmissionRefused).reason);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => (e as AdmissionRefused).reason,
+  );
 
 describe('bounded queue per backend', () => {
   it('lets N calls out and M wait, refuses the next at once, and hands slots over in order', async () => {

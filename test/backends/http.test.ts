@@ -9,7 +9,13 @@ import { track } from '../helpers/leftovers.js';
 async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  track(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }));
+  track(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  );
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -22,7 +28,10 @@ function client(url: string) {
 }
 
 async function failure(promise: Promise<unknown>): Promise<BackendError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(BackendError);
   return error as BackendError;
 }
@@ -30,8 +39,16 @@ async function failure(promise: Promise<unknown>): Promise<BackendError> {
 describe('status mapping', () => {
   it('maps upstream statuses to the error contract', () => {
     expect([400, 401, 403, 404, 409, 413, 422, 429, 500, 503].map(codeForStatus)).toEqual([
-      'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PAYLOAD_TOO_LARGE', 'BAD_USER_INPUT', 'RATE_LIMITED',
-      'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE',
+      'BAD_USER_INPUT',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'CONFLICT',
+      'PAYLOAD_TOO_LARGE',
+      'BAD_USER_INPUT',
+      'RATE_LIMITED',
+      'UPSTREAM_UNAVAILABLE',
+      'UPSTREAM_UNAVAILABLE',
     ]);
     // A redirect is never followed (the credential would go along): the backend is not where it should be.
     expect([301, 302, 307, 308].map(codeForStatus)).toEqual(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_UNAVAILABLE']);
@@ -39,7 +56,9 @@ describe('status mapping', () => {
 
   it('cleans Glance messages of markup and blank lines', () => {
     expect(cleanMessage('Image 1 not found.<br /><br />\n\n\n')).toBe('Image 1 not found.');
-    expect(readGlanceError(404, '{"message": "No image<br /><br />\\n\\n", "code": "404 Not Found"}', 'application/json')).toEqual({ message: 'No image<br /><br />\n\n' });
+    expect(readGlanceError(404, '{"message": "No image<br /><br />\\n\\n", "code": "404 Not Found"}', 'application/json')).toEqual({
+      message: 'No image<br /><br />\n\n',
+    });
     expect(readGlanceError(404, '<html><body><h1>404 Not Found</h1>Gone away<br /><br /></body></html>', 'text/html')).toEqual({ message: 'Gone away' });
   });
 });

@@ -70,7 +70,10 @@ describe('retries', () => {
     proxy.next(1, FAIL_503);
     proxy.next(1, { kind: 'reset' });
     const calls: UpstreamCall[] = [];
-    const { images } = await backends.vmImages.list(admin(5_000, (c) => calls.push(c)), { limit: 2 });
+    const { images } = await backends.vmImages.list(
+      admin(5_000, (c) => calls.push(c)),
+      { limit: 2 },
+    );
     expect(images).toHaveLength(2);
     expect(proxy.count({ method: 'GET', path: '/v2/images' })).toBe(3);
     expect(calls.map((c) => [c.status, c.attempt])).toEqual([
@@ -95,7 +98,12 @@ describe('retries', () => {
     const backends = createBackends(loadConfig({ ...BASE_ENV, GANTRY_UPSTREAM_RETRY_BASE_MS: '20' }), { ...UNUSED, ...embedded.urls, vmImages: closed });
     track(() => backends.close());
     const calls: UpstreamCall[] = [];
-    const error = await failure(backends.vmImages.list(admin(5_000, (c) => calls.push(c)), {}));
+    const error = await failure(
+      backends.vmImages.list(
+        admin(5_000, (c) => calls.push(c)),
+        {},
+      ),
+    );
     expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: null });
     expect(calls).toHaveLength(3);
   });
@@ -242,7 +250,11 @@ describe('deadline', () => {
 
 describe('bounded queue', () => {
   it('fails fast with UPSTREAM_BUSY past N in flight + M waiting, and costs another backend nothing', async () => {
-    const { proxy, backends } = await via('vmImages', { GANTRY_UPSTREAM_CONNECTIONS: '2', GANTRY_UPSTREAM_MAX_PENDING: '2', GANTRY_UPSTREAM_HEADERS_TIMEOUT_MS: '5000' });
+    const { proxy, backends } = await via('vmImages', {
+      GANTRY_UPSTREAM_CONNECTIONS: '2',
+      GANTRY_UPSTREAM_MAX_PENDING: '2',
+      GANTRY_UPSTREAM_HEADERS_TIMEOUT_MS: '5000',
+    });
     proxy.set({ kind: 'hang' });
     const held = [1, 2, 3, 4].map((limit) => failure(backends.vmImages.list(admin(1_500), { limit })));
     await waitFor(() => proxy.hanging === 2);

@@ -11,7 +11,9 @@ describe('retry policy', () => {
 
   it('retries refused and reset connections, not timeouts or unknown failures', () => {
     expect(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].map((code) => isRetryableError({ code }))).toEqual([true, true, true, true]);
-    expect(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_ABORTED'].some((code) => isRetryableError({ code }))).toBe(false);
+    expect(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_ABORTED'].some((code) => isRetryableError({ code }))).toBe(
+      false,
+    );
     expect(isRetryableError(new Error('x'))).toBe(false);
     expect(isRetryableError(null)).toBe(false);
   });

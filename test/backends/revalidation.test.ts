@@ -31,7 +31,13 @@ async function taggedBackend(body: (version: number) => string) {
     res.writeHead(200, { 'content-type': 'application/json', etag, total: String(state.total) }).end(body(state.version));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  track(() => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }));
+  track(
+    () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, state };
 }
 

@@ -31,7 +31,7 @@ describe('undici Pool loaded from its own module (src/backends/undici-pool.ts)',
     expect(Pool).toBe(undici.Pool);
   });
 
-  it('sends requests on a keep-alive connection without loading undici\'s index', async () => {
+  it("sends requests on a keep-alive connection without loading undici's index", async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ALONE], { cwd: ROOT });
     const report = JSON.parse(stdout.trim()) as { answers: string[]; indexLoaded: boolean; fetchLoaded: boolean; modules: number };
     expect(report.answers).toEqual(['200 GET /v2/images?n=0', '200 GET /v2/images?n=1']);

@@ -40,7 +40,11 @@ describe('receiveBlob', () => {
     const dir = await tempDataDir();
     const data = randomBytes(70_000);
     const blob = await receiveBlob(Readable.from([data.subarray(0, 3), data.subarray(3)], { objectMode: false }), {
-      tempPath: join(dir, 'x.tmp'), maxBytes: 1e6, tooLarge, hashes: ['sha256', 'md5'], headBytes: 8,
+      tempPath: join(dir, 'x.tmp'),
+      maxBytes: 1e6,
+      tooLarge,
+      hashes: ['sha256', 'md5'],
+      headBytes: 8,
     });
     expect(blob.size).toBe(data.length);
     expect(blob.head.equals(data.subarray(0, 8))).toBe(true);
@@ -53,7 +57,11 @@ describe('receiveBlob', () => {
     const dir = await tempDataDir();
     let filesAtInspect: string[] | undefined;
     const refused = receiveBlob(Readable.from([Buffer.from('ab'), Buffer.from('cdefgh'), randomBytes(1000)], { objectMode: false }), {
-      tempPath: join(dir, 'y.tmp'), maxBytes: 1e6, tooLarge, hashes: [], headBytes: 4,
+      tempPath: join(dir, 'y.tmp'),
+      maxBytes: 1e6,
+      tooLarge,
+      hashes: [],
+      headBytes: 4,
       inspect: (head) => {
         filesAtInspect = readdirSync(dir);
         expect(head.toString()).toBe('abcd');

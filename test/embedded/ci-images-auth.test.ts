@@ -57,7 +57,13 @@ describe('authentication and permissions of the embedded Djinn CI image API', ()
     const alexs = seedId('zig-dev', DJINN_USER_OTHER);
     const sandbox = seedId('void-linux', DJINN_USER_OTHER, 'sandbox');
     const infra = seedId('terraform', DJINN_USER_MAIN, 'infra');
-    const cases: Array<[As, number]> = [['admin', alexs], ['reader', alexs], ['admin', sandbox], ['other', infra], ['other', mine]];
+    const cases: Array<[As, number]> = [
+      ['admin', alexs],
+      ['reader', alexs],
+      ['admin', sandbox],
+      ['other', infra],
+      ['other', mine],
+    ];
     for (const [as, id] of cases) {
       for (const reply of [await h.show(id, as), await h.download(id, as), await h.call('DELETE', `/images/${id}`, { as })]) {
         expect(reply.status, `${as} ${id}`).toBe(404);

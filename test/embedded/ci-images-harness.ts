@@ -118,8 +118,7 @@ export function ciImagesHarness(url: string, dataDir: string, services: Embedded
       return reply.body;
     },
     show: (id, as = 'admin') => call('GET', `/images/${id}`, { as }),
-    download: (id, as = 'admin', headers = {}) =>
-      call('GET', `/images/${id}`, { as, json: false, headers: { accept: 'application/x-qemu-disk', ...headers } }),
+    download: (id, as = 'admin', headers = {}) => call('GET', `/images/${id}`, { as, json: false, headers: { accept: 'application/x-qemu-disk', ...headers } }),
     blobFiles,
     snapshot,
     async expectUnchanged(before) {

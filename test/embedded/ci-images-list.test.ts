@@ -84,7 +84,9 @@ describe('GET /images on the embedded Djinn CI image API', () => {
   it('searches names by case-insensitive substring, within what the caller may see', async () => {
     const dev = await h.all('search=DEV');
     expect(dev.map((image) => image.name).sort()).toEqual(
-      CI_IMAGE_SEEDS.filter((seed) => seed.userId === DJINN_USER_MAIN && seed.name.includes('dev')).map((seed) => seed.name).sort(),
+      CI_IMAGE_SEEDS.filter((seed) => seed.userId === DJINN_USER_MAIN && seed.name.includes('dev'))
+        .map((seed) => seed.name)
+        .sort(),
     );
     expect(dev.map((image) => image.name)).toContain('go-dev');
     const alpine = await h.all('search=alpine', 'other');

@@ -83,4 +83,3 @@ describe('the embedded CI image service across restarts', () => {
     expect(sha256((await second.download(image.id)).raw)).toBe(sha256(Buffer.concat([head, tail])));
   });
 });
-

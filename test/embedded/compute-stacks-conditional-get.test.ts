@@ -52,14 +52,17 @@ describe('conditional GETs (Rack::ETag, Rack::ConditionalGet)', () => {
     expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 
-  it('tags no error, no write and no other caller\'s view alike', async () => {
+  it("tags no error, no write and no other caller's view alike", async () => {
     expect((await images.call('GET', '/api/container_images/999999')).headers.etag).toBeUndefined();
     const created = await images.call('POST', '/api/container_images', { body: { container_image: newImage({ label: 'Conditional Two' }) } });
     expect(created.status).toBe(201);
     expect(created.headers.etag).toBeUndefined();
     // The reader sees another list than the admin: another body, another tag.
     const admin = await images.call('GET', '/api/container_images?page=1&per_page=100');
-    const reader = await images.call('GET', '/api/container_images?page=1&per_page=100', { as: 'reader', headers: { 'if-none-match': admin.headers.etag as string } });
+    const reader = await images.call('GET', '/api/container_images?page=1&per_page=100', {
+      as: 'reader',
+      headers: { 'if-none-match': admin.headers.etag as string },
+    });
     expect(reader.status).toBe(200);
     expect(reader.headers.etag).not.toBe(admin.headers.etag);
   });

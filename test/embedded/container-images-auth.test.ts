@@ -93,7 +93,12 @@ describe('errors and routing of the embedded ComputeStacks image API', () => {
   });
 
   it('answers an unknown path or method with the catch-all 404 before authentication', async () => {
-    for (const [method, path] of [['GET', '/api/containers_images'], ['GET', '/api/nothing'], ['POST', '/api/container_images/1'], ['DELETE', '/api/container_images']]) {
+    for (const [method, path] of [
+      ['GET', '/api/containers_images'],
+      ['GET', '/api/nothing'],
+      ['POST', '/api/container_images/1'],
+      ['DELETE', '/api/container_images'],
+    ]) {
       const reply = await h.call(method!, path!, { as: 'none' });
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.body).toEqual({ errors: ['Unknown API Call. Please check the documentation.'] });

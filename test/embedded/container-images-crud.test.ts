@@ -3,11 +3,41 @@ import { CS_USER_MAIN, CS_USER_OTHER } from '../../src/embedded/principals.js';
 import { newImage, seedId, startContainerImages, type ContainerImagesHarness } from './container-images-harness.js';
 
 const IMAGE_KEYS = [
-  'id', 'active', 'is_load_balancer', 'can_scale', 'command', 'container_image_provider_id', 'description', 'domains_block_id',
-  'general_block_id', 'icon_url', 'image_url', 'is_free', 'label', 'min_cpu', 'labels', 'min_memory', 'name', 'registry_auth',
-  'registry_custom', 'registry_image_path', 'registry_image_tag', 'registry_username', 'remote_block_id', 'role', 'role_class',
-  'ssh_block_id', 'user_id', 'created_at', 'updated_at', 'required_containers', 'required_by', 'container_image_env_params',
-  'container_image_settings_params', 'container_image_ingress_params', 'volumes',
+  'id',
+  'active',
+  'is_load_balancer',
+  'can_scale',
+  'command',
+  'container_image_provider_id',
+  'description',
+  'domains_block_id',
+  'general_block_id',
+  'icon_url',
+  'image_url',
+  'is_free',
+  'label',
+  'min_cpu',
+  'labels',
+  'min_memory',
+  'name',
+  'registry_auth',
+  'registry_custom',
+  'registry_image_path',
+  'registry_image_tag',
+  'registry_username',
+  'remote_block_id',
+  'role',
+  'role_class',
+  'ssh_block_id',
+  'user_id',
+  'created_at',
+  'updated_at',
+  'required_containers',
+  'required_by',
+  'container_image_env_params',
+  'container_image_settings_params',
+  'container_image_ingress_params',
+  'volumes',
 ];
 const RAILS_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/;
 
@@ -24,16 +54,33 @@ describe('GET /api/container_images/{id}', () => {
     const image = reply.body.container_image;
     expect(Object.keys(image)).toEqual(IMAGE_KEYS);
     expect(image).toMatchObject({
-      id: seedId('wordpress-6'), name: 'wordpress-6', label: 'WordPress 6', user_id: null, active: true, role: 'wordpress',
-      role_class: 'web', min_cpu: '1.0', min_memory: 1024, registry_image_path: 'wordpress', registry_image_tag: '6.6-php8.3-apache',
-      container_image_provider_id: 1, is_load_balancer: false, required_containers: [seedId('mariadb-11')],
+      id: seedId('wordpress-6'),
+      name: 'wordpress-6',
+      label: 'WordPress 6',
+      user_id: null,
+      active: true,
+      role: 'wordpress',
+      role_class: 'web',
+      min_cpu: '1.0',
+      min_memory: 1024,
+      registry_image_path: 'wordpress',
+      registry_image_tag: '6.6-php8.3-apache',
+      container_image_provider_id: 1,
+      is_load_balancer: false,
+      required_containers: [seedId('mariadb-11')],
       labels: [{ key: 'com.computestacks.catalog', value: 'system' }],
     });
     expect(image.created_at).toMatch(RAILS_TIME);
     expect(image.updated_at).toMatch(RAILS_TIME);
     expect(image.container_image_env_params[0]).toEqual({
-      id: expect.any(Number), name: 'WORDPRESS_DB_HOST', label: 'Wordpress db host', param_type: 'variable', env_value: 'dep.mysql.self.ip',
-      static_value: null, updated_at: expect.stringMatching(RAILS_TIME), created_at: expect.stringMatching(RAILS_TIME),
+      id: expect.any(Number),
+      name: 'WORDPRESS_DB_HOST',
+      label: 'Wordpress db host',
+      param_type: 'variable',
+      env_value: 'dep.mysql.self.ip',
+      static_value: null,
+      updated_at: expect.stringMatching(RAILS_TIME),
+      created_at: expect.stringMatching(RAILS_TIME),
     });
     const password = image.container_image_settings_params.find((param: any) => param.param_type === 'password');
     expect(password.value).toMatch(/^[\w-]{24}$/);
@@ -74,11 +121,30 @@ describe('POST /api/container_images', () => {
     const image = reply.body.container_image;
     expect(Object.keys(image)).toEqual(IMAGE_KEYS);
     expect(image).toMatchObject({
-      name: 'billing-api-v2', label: 'Billing API v2', user_id: CS_USER_MAIN, active: true, can_scale: false, is_free: false,
-      is_load_balancer: false, min_cpu: '0.0', min_memory: 0, container_image_provider_id: 1, registry_auth: false, command: null,
-      description: null, labels: [], required_containers: [], required_by: [], container_image_env_params: [],
-      container_image_settings_params: [], container_image_ingress_params: [], volumes: [], role: 'node', role_class: 'web',
-      registry_image_path: 'acme/my-app', registry_image_tag: '1.0.0',
+      name: 'billing-api-v2',
+      label: 'Billing API v2',
+      user_id: CS_USER_MAIN,
+      active: true,
+      can_scale: false,
+      is_free: false,
+      is_load_balancer: false,
+      min_cpu: '0.0',
+      min_memory: 0,
+      container_image_provider_id: 1,
+      registry_auth: false,
+      command: null,
+      description: null,
+      labels: [],
+      required_containers: [],
+      required_by: [],
+      container_image_env_params: [],
+      container_image_settings_params: [],
+      container_image_ingress_params: [],
+      volumes: [],
+      role: 'node',
+      role_class: 'web',
+      registry_image_path: 'acme/my-app',
+      registry_image_tag: '1.0.0',
     });
     expect(image.id).toBeGreaterThan(Math.max(...[seedId('zephyr-sandbox'), seedId('yard-tracker')]));
     expect(image.created_at).toBe(image.updated_at);
@@ -97,7 +163,15 @@ describe('POST /api/container_images', () => {
   });
 
   it('reads min_cpu from a number or a numeric string and min_memory from an integer or an integer string', async () => {
-    const cases: Array<[unknown, string]> = [[0.5, '0.5'], ['2', '2.0'], ['0.250', '0.25'], [1, '1.0'], ['.75', '0.75'], ['1e-1', '0.1'], [0, '0.0']];
+    const cases: Array<[unknown, string]> = [
+      [0.5, '0.5'],
+      ['2', '2.0'],
+      ['0.250', '0.25'],
+      [1, '1.0'],
+      ['.75', '0.75'],
+      ['1e-1', '0.1'],
+      [0, '0.0'],
+    ];
     for (const [given, shown] of cases) {
       expect((await h.create(newImage({ min_cpu: given }))).min_cpu, String(given)).toBe(shown);
     }
@@ -126,10 +200,22 @@ describe('POST /api/container_images', () => {
         ],
         volume_attributes: [
           {
-            label: 'data', mount_path: 'var//lib/my app/', enable_sftp: false, borg_enabled: true, borg_freq: '0 */6 * * *',
-            borg_strategy: 'mysql', borg_keep_hourly: 2, borg_keep_daily: 7, borg_keep_weekly: 4, borg_keep_monthly: 12,
-            borg_keep_annually: 3, borg_pre_backup: ['sync'], borg_post_backup: ['echo done'], borg_pre_restore: ['stop'],
-            borg_post_restore: ['start'], borg_rollback: ['start --force'],
+            label: 'data',
+            mount_path: 'var//lib/my app/',
+            enable_sftp: false,
+            borg_enabled: true,
+            borg_freq: '0 */6 * * *',
+            borg_strategy: 'mysql',
+            borg_keep_hourly: 2,
+            borg_keep_daily: 7,
+            borg_keep_weekly: 4,
+            borg_keep_monthly: 12,
+            borg_keep_annually: 3,
+            borg_pre_backup: ['sync'],
+            borg_post_backup: ['echo done'],
+            borg_pre_restore: ['stop'],
+            borg_post_restore: ['start'],
+            borg_rollback: ['start --force'],
           },
         ],
       }),
@@ -138,16 +224,31 @@ describe('POST /api/container_images', () => {
       ['NODE_ENV', 'NODE_ENV', 'static', null, 'production'],
       ['DB_HOST', 'Database host', 'variable', 'dep.postgres.self.ip', null],
     ]);
-    expect(image.container_image_settings_params).toEqual([expect.objectContaining({ name: 'admin_user', label: 'admin_user', param_type: 'static', value: 'root' })]);
+    expect(image.container_image_settings_params).toEqual([
+      expect.objectContaining({ name: 'admin_user', label: 'admin_user', param_type: 'static', value: 'root' }),
+    ]);
     expect(image.container_image_ingress_params.map(({ id: _i, created_at: _c, updated_at: _u, ...rest }: any) => rest)).toEqual([
       { port: 443, proto: 'tls', backend_ssl: true, external_access: true, tcp_proxy_opt: 'send-proxy-v2-ssl-cn' },
       { port: 53, proto: 'udp', backend_ssl: false, external_access: false, tcp_proxy_opt: 'none' },
     ]);
     const { id: _id, created_at: _c, updated_at: _u, ...volume } = image.volumes[0];
     expect(volume).toEqual({
-      label: 'data', mount_path: '/var/lib/my_app', enable_sftp: false, borg_enabled: true, borg_freq: '0 */6 * * *', borg_strategy: 'mysql',
-      borg_keep_hourly: 2, borg_keep_daily: 7, borg_keep_weekly: 4, borg_keep_monthly: 12, borg_keep_annually: 3, borg_pre_backup: ['sync'],
-      borg_post_backup: ['echo done'], borg_pre_restore: ['stop'], borg_post_restore: ['start'], borg_rollback: ['start --force'],
+      label: 'data',
+      mount_path: '/var/lib/my_app',
+      enable_sftp: false,
+      borg_enabled: true,
+      borg_freq: '0 */6 * * *',
+      borg_strategy: 'mysql',
+      borg_keep_hourly: 2,
+      borg_keep_daily: 7,
+      borg_keep_weekly: 4,
+      borg_keep_monthly: 12,
+      borg_keep_annually: 3,
+      borg_pre_backup: ['sync'],
+      borg_post_backup: ['echo done'],
+      borg_pre_restore: ['stop'],
+      borg_post_restore: ['start'],
+      borg_rollback: ['start --force'],
     });
     expect(await h.show(image.id)).toEqual(image);
   });
@@ -168,8 +269,18 @@ describe('POST /api/container_images', () => {
     // ComputeStacks' column defaults for a volume.
     expect(image.volumes).toEqual([
       expect.objectContaining({
-        label: 'data', mount_path: '/data', enable_sftp: true, borg_enabled: true, borg_freq: '@hourly', borg_strategy: 'file',
-        borg_keep_hourly: 1, borg_keep_daily: 1, borg_keep_weekly: 1, borg_keep_monthly: 1, borg_keep_annually: 1, borg_rollback: [],
+        label: 'data',
+        mount_path: '/data',
+        enable_sftp: true,
+        borg_enabled: true,
+        borg_freq: '@hourly',
+        borg_strategy: 'file',
+        borg_keep_hourly: 1,
+        borg_keep_daily: 1,
+        borg_keep_weekly: 1,
+        borg_keep_monthly: 1,
+        borg_keep_annually: 1,
+        borg_rollback: [],
       }),
     ]);
   });
@@ -193,10 +304,27 @@ describe('POST /api/container_images', () => {
 
   it('ignores attributes nobody may set: id, name, user_id, is_load_balancer, labels, registry_password in the output', async () => {
     const image = await h.create(
-      newImage({ label: 'Strong Params', id: 1, name: 'chosen', user_id: 2, is_load_balancer: true, labels: [{ key: 'a', value: 'b' }], registry_password: 's3cret', registry_auth: 'true', registry_username: 'bot' }),
+      newImage({
+        label: 'Strong Params',
+        id: 1,
+        name: 'chosen',
+        user_id: 2,
+        is_load_balancer: true,
+        labels: [{ key: 'a', value: 'b' }],
+        registry_password: 's3cret',
+        registry_auth: 'true',
+        registry_username: 'bot',
+      }),
     );
     expect(image.id).not.toBe(1);
-    expect(image).toMatchObject({ name: 'strong-params', user_id: CS_USER_MAIN, is_load_balancer: false, labels: [], registry_auth: true, registry_username: 'bot' });
+    expect(image).toMatchObject({
+      name: 'strong-params',
+      user_id: CS_USER_MAIN,
+      is_load_balancer: false,
+      labels: [],
+      registry_auth: true,
+      registry_username: 'bot',
+    });
     expect(JSON.stringify(image)).not.toContain('s3cret');
     expect((await h.show(1)).name).toBe('nginx');
   });
@@ -217,7 +345,12 @@ describe('PATCH and PUT /api/container_images/{id}', () => {
     expect(Object.keys(reply.body)).toEqual(['container_image']);
     const after = reply.body.container_image;
     expect(after).toEqual({
-      ...before, label: 'Acme Shop Renamed', min_cpu: '1.5', description: 'Now with a new name', active: false, updated_at: after.updated_at,
+      ...before,
+      label: 'Acme Shop Renamed',
+      min_cpu: '1.5',
+      description: 'Now with a new name',
+      active: false,
+      updated_at: after.updated_at,
     });
     expect(Date.parse(after.updated_at)).toBeGreaterThan(Date.parse(before.updated_at));
     expect(after.name).toBe('acme-shop');

@@ -47,7 +47,11 @@ describe('dependencies between container images', () => {
     const redis = seedId('redis-7');
     const postgres = seedId('postgres-16');
     const created = await h.create(
-      newImage({ label: 'Depends', dependency_parents: [{ requires_container_id: postgres }, { requires_container_id: String(redis) }], required_containers: [redis] }),
+      newImage({
+        label: 'Depends',
+        dependency_parents: [{ requires_container_id: postgres }, { requires_container_id: String(redis) }],
+        required_containers: [redis],
+      }),
     );
     expect(created.required_containers).toEqual([postgres, redis].sort((a, b) => a - b));
     expect(created.required_by).toEqual([]);
@@ -95,7 +99,11 @@ describe('dependencies between container images', () => {
     expect(dependants.length).toBeGreaterThan(3);
     const refused = await h.call('DELETE', `/api/container_images/${api}`);
     expect(refused.status).toBe(500);
-    expect(refused.body.errors).toBe(`Image is required by: ${CONTAINER_IMAGE_SEEDS.filter((s) => dependants.includes(s.id)).map((s) => s.name).join(', ')}`);
+    expect(refused.body.errors).toBe(
+      `Image is required by: ${CONTAINER_IMAGE_SEEDS.filter((s) => dependants.includes(s.id))
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
     // Leaves first: acme-billing-worker is itself required by invoice-generator.
     expect((await h.call('DELETE', `/api/container_images/${seedId('acme-billing-worker')}`)).status).toBe(500);
     expect((await h.call('DELETE', `/api/container_images/${seedId('invoice-generator')}`)).status).toBe(202);

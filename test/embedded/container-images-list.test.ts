@@ -146,7 +146,11 @@ describe('GET /api/container_images: paging', () => {
     expect(exact.reply.headers.link).toBeUndefined();
     const past = await h.page('per_page=100&page=9', 'admin');
     expect(past.images).toEqual([]);
-    expect(parseLink(past.reply.headers.link)).toEqual({ first: `${base}?per_page=100&page=1`, prev: `${base}?per_page=100&page=2`, last: `${base}?per_page=100&page=2` });
+    expect(parseLink(past.reply.headers.link)).toEqual({
+      first: `${base}?per_page=100&page=1`,
+      prev: `${base}?per_page=100&page=2`,
+      last: `${base}?per_page=100&page=2`,
+    });
   });
 
   it('clamps per_page to 100 and falls back to the defaults for values that are not integers of at least 1', async () => {
@@ -177,6 +181,9 @@ describe('GET /api/container_images: ties', () => {
     const first = await h.create({ label: 'zz Twin', role: 'node', role_class: 'web', registry_image_path: 'a/b', registry_image_tag: '1' }, 'other');
     const second = await h.create({ label: 'ZZ twin', role: 'node', role_class: 'web', registry_image_path: 'a/b', registry_image_tag: '1' }, 'other');
     const names = (await h.all('byname=zz', 'other')).map((image) => [image.id, image.name]);
-    expect(names).toEqual([[first.id, 'zz-twin'], [second.id, 'zz-twin-2']]);
+    expect(names).toEqual([
+      [first.id, 'zz-twin'],
+      [second.id, 'zz-twin-2'],
+    ]);
   });
 });

@@ -46,7 +46,13 @@ describe('request bodies the container image API refuses', () => {
     const reply = await h.call('POST', '/api/container_images', { body: { container_image: { description: 'nothing else' } } });
     expect(reply.status).toBe(422);
     expect(reply.body).toEqual({
-      errors: ["Label can't be blank", "Role can't be blank", "Role class can't be blank", "Registry image path can't be blank", "Registry image tag can't be blank"],
+      errors: [
+        "Label can't be blank",
+        "Role can't be blank",
+        "Role class can't be blank",
+        "Registry image path can't be blank",
+        "Registry image tag can't be blank",
+      ],
     });
     expect(await snapshot()).toBe(before);
   });
@@ -69,23 +75,77 @@ describe('request bodies the container image API refuses', () => {
     ['an unknown registry provider', { container_image_provider_id: 99 }, ['Container image provider must exist']],
     ['an env param of unknown type', { env_params_attributes: [{ name: 'A', param_type: 'secret' }] }, ['Env params param type is not included in the list']],
     ['an env param without a name', { env_params: [{ env_param: { static_value: 'x' } }] }, ["Env params name can't be blank"]],
-    ['a setting param of unknown type', { setting_params_attributes: [{ name: 'a', param_type: 'variable' }] }, ['Setting params param type is not included in the list']],
+    [
+      'a setting param of unknown type',
+      { setting_params_attributes: [{ name: 'a', param_type: 'variable' }] },
+      ['Setting params param type is not included in the list'],
+    ],
     ['an ingress param of unknown proto', { ingress_params_attributes: [{ port: 80, proto: 'http' }] }, ['Ingress params proto is not included in the list']],
     ['an ingress param without proto', { ingress_params: [{ ingress_param: { port: 80 } }] }, ['Ingress params proto is not included in the list']],
-    ['an unknown tcp_proxy_opt', { ingress_params_attributes: [{ port: 80, proto: 'tcp', tcp_proxy_opt: 'send-proxy-v3' }] }, ['Ingress params tcp proxy opt is not included in the list']],
-    ['an ingress port out of range', { ingress_params_attributes: [{ port: 70000, proto: 'tcp' }] }, ['Ingress params port must be less than or equal to 65535']],
+    [
+      'an unknown tcp_proxy_opt',
+      { ingress_params_attributes: [{ port: 80, proto: 'tcp', tcp_proxy_opt: 'send-proxy-v3' }] },
+      ['Ingress params tcp proxy opt is not included in the list'],
+    ],
+    [
+      'an ingress port out of range',
+      { ingress_params_attributes: [{ port: 70000, proto: 'tcp' }] },
+      ['Ingress params port must be less than or equal to 65535'],
+    ],
     ['an ingress port that is not an integer', { ingress_params_attributes: [{ port: '80/tcp', proto: 'tcp' }] }, ['Ingress params port is not a number']],
     ['an ingress param without port', { ingress_params_attributes: [{ proto: 'tcp' }] }, ["Ingress params port can't be blank"]],
-    ['an ingress backend_ssl that is not a boolean', { ingress_params_attributes: [{ port: 80, proto: 'tcp', backend_ssl: 'yes' }] }, ['Ingress params backend ssl must be true or false']],
-    ['the same port and proto twice', { ingress_params_attributes: [{ port: 80, proto: 'tcp' }, { port: 80, proto: 'tcp' }] }, ['Ingress params port is already assigned to container image']],
-    ['a volume of unknown borg strategy', { volume_attributes: [{ label: 'd', mount_path: '/d', borg_strategy: 'postgres' }] }, ['Volumes borg strategy is not included in the list']],
+    [
+      'an ingress backend_ssl that is not a boolean',
+      { ingress_params_attributes: [{ port: 80, proto: 'tcp', backend_ssl: 'yes' }] },
+      ['Ingress params backend ssl must be true or false'],
+    ],
+    [
+      'the same port and proto twice',
+      {
+        ingress_params_attributes: [
+          { port: 80, proto: 'tcp' },
+          { port: 80, proto: 'tcp' },
+        ],
+      },
+      ['Ingress params port is already assigned to container image'],
+    ],
+    [
+      'a volume of unknown borg strategy',
+      { volume_attributes: [{ label: 'd', mount_path: '/d', borg_strategy: 'postgres' }] },
+      ['Volumes borg strategy is not included in the list'],
+    ],
     ['a volume without mount_path', { volumes: [{ volume: { label: 'd' } }] }, ["Volumes mount path can't be blank"]],
     ['a volume without label', { volumes_attributes: [{ mount_path: '/d' }] }, ["Volumes label can't be blank"]],
-    ['too many daily backups', { volume_attributes: [{ label: 'd', mount_path: '/d', borg_keep_daily: 8 }] }, ['Volumes borg keep daily must be less than or equal to 7']],
-    ['a negative backup count', { volume_attributes: [{ label: 'd', mount_path: '/d', borg_keep_weekly: -1 }] }, ['Volumes borg keep weekly must be greater than or equal to 0']],
-    ['a backup frequency that is not cron', { volume_attributes: [{ label: 'd', mount_path: '/d', borg_freq: 'every day' }] }, ['Volumes borg freq invalid frequency syntax']],
-    ['backup hooks that are not strings', { volume_attributes: [{ label: 'd', mount_path: '/d', borg_pre_backup: [1, 2] }] }, ['Volumes borg pre backup must be an array of strings']],
-    ['two volumes on one mount path', { volume_attributes: [{ label: 'a', mount_path: '/d' }, { label: 'b', mount_path: 'd/' }] }, ['Volumes mount path already exists']],
+    [
+      'too many daily backups',
+      { volume_attributes: [{ label: 'd', mount_path: '/d', borg_keep_daily: 8 }] },
+      ['Volumes borg keep daily must be less than or equal to 7'],
+    ],
+    [
+      'a negative backup count',
+      { volume_attributes: [{ label: 'd', mount_path: '/d', borg_keep_weekly: -1 }] },
+      ['Volumes borg keep weekly must be greater than or equal to 0'],
+    ],
+    [
+      'a backup frequency that is not cron',
+      { volume_attributes: [{ label: 'd', mount_path: '/d', borg_freq: 'every day' }] },
+      ['Volumes borg freq invalid frequency syntax'],
+    ],
+    [
+      'backup hooks that are not strings',
+      { volume_attributes: [{ label: 'd', mount_path: '/d', borg_pre_backup: [1, 2] }] },
+      ['Volumes borg pre backup must be an array of strings'],
+    ],
+    [
+      'two volumes on one mount path',
+      {
+        volume_attributes: [
+          { label: 'a', mount_path: '/d' },
+          { label: 'b', mount_path: 'd/' },
+        ],
+      },
+      ['Volumes mount path already exists'],
+    ],
     ['nested params that are not a list', { env_params: 'NODE_ENV=production' }, ['Env params is invalid']],
     ['a nested item that is not an object', { setting_params: ['password'] }, ['Setting params is invalid']],
     ['an unknown id in required_containers', { required_containers: [999999] }, ['Required container 999999 not found']],
@@ -106,7 +166,10 @@ describe('request bodies the container image API refuses', () => {
     });
     expect(reply.status).toBe(422);
     expect(reply.body.errors).toEqual([
-      'Min memory must be greater than or equal to 0', "Role can't be blank", 'Ingress params proto is not included in the list', 'Required container 777777 not found',
+      'Min memory must be greater than or equal to 0',
+      "Role can't be blank",
+      'Ingress params proto is not included in the list',
+      'Required container 777777 not found',
     ]);
   });
 

@@ -57,13 +57,25 @@ describe('authentication, scopes and ownership of the embedded ComputeStacks con
   });
 
   it('lets reader, other and admin read their containers with projects_read', async () => {
-    for (const [as, id] of [['reader', mine], ['admin', mine], ['other', theirs], ['admin', theirs]] as Array<[As, number]>) {
+    for (const [as, id] of [
+      ['reader', mine],
+      ['admin', mine],
+      ['other', theirs],
+      ['admin', theirs],
+    ] as Array<[As, number]>) {
       for (const path of reads(id)) expect((await h.call('GET', path, { as })).status, `${as} ${path}`).toBe(200);
     }
   });
 
   it('answers 404 with an empty body for a container that is missing, malformed or another user’s', async () => {
-    for (const [as, id] of [['admin', '999999'], ['admin', '0'], ['admin', 'abc'], ['admin', '1.5'], ['other', String(mine)], ['reader', String(theirs)]] as Array<[As, string]>) {
+    for (const [as, id] of [
+      ['admin', '999999'],
+      ['admin', '0'],
+      ['admin', 'abc'],
+      ['admin', '1.5'],
+      ['other', String(mine)],
+      ['reader', String(theirs)],
+    ] as Array<[As, string]>) {
       const reply = await h.call('GET', `/api/containers/${id}`, { as });
       expect(reply.status, `${as} ${id}`).toBe(404);
       expect(reply.raw.length, `${as} ${id}`).toBe(0);
@@ -71,7 +83,11 @@ describe('authentication, scopes and ownership of the embedded ComputeStacks con
   });
 
   it('answers 404 {"errors":["Unknown container"]} for every sub-resource of a missing or foreign container', async () => {
-    for (const [as, id] of [['admin', 999999], ['other', mine], ['reader', theirs]] as Array<[As, number]>) {
+    for (const [as, id] of [
+      ['admin', 999999],
+      ['other', mine],
+      ['reader', theirs],
+    ] as Array<[As, number]>) {
       // reader's power is refused by scope first (403, above).
       for (const [method, path] of subResources(id).filter(([method]) => as !== 'reader' || method === 'GET')) {
         const reply = await h.call(method, path, { as });
@@ -110,7 +126,12 @@ describe('authentication, scopes and ownership of the embedded ComputeStacks con
     const health = await h.call('GET', '/api/health', { as: 'none' });
     expect(health.status).toBe(200);
     expect(health.body).toEqual({ status: 'ok' });
-    for (const [method, path] of [['GET', '/api/container'], ['POST', '/api/containers'], ['GET', `/api/containers/${mine}/power/start`], ['GET', `/api/containers/${mine}/metrics/disk`]]) {
+    for (const [method, path] of [
+      ['GET', '/api/container'],
+      ['POST', '/api/containers'],
+      ['GET', `/api/containers/${mine}/power/start`],
+      ['GET', `/api/containers/${mine}/metrics/disk`],
+    ]) {
       const reply = await h.call(method!, path!, { as: 'none' });
       expect(reply.status, `${method} ${path}`).toBe(404);
       expect(reply.body).toEqual({ errors: ['Unknown API Call. Please check the documentation.'] });

@@ -48,9 +48,20 @@ describe('containers of the embedded ComputeStacks API', () => {
     expect(container.ingress_rules).toHaveLength(1);
     const rule = container.ingress_rules[0];
     expect(rule).toMatchObject({
-      port: 80, port_nat: 0, proto: 'http', external_access: true, backend_ssl: false, tcp_proxy_opt: 'none', redirect_ssl: true,
-      restrict_cf: false, tcp_lb: false, container_service_id: seed.containerServiceId, load_balancer_rule_id: null,
-      internal_load_balancer_id: null, load_balanced_rules: [], links: { domains: `/api/network/ingress_rules/${rule.id}/domains` },
+      port: 80,
+      port_nat: 0,
+      proto: 'http',
+      external_access: true,
+      backend_ssl: false,
+      tcp_proxy_opt: 'none',
+      redirect_ssl: true,
+      restrict_cf: false,
+      tcp_lb: false,
+      container_service_id: seed.containerServiceId,
+      load_balancer_rule_id: null,
+      internal_load_balancer_id: null,
+      load_balanced_rules: [],
+      links: { domains: `/api/network/ingress_rules/${rule.id}/domains` },
     });
     expect(rule.created_at).toMatch(RAILS_TIME);
     expect(rule.updated_at).toMatch(RAILS_TIME);
@@ -84,11 +95,18 @@ describe('containers of the embedded ComputeStacks API', () => {
   });
 
   it('lists the caller’s containers by id in {"containers": [...]} (an extension), admin all of them', async () => {
-    for (const [as, expected] of [['reader', seeds({ userId: 1 })], ['other', seeds({ userId: 2 })], ['admin', CONTAINER_SEEDS]] as const) {
+    for (const [as, expected] of [
+      ['reader', seeds({ userId: 1 })],
+      ['other', seeds({ userId: 2 })],
+      ['admin', CONTAINER_SEEDS],
+    ] as const) {
       const reply = await h.call('GET', '/api/containers?per_page=100', { as: as as As });
       expectStatus(reply, 200, `list as ${as}`);
       expect(Object.keys(reply.body)).toEqual(['containers']);
-      expect(reply.body.containers.map((container: any) => container.id), as).toEqual(expected.map((seed) => seed.id));
+      expect(
+        reply.body.containers.map((container: any) => container.id),
+        as,
+      ).toEqual(expected.map((seed) => seed.id));
       expect(reply.headers.total).toBe(String(expected.length));
       expect(reply.headers['per-page']).toBe('100');
       expect(reply.headers.link).toBeUndefined();
@@ -106,7 +124,11 @@ describe('containers of the embedded ComputeStacks API', () => {
     expect(first.headers['per-page']).toBe('7');
     expect(first.body.containers.map((container: any) => container.id)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     const links = parseLink(first.headers.link);
-    expect(links).toEqual({ first: `${h.url}/api/containers?per_page=7&page=1`, next: `${h.url}/api/containers?per_page=7&page=2`, last: `${h.url}/api/containers?per_page=7&page=${lastPage}` });
+    expect(links).toEqual({
+      first: `${h.url}/api/containers?per_page=7&page=1`,
+      next: `${h.url}/api/containers?per_page=7&page=2`,
+      last: `${h.url}/api/containers?per_page=7&page=${lastPage}`,
+    });
     const seen: number[] = [];
     let next: string | undefined = links.first;
     while (next !== undefined) {

@@ -38,10 +38,7 @@ export interface StartedService {
   services: EmbeddedServices;
 }
 
-export async function startService(
-  key: BackendKey,
-  options: { dataDir?: string; maxImageBytes?: number; clock?: () => number } = {},
-): Promise<StartedService> {
+export async function startService(key: BackendKey, options: { dataDir?: string; maxImageBytes?: number; clock?: () => number } = {}): Promise<StartedService> {
   const dataDir = options.dataDir ?? (await tempDataDir());
   const services = await startEmbedded({ dataDir, tokens: { ...TOKENS }, only: [key], maxImageBytes: options.maxImageBytes, clock: options.clock });
   track(() => services.close());

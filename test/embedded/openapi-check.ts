@@ -20,16 +20,57 @@ export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patc
 const TOP_KEYS = new Set(['openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs']);
 const PATH_ITEM_KEYS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', ...METHODS]);
 const OPERATION_KEYS = new Set([
-  'tags', 'summary', 'description', 'externalDocs', 'operationId', 'parameters', 'requestBody', 'responses', 'callbacks', 'deprecated',
-  'security', 'servers',
+  'tags',
+  'summary',
+  'description',
+  'externalDocs',
+  'operationId',
+  'parameters',
+  'requestBody',
+  'responses',
+  'callbacks',
+  'deprecated',
+  'security',
+  'servers',
 ]);
 const COMPONENT_KINDS = new Set(['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks']);
 /** The keywords of an OpenAPI 3.0 Schema Object (3.1 / JSON Schema 2020-12 ones such as `const` or type arrays are not). */
 const SCHEMA_KEYWORDS = new Set([
-  'title', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'maxItems',
-  'minItems', 'uniqueItems', 'maxProperties', 'minProperties', 'required', 'enum', 'type', 'allOf', 'oneOf', 'anyOf', 'not', 'items',
-  'properties', 'additionalProperties', 'description', 'format', 'default', 'nullable', 'discriminator', 'readOnly', 'writeOnly', 'xml',
-  'externalDocs', 'example', 'deprecated',
+  'title',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'enum',
+  'type',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'items',
+  'properties',
+  'additionalProperties',
+  'description',
+  'format',
+  'default',
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'xml',
+  'externalDocs',
+  'example',
+  'deprecated',
 ]);
 const TYPES = new Set(['array', 'boolean', 'integer', 'number', 'object', 'string']);
 const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
@@ -99,7 +140,8 @@ function validateSchema(doc: Json, schema: Json, where: string, problems: string
     if (!SCHEMA_KEYWORDS.has(key) && !isExtensionKey(key)) problems.push(`${where}: '${key}' is not an OpenAPI 3.0 schema keyword`);
   }
   const { type } = schema;
-  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) problems.push(`${where}: type ${JSON.stringify(type)} is not one of ${[...TYPES].join(', ')}`);
+  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type)))
+    problems.push(`${where}: type ${JSON.stringify(type)} is not one of ${[...TYPES].join(', ')}`);
   if (type === 'array' && schema.items === undefined) problems.push(`${where}: an array schema needs items`);
   if (schema.items !== undefined) {
     if (type !== 'array') problems.push(`${where}: items without type array`);
@@ -149,7 +191,8 @@ function validateSchema(doc: Json, schema: Json, where: string, problems: string
     if (schema[keyword] !== undefined && typeof schema[keyword] !== 'number') problems.push(`${where}: ${keyword} must be a number`);
   }
   for (const keyword of ['minItems', 'maxItems', 'minLength', 'maxLength', 'minProperties', 'maxProperties']) {
-    if (schema[keyword] !== undefined && !(Number.isInteger(schema[keyword]) && schema[keyword] >= 0)) problems.push(`${where}: ${keyword} must be a non-negative integer`);
+    if (schema[keyword] !== undefined && !(Number.isInteger(schema[keyword]) && schema[keyword] >= 0))
+      problems.push(`${where}: ${keyword} must be a non-negative integer`);
   }
   checkExtensionMark(schema, where, problems);
 }
@@ -197,7 +240,8 @@ function validateResponse(doc: Json, value: Json, where: string, problems: strin
     if (!['description', 'headers', 'content', 'links'].includes(key) && !isExtensionKey(key)) problems.push(`${where}: unexpected key '${key}'`);
   }
   if (response.headers !== undefined) {
-    for (const [name, headerValue] of Object.entries(response.headers as Record<string, Json>)) validateHeader(doc, headerValue, `${where}.headers.${name}`, problems);
+    for (const [name, headerValue] of Object.entries(response.headers as Record<string, Json>))
+      validateHeader(doc, headerValue, `${where}.headers.${name}`, problems);
   }
   if (response.content !== undefined) validateContent(doc, response.content, `${where}.content`, problems);
 }
@@ -260,10 +304,14 @@ export function validateDocument(doc: Json): string[] {
   }
   const components = isObject(doc.components) ? doc.components : {};
   for (const kind of Object.keys(components)) if (!COMPONENT_KINDS.has(kind) && !isExtensionKey(kind)) problems.push(`unexpected components key '${kind}'`);
-  for (const [name, schema] of Object.entries((components.schemas ?? {}) as Record<string, Json>)) validateSchema(doc, schema, `components.schemas.${name}`, problems);
-  for (const [name, response] of Object.entries((components.responses ?? {}) as Record<string, Json>)) validateResponse(doc, response, `components.responses.${name}`, problems);
-  for (const [name, parameter] of Object.entries((components.parameters ?? {}) as Record<string, Json>)) validateParameter(doc, parameter, `components.parameters.${name}`, problems);
-  for (const [name, headerValue] of Object.entries((components.headers ?? {}) as Record<string, Json>)) validateHeader(doc, headerValue, `components.headers.${name}`, problems);
+  for (const [name, schema] of Object.entries((components.schemas ?? {}) as Record<string, Json>))
+    validateSchema(doc, schema, `components.schemas.${name}`, problems);
+  for (const [name, response] of Object.entries((components.responses ?? {}) as Record<string, Json>))
+    validateResponse(doc, response, `components.responses.${name}`, problems);
+  for (const [name, parameter] of Object.entries((components.parameters ?? {}) as Record<string, Json>))
+    validateParameter(doc, parameter, `components.parameters.${name}`, problems);
+  for (const [name, headerValue] of Object.entries((components.headers ?? {}) as Record<string, Json>))
+    validateHeader(doc, headerValue, `components.headers.${name}`, problems);
   for (const [name, scheme] of Object.entries((components.securitySchemes ?? {}) as Record<string, Json>)) {
     const where = `components.securitySchemes.${name}`;
     if (!isObject(scheme)) problems.push(`${where}: not an object`);
@@ -314,7 +362,10 @@ export function validateDocument(doc: Json): string[] {
       for (const tag of operation.tags ?? []) if (!tagNames.has(tag)) problems.push(`${where}: tag ${tag} is not declared`);
       // Operation parameters override the path item's by name and location.
       const merged = new Map<string, Record<string, Json>>();
-      for (const [list, label] of [[shared, 'parameters'], [(operation.parameters ?? []) as Json[], 'operation parameters']] as const) {
+      for (const [list, label] of [
+        [shared, 'parameters'],
+        [(operation.parameters ?? []) as Json[], 'operation parameters'],
+      ] as const) {
         const inList = new Set<string>();
         list.forEach((value: Json, i: number) => {
           const parameter = validateParameter(doc, value, `${where}.${label}[${i}]`, problems);
@@ -374,26 +425,32 @@ export function checkValue(doc: Json, schema: Json, value: unknown, where = '$')
     const outcomes = resolved[keyword].map((part: Json) => checkValue(doc, part, value, where));
     const matches = outcomes.filter((outcome: string[]) => outcome.length === 0).length;
     if (keyword === 'oneOf' ? matches !== 1 : matches === 0) {
-      problems.push(`${where}: ${JSON.stringify(value)?.slice(0, 80)} matches ${matches} of the ${keyword} alternatives (${outcomes.map((o: string[]) => o[0] ?? 'ok').join(' | ')})`);
+      problems.push(
+        `${where}: ${JSON.stringify(value)?.slice(0, 80)} matches ${matches} of the ${keyword} alternatives (${outcomes.map((o: string[]) => o[0] ?? 'ok').join(' | ')})`,
+      );
     }
   }
   if (value === null) return problems;
   const { type } = resolved;
   if (typeof type === 'string' && !matchesType(type, value)) return [...problems, `${where}: ${describe(value)}, documented as ${type}`];
-  if (Array.isArray(resolved.enum) && !resolved.enum.includes(value)) problems.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(resolved.enum)}`);
+  if (Array.isArray(resolved.enum) && !resolved.enum.includes(value))
+    problems.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(resolved.enum)}`);
   if (typeof value === 'string') {
     if (resolved.format === 'date-time' && !DATE_TIME.test(value)) problems.push(`${where}: "${value}" is not a date-time`);
     if (resolved.format === 'uuid' && !UUID.test(value)) problems.push(`${where}: "${value}" is not a uuid`);
     if (resolved.format === 'uri' && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) problems.push(`${where}: "${value}" is not an absolute URI`);
-    if (typeof resolved.pattern === 'string' && !new RegExp(resolved.pattern).test(value)) problems.push(`${where}: "${value}" does not match ${resolved.pattern}`);
+    if (typeof resolved.pattern === 'string' && !new RegExp(resolved.pattern).test(value))
+      problems.push(`${where}: "${value}" does not match ${resolved.pattern}`);
   }
   if (typeof value === 'number') {
     if (typeof resolved.minimum === 'number' && value < resolved.minimum) problems.push(`${where}: ${value} is below the minimum ${resolved.minimum}`);
     if (typeof resolved.maximum === 'number' && value > resolved.maximum) problems.push(`${where}: ${value} is above the maximum ${resolved.maximum}`);
   }
   if (Array.isArray(value)) {
-    if (typeof resolved.minItems === 'number' && value.length < resolved.minItems) problems.push(`${where}: ${value.length} items, fewer than ${resolved.minItems}`);
-    if (typeof resolved.maxItems === 'number' && value.length > resolved.maxItems) problems.push(`${where}: ${value.length} items, more than ${resolved.maxItems}`);
+    if (typeof resolved.minItems === 'number' && value.length < resolved.minItems)
+      problems.push(`${where}: ${value.length} items, fewer than ${resolved.minItems}`);
+    if (typeof resolved.maxItems === 'number' && value.length > resolved.maxItems)
+      problems.push(`${where}: ${value.length} items, more than ${resolved.maxItems}`);
     if (resolved.items !== undefined) value.forEach((item, i) => problems.push(...checkValue(doc, resolved.items, item, `${where}[${i}]`)));
   }
   if (isObject(value) && (resolved.type === 'object' || resolved.properties !== undefined)) {
@@ -443,7 +500,8 @@ export function checkReply(doc: Json, method: string, path: string, reply: Obser
   const { operation, template } = found;
   const label = `${operation.operationId ?? `${method} ${template}`} ${reply.status}`;
   const documented = operation.responses?.[String(reply.status)];
-  if (documented === undefined) return [`${label}: status ${reply.status} is not documented (documented: ${Object.keys(operation.responses ?? {}).join(', ')})`];
+  if (documented === undefined)
+    return [`${label}: status ${reply.status} is not documented (documented: ${Object.keys(operation.responses ?? {}).join(', ')})`];
   const response = deref(doc, documented);
   if (!isObject(response)) return [`${label}: the response does not resolve`];
   const problems: string[] = [];
@@ -457,7 +515,10 @@ export function checkReply(doc: Json, method: string, path: string, reply: Obser
     if (mediaTypes.length > 0 && method.toUpperCase() !== 'HEAD') problems.push(`${label}: documents a body (${mediaTypes.join(', ')}) but there was none`);
     return problems;
   }
-  const type = String(reply.headers['content-type'] ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  const type = String(reply.headers['content-type'] ?? '')
+    .split(';', 1)[0]!
+    .trim()
+    .toLowerCase();
   if (mediaTypes.length === 0) return [...problems, `${label}: documents no body but got ${reply.raw.length} bytes of ${type}`];
   const media = content[type];
   if (!isObject(media)) return [...problems, `${label}: media type ${type || '(none)'} is not documented (documented: ${mediaTypes.join(', ')})`];
@@ -479,7 +540,12 @@ export function checkReply(doc: Json, method: string, path: string, reply: Obser
 /** Every operation of the document as `METHOD /path/{param}`. */
 export function documentedOperations(doc: Json): Array<{ method: string; path: string; operationId: string; operation: Record<string, Json> }> {
   return Object.entries(doc.paths as Record<string, Json>).flatMap(([path, item]) =>
-    METHODS.filter((method) => isObject(item[method])).map((method) => ({ method: method.toUpperCase(), path, operationId: item[method].operationId, operation: item[method] })),
+    METHODS.filter((method) => isObject(item[method])).map((method) => ({
+      method: method.toUpperCase(),
+      path,
+      operationId: item[method].operationId,
+      operation: item[method],
+    })),
   );
 }
 

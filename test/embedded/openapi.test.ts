@@ -27,9 +27,7 @@ import { VmImageStore } from '../../src/embedded/vm-images/store.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
 import { seedWith } from './containers-harness.js';
 import { TOKENS, httpCaller, type AuthHeaders, type Call, type CallOptions, type Reply } from './harness.js';
-import {
-  EXTENSION, checkReply, checkValue, deref, documentedOperations, findOperation, routeShape, routesOf, validateDocument,
-} from './openapi-check.js';
+import { EXTENSION, checkReply, checkValue, deref, documentedOperations, findOperation, routeShape, routesOf, validateDocument } from './openapi-check.js';
 import { seedId as vmSeedId } from './vm-images-harness.js';
 import { seedNamed } from './serverless-harness.js';
 
@@ -60,7 +58,11 @@ describe('the OpenAPI checkers themselves', () => {
           operationId: 'getThing',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
           responses: {
-            '200': { description: 'ok', headers: { 'X-Id': { required: true, schema: { type: 'string' } } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } },
+            '200': {
+              description: 'ok',
+              headers: { 'X-Id': { required: true, schema: { type: 'string' } } },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } },
+            },
             '204': { description: 'none' },
           },
         },
@@ -92,7 +94,12 @@ describe('the OpenAPI checkers themselves', () => {
     broken.openapi = '3.1.0';
     delete broken.paths['/things/{id}'].get.operationId;
     broken.paths['/things/{id}'].get.parameters = [];
-    broken.paths['/other'] = { post: { operationId: 'get-thing', responses: { '200': { description: 'x', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } } } };
+    broken.paths['/other'] = {
+      post: {
+        operationId: 'get-thing',
+        responses: { '200': { description: 'x', content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } } },
+      },
+    };
     broken.components.schemas.Thing.properties.tags = { type: ['array', 'null'], prefixItems: [] };
     broken.components.schemas.Thing.required = ['id', 'nope'];
     const problems = validateDocument(broken).join('\n');
@@ -108,8 +115,18 @@ describe('the OpenAPI checkers themselves', () => {
 
   it('walks a body against a schema, following $refs, and reports every mismatch', () => {
     const schema = { $ref: '#/components/schemas/Thing' };
-    expect(checkValue(doc, schema, { id: 1, name: null, kind: 'a', when: '2025-01-01T00:00:00Z', tags: ['x'], child: { n: 1.5 }, extra: { k: 'v' } })).toEqual([]);
-    const problems = checkValue(doc, schema, { name: 'x', kind: 'c', when: 'yesterday', tags: [1], child: { n: 'one', m: 2 }, extra: { k: 3 }, surprise: true });
+    expect(checkValue(doc, schema, { id: 1, name: null, kind: 'a', when: '2025-01-01T00:00:00Z', tags: ['x'], child: { n: 1.5 }, extra: { k: 'v' } })).toEqual(
+      [],
+    );
+    const problems = checkValue(doc, schema, {
+      name: 'x',
+      kind: 'c',
+      when: 'yesterday',
+      tags: [1],
+      child: { n: 'one', m: 2 },
+      extra: { k: 3 },
+      surprise: true,
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         '$.kind: "c" is not one of ["a","b"]',
@@ -139,7 +156,9 @@ describe('the OpenAPI checkers themselves', () => {
     expect(checkReply(doc, 'GET', '/things/1', json(200, { id: '1' }))).toEqual(['getThing 200 body.id: string, documented as integer']);
     expect(checkReply(doc, 'GET', '/things/1', json(204, {}))[0]).toContain('documents no body');
     expect(checkReply(doc, 'GET', '/things/1', { status: 200, headers: { 'x-id': '1' }, raw: Buffer.alloc(0) })[0]).toContain('but there was none');
-    expect(checkReply(doc, 'GET', '/things/1', { status: 200, headers: { 'x-id': '1', 'content-type': 'text/html' }, raw: Buffer.from('<p>') })[0]).toContain('media type text/html is not documented');
+    expect(checkReply(doc, 'GET', '/things/1', { status: 200, headers: { 'x-id': '1', 'content-type': 'text/html' }, raw: Buffer.from('<p>') })[0]).toContain(
+      'media type text/html is not documented',
+    );
     expect(checkReply(doc, 'DELETE', '/things/1', json(200, {}))).toEqual(['DELETE /things/1: no documented operation']);
   });
 });
@@ -155,12 +174,38 @@ describe('the OpenAPI documents', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(
       expect.arrayContaining([
-        'listVmImages', 'getVmImage', 'createVmImage', 'updateVmImage', 'deleteVmImage', 'uploadVmImageData', 'downloadVmImageData',
-        'deactivateVmImage', 'reactivateVmImage', 'listCiImages', 'getCiImage', 'createCiImage', 'deleteCiImage', 'listContainerImages',
-        'getContainerImage', 'createContainerImage', 'updateContainerImage', 'deleteContainerImage', 'listContainers', 'getContainer',
-        'powerContainer', 'listContainerLogs', 'listContainerProcesses', 'getContainerCpuMetrics', 'getContainerMemoryMetrics',
-        'listServerlessContainers', 'getServerlessContainer', 'createServerlessContainer', 'updateServerlessContainer',
-        'deleteServerlessContainer', 'listServerlessRevisions', 'listGpuModels',
+        'listVmImages',
+        'getVmImage',
+        'createVmImage',
+        'updateVmImage',
+        'deleteVmImage',
+        'uploadVmImageData',
+        'downloadVmImageData',
+        'deactivateVmImage',
+        'reactivateVmImage',
+        'listCiImages',
+        'getCiImage',
+        'createCiImage',
+        'deleteCiImage',
+        'listContainerImages',
+        'getContainerImage',
+        'createContainerImage',
+        'updateContainerImage',
+        'deleteContainerImage',
+        'listContainers',
+        'getContainer',
+        'powerContainer',
+        'listContainerLogs',
+        'listContainerProcesses',
+        'getContainerCpuMetrics',
+        'getContainerMemoryMetrics',
+        'listServerlessContainers',
+        'getServerlessContainer',
+        'createServerlessContainer',
+        'updateServerlessContainer',
+        'deleteServerlessContainer',
+        'listServerlessRevisions',
+        'listGpuModels',
       ]),
     );
   });
@@ -184,7 +229,9 @@ describe('the OpenAPI documents', () => {
   });
 
   it('declares the security schemes: Glance an X-Auth-Token header, the others HTTP bearer', () => {
-    expect(VM_IMAGES_OPENAPI.components.securitySchemes).toEqual({ keystoneToken: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Auth-Token' }) });
+    expect(VM_IMAGES_OPENAPI.components.securitySchemes).toEqual({
+      keystoneToken: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-Auth-Token' }),
+    });
     for (const doc of [CI_IMAGES_OPENAPI, CONTAINER_IMAGES_OPENAPI, CONTAINERS_OPENAPI, SERVERLESS_OPENAPI]) {
       expect(doc.components.securitySchemes).toEqual({ bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
       expect(doc.security).toEqual([{ bearerAuth: [] }]);
@@ -200,17 +247,33 @@ describe('the OpenAPI documents', () => {
 
   it('marks the embedded-only extensions', () => {
     const extensions = (doc: OpenApiDocument) =>
-      documentedOperations(doc).filter(({ operation }) => operation[EXTENSION] === true).map(({ method, path }) => `${method} ${path}`).sort();
+      documentedOperations(doc)
+        .filter(({ operation }) => operation[EXTENSION] === true)
+        .map(({ method, path }) => `${method} ${path}`)
+        .sort();
     expect(extensions(VM_IMAGES_OPENAPI)).toEqual(['GET /openapi.json']);
     expect(extensions(CI_IMAGES_OPENAPI)).toEqual(['GET /health', 'GET /openapi.json']);
     expect(extensions(CONTAINER_IMAGES_OPENAPI)).toEqual(['GET /api/health', 'GET /openapi.json']);
     expect(extensions(CONTAINERS_OPENAPI)).toEqual(['GET /api/containers', 'GET /api/health', 'GET /openapi.json']);
     expect(extensions(SERVERLESS_OPENAPI)).toEqual(['GET /health', 'GET /openapi.json']);
     const marked = (doc: OpenApiDocument, schema: string) =>
-      Object.entries((doc.components.schemas![schema] as any).properties).filter(([, property]: [string, any]) => property[EXTENSION] === true).map(([name]) => name).sort();
-    expect(marked(SERVERLESS_OPENAPI, 'ServerlessRevision')).toEqual(
-      ['arguments', 'command', 'cpu', 'desiredGPUs', 'env', 'ephemeralStorage', 'gpu', 'port', 'ram', 'serving', 'status'],
-    );
+      Object.entries((doc.components.schemas![schema] as any).properties)
+        .filter(([, property]: [string, any]) => property[EXTENSION] === true)
+        .map(([name]) => name)
+        .sort();
+    expect(marked(SERVERLESS_OPENAPI, 'ServerlessRevision')).toEqual([
+      'arguments',
+      'command',
+      'cpu',
+      'desiredGPUs',
+      'env',
+      'ephemeralStorage',
+      'gpu',
+      'port',
+      'ram',
+      'serving',
+      'status',
+    ]);
     expect(marked(SERVERLESS_OPENAPI, 'ServerlessContainer')).toEqual([]);
     expect(marked(CONTAINERS_OPENAPI, 'Container')).toEqual(['container_image_id']);
     expect(marked(CONTAINER_IMAGES_OPENAPI, 'ContainerImage')).toEqual(['container_image_ingress_params', 'volumes']);
@@ -233,8 +296,13 @@ describe('the OpenAPI documents', () => {
       track(() => app.close());
       await app.ready();
       // HEAD is Fastify's automatic twin of every GET (the documents say so in their description).
-      const served = routesOf(app).filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${routeShape(route.path)}`).sort();
-      const documented = documentedOperations(doc).map((operation) => `${operation.method} ${routeShape(operation.path)}`).sort();
+      const served = routesOf(app)
+        .filter((route) => route.method !== 'HEAD')
+        .map((route) => `${route.method} ${routeShape(route.path)}`)
+        .sort();
+      const documented = documentedOperations(doc)
+        .map((operation) => `${operation.method} ${routeShape(operation.path)}`)
+        .sort();
       expect(served.length, `${key} routes`).toBeGreaterThan(3);
       expect(documented, key).toEqual(served);
     }
@@ -269,18 +337,27 @@ describe('the served documents and their conformance with real responses', () =>
     return reply;
   }
 
-  it.each(SERVICES.map((service) => [service.key] as const))('%s: serves GET /openapi.json without a token: the document, with the service root as server', async (key) => {
-    const reply = await conform(key, 'GET', OPENAPI_PATH, 200, { as: 'none' });
-    expect(String(reply.headers['content-type'])).toMatch(/^application\/json/);
-    const { servers, ...rest } = reply.body;
-    const { servers: _relative, ...expected } = docOf(key);
-    expect(servers).toEqual([{ url: urls[key], description: expect.any(String) }]);
-    expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
-    expect(validateDocument(reply.body)).toEqual([]);
-    // Without a token the other routes still refuse.
-    const refused = await calls[key]!('GET', documentedOperations(docOf(key)).find((operation) => operation.operation.security === undefined && operation.method === 'GET' && !operation.path.includes('{'))!.path, { as: 'none' });
-    expect(refused.status).toBeGreaterThanOrEqual(400);
-  });
+  it.each(SERVICES.map((service) => [service.key] as const))(
+    '%s: serves GET /openapi.json without a token: the document, with the service root as server',
+    async (key) => {
+      const reply = await conform(key, 'GET', OPENAPI_PATH, 200, { as: 'none' });
+      expect(String(reply.headers['content-type'])).toMatch(/^application\/json/);
+      const { servers, ...rest } = reply.body;
+      const { servers: _relative, ...expected } = docOf(key);
+      expect(servers).toEqual([{ url: urls[key], description: expect.any(String) }]);
+      expect(rest).toEqual(JSON.parse(JSON.stringify(expected)));
+      expect(validateDocument(reply.body)).toEqual([]);
+      // Without a token the other routes still refuse.
+      const refused = await calls[key]!(
+        'GET',
+        documentedOperations(docOf(key)).find(
+          (operation) => operation.operation.security === undefined && operation.method === 'GET' && !operation.path.includes('{'),
+        )!.path,
+        { as: 'none' },
+      );
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+    },
+  );
 
   it('vmImages: lists, shows, creates, patches, uploads, downloads, (de)activates and deletes as documented, errors included', async () => {
     const key = 'vmImages';
@@ -307,7 +384,16 @@ describe('the served documents and their conformance with real responses', () =>
     await conform(key, 'POST', '/v2/images', 415, { body: '{}', headers: { 'content-type': 'text/plain' } });
     await conform(key, 'POST', '/v2/images', 403, { as: 'reader', body: { name: 'x' } });
     const patch = (ops: unknown) => ({ body: JSON.stringify(ops), headers: { 'content-type': JSON_PATCH_TYPE } });
-    await conform(key, 'PATCH', `/v2/images/${id}`, 200, patch([{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'add', path: '/hw_disk_bus', value: 'virtio' }]));
+    await conform(
+      key,
+      'PATCH',
+      `/v2/images/${id}`,
+      200,
+      patch([
+        { op: 'replace', path: '/name', value: 'renamed' },
+        { op: 'add', path: '/hw_disk_bus', value: 'virtio' },
+      ]),
+    );
     await conform(key, 'PATCH', `/v2/images/${id}`, 409, patch([{ op: 'remove', path: '/nope' }]));
     await conform(key, 'PATCH', `/v2/images/${id}`, 400, patch([{ op: 'add', path: '/tags/-', value: 'x' }]));
     await conform(key, 'PATCH', `/v2/images/${id}`, 415, { body: '[]', headers: { 'content-type': 'application/json' } });
@@ -345,12 +431,21 @@ describe('the served documents and their conformance with real responses', () =>
     const file = await conform(key, 'GET', `/images/${inNamespace.id}`, 200, { json: false, headers: { accept: 'application/x-qemu-disk' } });
     expect(file.raw.length).toBe(inNamespace.size);
     await conform(key, 'GET', `/images/${inNamespace.id}`, 206, { json: false, headers: { accept: 'application/x-qemu-disk', range: 'bytes=0-3' } });
-    await conform(key, 'GET', `/images/${inNamespace.id}`, 304, { json: false, headers: { accept: 'application/x-qemu-disk', 'if-modified-since': new Date().toUTCString() } });
+    await conform(key, 'GET', `/images/${inNamespace.id}`, 304, {
+      json: false,
+      headers: { accept: 'application/x-qemu-disk', 'if-modified-since': new Date().toUTCString() },
+    });
     await conform(key, 'GET', `/images/${inNamespace.id}`, 416, { headers: { accept: 'application/x-qemu-disk', range: 'bytes=99999999-' } });
     await conform(key, 'GET', '/images/999999', 404);
-    await conform(key, 'POST', '/images?name=bad%20name', 400, { body: Buffer.from('not a qcow2 file'), headers: { 'content-type': 'application/octet-stream' } });
+    await conform(key, 'POST', '/images?name=bad%20name', 400, {
+      body: Buffer.from('not a qcow2 file'),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await conform(key, 'POST', '/images?name=x', 404, { as: 'reader', body: qcow2(), headers: { 'content-type': 'application/octet-stream' } });
-    const created = await conform(key, 'POST', '/images?name=openapi-check&namespace=djinn', 201, { body: qcow2(), headers: { 'content-type': 'application/octet-stream' } });
+    const created = await conform(key, 'POST', '/images?name=openapi-check&namespace=djinn', 201, {
+      body: qcow2(),
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     expect(created.body.namespace_id).toEqual(expect.any(Number));
     await conform(key, 'DELETE', `/images/${created.body.id}`, 204);
     await conform(key, 'DELETE', `/images/${created.body.id}`, 404);
@@ -372,7 +467,12 @@ describe('the served documents and their conformance with real responses', () =>
 
     const body = {
       container_image: {
-        label: 'OpenAPI Check', role: 'node', role_class: 'web', registry_image_path: 'acme/check', registry_image_tag: '1.0.0', min_cpu: 0.5,
+        label: 'OpenAPI Check',
+        role: 'node',
+        role_class: 'web',
+        registry_image_path: 'acme/check',
+        registry_image_tag: '1.0.0',
+        min_cpu: 0.5,
         env_params_attributes: [{ name: 'PORT', param_type: 'static', static_value: '3000' }],
         setting_params: [{ setting_param: { name: 'secret', param_type: 'password' } }],
         ingress_params_attributes: [{ port: 3000, proto: 'tcp', external_access: true }],
@@ -454,7 +554,9 @@ describe('the served documents and their conformance with real responses', () =>
 
   it('exercised every documented operation of every service against a real response', () => {
     for (const { key, doc } of SERVICES) {
-      const all = documentedOperations(doc).map((operation) => operation.operationId).sort();
+      const all = documentedOperations(doc)
+        .map((operation) => operation.operationId)
+        .sort();
       expect([...(exercised.get(key) ?? [])].sort(), key).toEqual(all);
     }
   });

@@ -42,7 +42,7 @@ describe('authentication, roles and ownership of the embedded Quasarch container
     expect(await h.revisions(mine.id)).toEqual(before.revisions);
   });
 
-  it("refuses another user's container to a USER with 403 {\"error\": \"Forbidden\"} on read, update, delete and revisions, and changes nothing", async () => {
+  it('refuses another user\'s container to a USER with 403 {"error": "Forbidden"} on read, update, delete and revisions, and changes nothing', async () => {
     const before = { shown: await h.show(mine.id), revisions: await h.revisions(mine.id) };
     for (const [method, path, body] of routes(mine.id).filter(([, path]) => path.includes(mine.id))) {
       const reply = await h.call(method, path, { as: 'other', body });

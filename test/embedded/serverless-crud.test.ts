@@ -36,32 +36,77 @@ describe('creating, reading, listing, updating and deleting serverless container
       desiredGPUs: null,
     });
     expect(Object.keys(created)).toEqual([
-      'id', 'name', 'createdBy', 'image', 'cpu', 'ram', 'gpu', 'ephemeralStorage', 'command', 'arguments', 'env', 'port',
-      'dateCreated', 'dateUpdated', 'status', 'urls', 'desiredGPUs',
+      'id',
+      'name',
+      'createdBy',
+      'image',
+      'cpu',
+      'ram',
+      'gpu',
+      'ephemeralStorage',
+      'command',
+      'arguments',
+      'env',
+      'port',
+      'dateCreated',
+      'dateUpdated',
+      'status',
+      'urls',
+      'desiredGPUs',
     ]);
     expect(await h.show(created.id)).toEqual(created);
     const revisions = await h.revisions(created.id);
     expect(revisions).toMatchObject({ total: 1, page: 1, rowsPerPage: 100 });
-    expect(revisions.items).toEqual([expect.objectContaining({
-      containerID: created.id, revisionNumber: 1, image: 'nginxdemos/hello:latest', dateCreated: '2025-06-01T12:00:01.5Z', status: 'deploying', serving: false,
-    })]);
+    expect(revisions.items).toEqual([
+      expect.objectContaining({
+        containerID: created.id,
+        revisionNumber: 1,
+        image: 'nginxdemos/hello:latest',
+        dateCreated: '2025-06-01T12:00:01.5Z',
+        status: 'deploying',
+        serving: false,
+      }),
+    ]);
   });
 
   it('fills what a create leaves out with documented defaults and keeps command, arguments and env as given', async () => {
     const minimal = await h.create({ name: 'minimal', image: 'nginx:1.27-alpine' });
-    expect(minimal).toMatchObject({ cpu: 1, ram: '512Mi', gpu: 0, ephemeralStorage: '1Gi', command: null, arguments: null, env: {}, port: '8080', desiredGPUs: null });
-    const full = await h.create(validBody('full', {
-      command: '/bin/server', arguments: ['--listen', ':80'], env: { B: '2', A: '1', __proto__x: 'y' }, cpu: 0.25, gpu: 1, desiredGPUs: ['t4'],
-    }));
+    expect(minimal).toMatchObject({
+      cpu: 1,
+      ram: '512Mi',
+      gpu: 0,
+      ephemeralStorage: '1Gi',
+      command: null,
+      arguments: null,
+      env: {},
+      port: '8080',
+      desiredGPUs: null,
+    });
+    const full = await h.create(
+      validBody('full', {
+        command: '/bin/server',
+        arguments: ['--listen', ':80'],
+        env: { B: '2', A: '1', __proto__x: 'y' },
+        cpu: 0.25,
+        gpu: 1,
+        desiredGPUs: ['t4'],
+      }),
+    );
     expect(full).toMatchObject({ command: '/bin/server', arguments: ['--listen', ':80'], cpu: 0.25, gpu: 1, desiredGPUs: null });
-    expect(Object.entries(full.env)).toEqual([['B', '2'], ['A', '1'], ['__proto__x', 'y']]);
+    expect(Object.entries(full.env)).toEqual([
+      ['B', '2'],
+      ['A', '1'],
+      ['__proto__x', 'y'],
+    ]);
     // An empty command or argument list is no override.
     const empty = await h.create(validBody('empty-overrides', { command: '', arguments: [] }));
     expect(empty).toMatchObject({ command: null, arguments: null });
   });
 
   it('ignores unknown fields and read-only ones such as id, createdBy and status, as a Go decoder does', async () => {
-    const created = await h.create(validBody('ignores-extras', { id: 'mine', createdBy: QUASARCH_USER_OTHER, status: 'deployed', urls: ['x'], colour: 'blue' }));
+    const created = await h.create(
+      validBody('ignores-extras', { id: 'mine', createdBy: QUASARCH_USER_OTHER, status: 'deployed', urls: ['x'], colour: 'blue' }),
+    );
     expect(created.id).toMatch(UUID);
     expect(created.createdBy).toBe(QUASARCH_USER_MAIN);
     expect(created.status).toBe('deploying');
@@ -154,7 +199,14 @@ describe('creating, reading, listing, updating and deleting serverless container
     expect(Date.parse(updated.dateUpdated)).toBe(updatedAt);
     const revisions = await h.revisions(created.id);
     expect(revisions.total).toBe(2);
-    expect(revisions.items[0]).toMatchObject({ revisionNumber: 2, image: 'nginxdemos/hello:updated', env: { FOO: 'updated-bar' }, cpu: 1, ram: '512Mi', port: '80' });
+    expect(revisions.items[0]).toMatchObject({
+      revisionNumber: 2,
+      image: 'nginxdemos/hello:updated',
+      env: { FOO: 'updated-bar' },
+      cpu: 1,
+      ram: '512Mi',
+      port: '80',
+    });
     expect(revisions.items[1]).toMatchObject({ revisionNumber: 1, image: 'nginxdemos/hello:latest', env: { FOO: 'bar', KEEP: 'no' } });
   });
 

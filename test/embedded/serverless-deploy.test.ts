@@ -54,20 +54,81 @@ describe('deployments over the fake clock', () => {
     expect(total).toBe(4);
     expect(items.map((item) => item.revisionNumber)).toEqual([4, 3, 2, 1]);
     expect(items.map((item) => Date.parse(item.dateCreated))).toEqual([...made].reverse());
-    const base = { containerID: created.id, cpu: 1, ram: '512Mi', gpu: 0, ephemeralStorage: '10Gi', command: null, arguments: null, port: '80', desiredGPUs: null, status: 'ready' };
-    expect(items[3]).toEqual({ ...base, revisionNumber: 1, image: 'nginxdemos/hello:latest', env: { STEP: '1' }, dateCreated: items[3].dateCreated, serving: false });
-    expect(items[2]).toEqual({ ...base, revisionNumber: 2, image: 'nginxdemos/hello:v2', env: { STEP: '1' }, dateCreated: items[2].dateCreated, serving: false });
-    expect(items[1]).toEqual({ ...base, revisionNumber: 3, image: 'nginxdemos/hello:v2', cpu: 2, env: { STEP: '3' }, dateCreated: items[1].dateCreated, serving: false });
+    const base = {
+      containerID: created.id,
+      cpu: 1,
+      ram: '512Mi',
+      gpu: 0,
+      ephemeralStorage: '10Gi',
+      command: null,
+      arguments: null,
+      port: '80',
+      desiredGPUs: null,
+      status: 'ready',
+    };
+    expect(items[3]).toEqual({
+      ...base,
+      revisionNumber: 1,
+      image: 'nginxdemos/hello:latest',
+      env: { STEP: '1' },
+      dateCreated: items[3].dateCreated,
+      serving: false,
+    });
+    expect(items[2]).toEqual({
+      ...base,
+      revisionNumber: 2,
+      image: 'nginxdemos/hello:v2',
+      env: { STEP: '1' },
+      dateCreated: items[2].dateCreated,
+      serving: false,
+    });
+    expect(items[1]).toEqual({
+      ...base,
+      revisionNumber: 3,
+      image: 'nginxdemos/hello:v2',
+      cpu: 2,
+      env: { STEP: '3' },
+      dateCreated: items[1].dateCreated,
+      serving: false,
+    });
     expect(items[0]).toEqual({
-      ...base, revisionNumber: 4, image: 'nginxdemos/hello:v2', cpu: 2, ram: '2Gi', command: 'nginx', arguments: ['-g', 'daemon off;'], env: { STEP: '3' },
-      dateCreated: items[0].dateCreated, serving: true,
+      ...base,
+      revisionNumber: 4,
+      image: 'nginxdemos/hello:v2',
+      cpu: 2,
+      ram: '2Gi',
+      command: 'nginx',
+      arguments: ['-g', 'daemon off;'],
+      env: { STEP: '3' },
+      dateCreated: items[0].dateCreated,
+      serving: true,
     });
     expect(Object.keys(items[0])).toEqual([
-      'containerID', 'revisionNumber', 'image', 'dateCreated', 'cpu', 'ram', 'gpu', 'ephemeralStorage', 'command', 'arguments', 'env', 'port',
-      'desiredGPUs', 'status', 'serving',
+      'containerID',
+      'revisionNumber',
+      'image',
+      'dateCreated',
+      'cpu',
+      'ram',
+      'gpu',
+      'ephemeralStorage',
+      'command',
+      'arguments',
+      'env',
+      'port',
+      'desiredGPUs',
+      'status',
+      'serving',
     ]);
     // The container shows the latest spec.
-    expect(await h.show(created.id)).toMatchObject({ image: 'nginxdemos/hello:v2', cpu: 2, ram: '2Gi', command: 'nginx', env: { STEP: '3' }, status: 'deployed' });
+    expect(await h.show(created.id)).toMatchObject({
+      image: 'nginxdemos/hello:v2',
+      cpu: 2,
+      ram: '2Gi',
+      command: 'nginx',
+      env: { STEP: '3' },
+      status: 'deployed',
+    });
     // Paged newest first.
     const page = await h.revisions(created.id, 'page=2&rows=3');
     expect(page).toEqual({ items: [items[3]], total: 4, page: 2, rowsPerPage: 3 });

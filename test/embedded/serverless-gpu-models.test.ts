@@ -4,13 +4,31 @@ import { startServerless, type ServerlessHarness } from './serverless-harness.js
 
 /** The 25 models of the shared specs README, in its order. */
 const EXPECTED = [
-  ['h100', 'Nvidia h100'], ['a100', 'Nvidia a100'], ['a40', 'Nvidia a40'], ['a16', 'Nvidia a16'], ['t4', 'Nvidia t4'], ['v100', 'Nvidia v100'],
-  ['p4', 'Nvidia tesla-p4'], ['p100', 'Nvidia tesla-p100'], ['k80', 'Nvidia tesla-k80'],
-  ['3050', 'Nvidia rtx-3050'], ['3060', 'Nvidia rtx-3060'], ['3060ti', 'Nvidia rtx-3060-ti'], ['3070', 'Nvidia rtx-3070'],
-  ['3070ti', 'Nvidia rtx-3070-ti'], ['3080', 'Nvidia rtx-3080'], ['3080ti', 'Nvidia rtx-3080-ti'], ['3090', 'Nvidia rtx-3090'],
+  ['h100', 'Nvidia h100'],
+  ['a100', 'Nvidia a100'],
+  ['a40', 'Nvidia a40'],
+  ['a16', 'Nvidia a16'],
+  ['t4', 'Nvidia t4'],
+  ['v100', 'Nvidia v100'],
+  ['p4', 'Nvidia tesla-p4'],
+  ['p100', 'Nvidia tesla-p100'],
+  ['k80', 'Nvidia tesla-k80'],
+  ['3050', 'Nvidia rtx-3050'],
+  ['3060', 'Nvidia rtx-3060'],
+  ['3060ti', 'Nvidia rtx-3060-ti'],
+  ['3070', 'Nvidia rtx-3070'],
+  ['3070ti', 'Nvidia rtx-3070-ti'],
+  ['3080', 'Nvidia rtx-3080'],
+  ['3080ti', 'Nvidia rtx-3080-ti'],
+  ['3090', 'Nvidia rtx-3090'],
   ['3090ti', 'Nvidia rtx-3090-ti'],
-  ['1050', 'Nvidia gtx-1050'], ['1050ti', 'Nvidia gtx-1050-ti'], ['1060', 'Nvidia gtx-1060'], ['1070', 'Nvidia gtx-1070'],
-  ['1070ti', 'Nvidia gtx-1070-ti'], ['1080', 'Nvidia gtx-1080'], ['1080ti', 'Nvidia gtx-1080-ti'],
+  ['1050', 'Nvidia gtx-1050'],
+  ['1050ti', 'Nvidia gtx-1050-ti'],
+  ['1060', 'Nvidia gtx-1060'],
+  ['1070', 'Nvidia gtx-1070'],
+  ['1070ti', 'Nvidia gtx-1070-ti'],
+  ['1080', 'Nvidia gtx-1080'],
+  ['1080ti', 'Nvidia gtx-1080-ti'],
 ].map(([code, name]) => ({ code, name }));
 
 describe('GET /v1/gpu-models', () => {

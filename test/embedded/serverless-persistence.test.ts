@@ -41,7 +41,10 @@ describe('the embedded serverless container service across restarts', () => {
     // The update deploying when the service stopped carries on as if nothing happened.
     clock.advance(3_000);
     expect(await second.show(created.id)).toMatchObject({ status: 'deployed', image: 'nginxdemos/hello:v2', env: { A: '2' } });
-    expect((await second.revisions(created.id)).items.map((item) => [item.revisionNumber, item.serving])).toEqual([[2, true], [1, false]]);
+    expect((await second.revisions(created.id)).items.map((item) => [item.revisionNumber, item.serving])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     await second.close();
   });
 

@@ -107,7 +107,13 @@ describe('validation of serverless container requests', () => {
   });
 
   it.each(ACCEPTED)('accepts a create with %s', async (what, overrides) => {
-    const name = overrides.name === undefined ? `ok-${what.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/-+$/, '')}` : undefined;
+    const name =
+      overrides.name === undefined
+        ? `ok-${what
+            .replace(/[^a-z0-9]+/gi, '-')
+            .toLowerCase()
+            .replace(/-+$/, '')}`
+        : undefined;
     const created = await h.create(bodyOf(name ?? String(overrides.name), overrides));
     for (const [key, value] of Object.entries(overrides)) {
       if (key === 'desiredGPUs') continue; // shown once deployed
@@ -119,13 +125,31 @@ describe('validation of serverless container requests', () => {
   it('names every bad field of one request at once', async () => {
     const reply = await h.call('POST', '/v1/containers', {
       body: {
-        name: 'Bad Name', image: 'nginx', cpu: 0, ram: '512Mb', gpu: 2, ephemeralStorage: -1, port: '0',
-        env: { 'MY VAR': 'x', 'OTHER VAR': 'y', FINE: 'z' }, command: false, arguments: [1],
+        name: 'Bad Name',
+        image: 'nginx',
+        cpu: 0,
+        ram: '512Mb',
+        gpu: 2,
+        ephemeralStorage: -1,
+        port: '0',
+        env: { 'MY VAR': 'x', 'OTHER VAR': 'y', FINE: 'z' },
+        command: false,
+        arguments: [1],
       },
     });
     expect(reply.status).toBe(400);
     expect(Object.keys(reply.body.fields).sort()).toEqual([
-      'arguments', 'command', 'cpu', 'desiredGPUs', 'env.MY VAR', 'env.OTHER VAR', 'ephemeralStorage', 'image', 'name', 'port', 'ram',
+      'arguments',
+      'command',
+      'cpu',
+      'desiredGPUs',
+      'env.MY VAR',
+      'env.OTHER VAR',
+      'ephemeralStorage',
+      'image',
+      'name',
+      'port',
+      'ram',
     ]);
   });
 

@@ -1,7 +1,18 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/embedded/db.js';
-import { CS_USER_MAIN, CS_USER_OTHER, DJINN_USER_MAIN, DJINN_USER_OTHER, PRINCIPALS, PROJECT_MAIN, PROJECT_OTHER, QUASARCH_USER_MAIN, QUASARCH_USER_OTHER, principalForToken } from '../../src/embedded/principals.js';
+import {
+  CS_USER_MAIN,
+  CS_USER_OTHER,
+  DJINN_USER_MAIN,
+  DJINN_USER_OTHER,
+  PRINCIPALS,
+  PROJECT_MAIN,
+  PROJECT_OTHER,
+  QUASARCH_USER_MAIN,
+  QUASARCH_USER_OTHER,
+  principalForToken,
+} from '../../src/embedded/principals.js';
 import { resolveEmbeddedTokens, tokensFile } from '../../src/embedded/tokens.js';
 import { tempDataDir } from '../helpers/leftovers.js';
 
@@ -34,10 +45,31 @@ describe('embedded principals', () => {
 
   it('maps each token to its principal and anything else to undefined', () => {
     expect(principalForToken(tokens, 'a-tok')).toEqual({
-      name: 'admin', userId: PRINCIPALS.admin.userId, projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, quasarchUserId: QUASARCH_USER_MAIN, isAdmin: true, canWrite: true,
+      name: 'admin',
+      userId: PRINCIPALS.admin.userId,
+      projectId: PROJECT_MAIN,
+      csUserId: CS_USER_MAIN,
+      djinnUserId: DJINN_USER_MAIN,
+      quasarchUserId: QUASARCH_USER_MAIN,
+      isAdmin: true,
+      canWrite: true,
     });
-    expect(principalForToken(tokens, 'r-tok')).toMatchObject({ name: 'reader', projectId: PROJECT_MAIN, csUserId: CS_USER_MAIN, djinnUserId: DJINN_USER_MAIN, isAdmin: false, canWrite: false });
-    expect(principalForToken(tokens, 'o-tok')).toMatchObject({ name: 'other', projectId: PROJECT_OTHER, csUserId: CS_USER_OTHER, djinnUserId: DJINN_USER_OTHER, isAdmin: false, canWrite: true });
+    expect(principalForToken(tokens, 'r-tok')).toMatchObject({
+      name: 'reader',
+      projectId: PROJECT_MAIN,
+      csUserId: CS_USER_MAIN,
+      djinnUserId: DJINN_USER_MAIN,
+      isAdmin: false,
+      canWrite: false,
+    });
+    expect(principalForToken(tokens, 'o-tok')).toMatchObject({
+      name: 'other',
+      projectId: PROJECT_OTHER,
+      csUserId: CS_USER_OTHER,
+      djinnUserId: DJINN_USER_OTHER,
+      isAdmin: false,
+      canWrite: true,
+    });
     for (const token of [undefined, '', 'a-to', 'a-tok ', 'A-TOK']) expect(principalForToken(tokens, token)).toBeUndefined();
   });
 

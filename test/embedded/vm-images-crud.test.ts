@@ -6,9 +6,28 @@ import { PROJECT_MAIN, PROJECT_OTHER } from '../../src/embedded/principals.js';
 import { ids, seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 
 const IMAGE_KEYS = [
-  'id', 'name', 'status', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram',
-  'size', 'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'os_hidden', 'owner', 'created_at', 'updated_at',
-  'self', 'file', 'schema',
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'tags',
+  'container_format',
+  'disk_format',
+  'min_disk',
+  'min_ram',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'os_hidden',
+  'owner',
+  'created_at',
+  'updated_at',
+  'self',
+  'file',
+  'schema',
 ];
 const REQUEST_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const RFC3339_SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -61,9 +80,7 @@ describe('authentication, errors and versions', () => {
     const html = await h.call('GET', `/v2/images/${id}`, { json: false });
     expect(html.status).toBe(404);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
-    expect(html.body).toBe(
-      `<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID ${id}<br /><br /></body></html>`,
-    );
+    expect(html.body).toBe(`<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID ${id}<br /><br /></body></html>`);
   });
 
   it('escapes HTML in HTML error bodies and never shows a stack', async () => {
@@ -103,9 +120,23 @@ describe('POST /v2/images', () => {
     expect(reply.headers.location).toBe(`${h.url}/v2/images/${image.id}`);
     expect(Object.keys(image).sort()).toEqual([...IMAGE_KEYS, 'os_distro'].sort());
     expect(image).toMatchObject({
-      name: 'my-image', status: 'queued', visibility: 'shared', protected: false, os_hidden: false, min_disk: 0, min_ram: 0,
-      size: null, virtual_size: null, checksum: null, os_hash_algo: null, os_hash_value: null, owner: PROJECT_MAIN,
-      self: `/v2/images/${image.id}`, file: `/v2/images/${image.id}/file`, schema: '/v2/schemas/image', os_distro: 'debian',
+      name: 'my-image',
+      status: 'queued',
+      visibility: 'shared',
+      protected: false,
+      os_hidden: false,
+      min_disk: 0,
+      min_ram: 0,
+      size: null,
+      virtual_size: null,
+      checksum: null,
+      os_hash_algo: null,
+      os_hash_value: null,
+      owner: PROJECT_MAIN,
+      self: `/v2/images/${image.id}`,
+      file: `/v2/images/${image.id}/file`,
+      schema: '/v2/schemas/image',
+      os_distro: 'debian',
     });
     expect(image.tags.sort()).toEqual(['a', 'b']);
     expect(image.created_at).toMatch(RFC3339_SECONDS);
@@ -162,8 +193,20 @@ describe('POST /v2/images', () => {
   });
 
   it.each([
-    'status', 'size', 'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'owner', 'created_at', 'updated_at',
-    'self', 'file', 'schema', 'direct_url', 'locations',
+    'status',
+    'size',
+    'virtual_size',
+    'checksum',
+    'os_hash_algo',
+    'os_hash_value',
+    'owner',
+    'created_at',
+    'updated_at',
+    'self',
+    'file',
+    'schema',
+    'direct_url',
+    'locations',
   ])('refuses to set the read-only attribute %s with 403', async (key) => {
     const reply = await h.call('POST', '/v2/images', { body: { name: 'ro', [key]: 'x' } });
     expect(reply.status).toBe(403);

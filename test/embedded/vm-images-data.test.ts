@@ -14,8 +14,7 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
   let h: VmImagesHarness;
   const status = async (id: string) => (await h.call('GET', `/v2/images/${id}`)).body.status as string;
   const filesOf = async (id: string) => (await h.blobFiles()).filter((name) => name.startsWith(id));
-  const download = (id: string, as: As = 'admin', headers: Record<string, string> = {}) =>
-    h.call('GET', `/v2/images/${id}/file`, { as, headers, json: false });
+  const download = (id: string, as: As = 'admin', headers: Record<string, string> = {}) => h.call('GET', `/v2/images/${id}/file`, { as, headers, json: false });
 
   beforeAll(async () => {
     h = await startVmImages();
@@ -28,7 +27,12 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
     expect(put.status).toBe(204);
     const shown = (await h.call('GET', `/v2/images/${image.id}`)).body;
     expect(shown).toMatchObject({
-      status: 'active', size: data.length, virtual_size: data.length, checksum: md5(data), os_hash_algo: 'sha512', os_hash_value: sha512(data),
+      status: 'active',
+      size: data.length,
+      virtual_size: data.length,
+      checksum: md5(data),
+      os_hash_algo: 'sha512',
+      os_hash_value: sha512(data),
     });
     const got = await download(image.id);
     expect(got.status).toBe(200);
@@ -102,15 +106,12 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
     }
   });
 
-  it.each(['bytes=999999-', 'bytes=5-2', 'bytes=-0', 'bytes=0-1,5-6', 'items=0-1', 'bytes=abc'])(
-    'answers the range %s with 416',
-    async (range) => {
-      const id = seedId('freebsd-14.1');
-      const got = await download(id, 'admin', { range });
-      expect(got.status).toBe(416);
-      expect(got.headers['content-range']).toBe(`bytes */${8 * 1024}`);
-    },
-  );
+  it.each(['bytes=999999-', 'bytes=5-2', 'bytes=-0', 'bytes=0-1,5-6', 'items=0-1', 'bytes=abc'])('answers the range %s with 416', async (range) => {
+    const id = seedId('freebsd-14.1');
+    const got = await download(id, 'admin', { range });
+    expect(got.status).toBe(416);
+    expect(got.headers['content-range']).toBe(`bytes */${8 * 1024}`);
+  });
 
   it('answers 204 for an image without data', async () => {
     for (const slug of ['opensuse-15.6', 'runner-killed']) {

@@ -35,7 +35,14 @@ describe('GET /v2/images on the embedded Glance', () => {
     expect(reply.status).toBe(200);
     const images: Image[] = reply.body.images;
     expect(images).toHaveLength(25);
-    expect([...images].sort(compareBy([['created_at', 'desc'], ['id', 'desc']]))).toEqual(images);
+    expect(
+      [...images].sort(
+        compareBy([
+          ['created_at', 'desc'],
+          ['id', 'desc'],
+        ]),
+      ),
+    ).toEqual(images);
     expect(reply.body.first).toBe('/v2/images');
     expect(reply.body.next).toBe(`/v2/images?marker=${images[24]!.id}`);
     expect(reply.body.schema).toBe('/v2/schemas/images');
@@ -66,15 +73,75 @@ describe('GET /v2/images on the embedded Glance', () => {
   });
 
   const orders: Array<[string, Spec]> = [
-    ['', [['created_at', 'desc'], ['id', 'desc']]],
-    ['sort_key=name&sort_dir=asc', [['name', 'asc'], ['id', 'asc']]],
-    ['sort_key=size', [['size', 'desc'], ['id', 'desc']]],
-    ['sort_key=size&sort_dir=asc', [['size', 'asc'], ['id', 'asc']]],
-    ['sort_key=disk_format&sort_key=virtual_size&sort_dir=asc&sort_dir=desc', [['disk_format', 'asc'], ['virtual_size', 'desc'], ['id', 'desc']]],
-    ['sort=status:asc,name:desc', [['status', 'asc'], ['name', 'desc'], ['id', 'desc']]],
-    ['sort=owner,min_ram:asc', [['owner', 'desc'], ['min_ram', 'asc'], ['id', 'asc']]],
-    ['sort=visibility:asc,updated_at:desc', [['visibility', 'asc'], ['updated_at', 'desc'], ['id', 'desc']]],
-    ['sort=container_format:desc,min_disk:asc,created_at:asc', [['container_format', 'desc'], ['min_disk', 'asc'], ['created_at', 'asc'], ['id', 'asc']]],
+    [
+      '',
+      [
+        ['created_at', 'desc'],
+        ['id', 'desc'],
+      ],
+    ],
+    [
+      'sort_key=name&sort_dir=asc',
+      [
+        ['name', 'asc'],
+        ['id', 'asc'],
+      ],
+    ],
+    [
+      'sort_key=size',
+      [
+        ['size', 'desc'],
+        ['id', 'desc'],
+      ],
+    ],
+    [
+      'sort_key=size&sort_dir=asc',
+      [
+        ['size', 'asc'],
+        ['id', 'asc'],
+      ],
+    ],
+    [
+      'sort_key=disk_format&sort_key=virtual_size&sort_dir=asc&sort_dir=desc',
+      [
+        ['disk_format', 'asc'],
+        ['virtual_size', 'desc'],
+        ['id', 'desc'],
+      ],
+    ],
+    [
+      'sort=status:asc,name:desc',
+      [
+        ['status', 'asc'],
+        ['name', 'desc'],
+        ['id', 'desc'],
+      ],
+    ],
+    [
+      'sort=owner,min_ram:asc',
+      [
+        ['owner', 'desc'],
+        ['min_ram', 'asc'],
+        ['id', 'asc'],
+      ],
+    ],
+    [
+      'sort=visibility:asc,updated_at:desc',
+      [
+        ['visibility', 'asc'],
+        ['updated_at', 'desc'],
+        ['id', 'desc'],
+      ],
+    ],
+    [
+      'sort=container_format:desc,min_disk:asc,created_at:asc',
+      [
+        ['container_format', 'desc'],
+        ['min_disk', 'asc'],
+        ['created_at', 'asc'],
+        ['id', 'asc'],
+      ],
+    ],
     ['sort=id:asc', [['id', 'asc']]],
   ];
 
@@ -119,7 +186,10 @@ describe('GET /v2/images on the embedded Glance', () => {
     ['name=cirros-0.6.2-x86_64-disk', (i) => i.name === 'cirros-0.6.2-x86_64-disk'],
     ['name=in:cirros-0.6.2-x86_64-disk,debian-12-genericcloud-amd64', (i) => ['cirros-0.6.2-x86_64-disk', 'debian-12-genericcloud-amd64'].includes(i.name)],
     ['name=in:"Fedora-Cloud-Base-39",Fedora-Cloud-Base-Generic-40', (i) => i.name.startsWith('Fedora')],
-    [`id=in:${seedId('ubuntu-24.04')},${seedId('rocky-8.10')},${seedId('vendor-rhel')}`, (i) => ['ubuntu-24.04', 'rocky-8.10', 'vendor-rhel'].map(seedId).includes(i.id)],
+    [
+      `id=in:${seedId('ubuntu-24.04')},${seedId('rocky-8.10')},${seedId('vendor-rhel')}`,
+      (i) => ['ubuntu-24.04', 'rocky-8.10', 'vendor-rhel'].map(seedId).includes(i.id),
+    ],
     [`id=${seedId('arch')}`, (i) => i.id === seedId('arch')],
     [`owner=${PROJECT_OTHER}`, (i) => i.owner === PROJECT_OTHER],
     ['protected=true', (i) => i.protected === true],

@@ -30,8 +30,15 @@ describe('PATCH /v2/images/{id}', () => {
     ]);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
-      name: 'Rocky-9.4-patched', hw_scsi_model: 'virtio-scsi', os_version: '9.4.1', min_disk: 12, min_ram: 2048,
-      os_hidden: true, visibility: 'community', created_at: before.created_at, checksum: before.checksum,
+      name: 'Rocky-9.4-patched',
+      hw_scsi_model: 'virtio-scsi',
+      os_version: '9.4.1',
+      min_disk: 12,
+      min_ram: 2048,
+      os_hidden: true,
+      visibility: 'community',
+      created_at: before.created_at,
+      checksum: before.checksum,
     });
     expect(reply.body).not.toHaveProperty('hw_disk_bus');
     expect(reply.body.tags.sort()).toEqual(['rocky', 'x']);

@@ -18,7 +18,10 @@ describe('the embedded VM image service across restarts', () => {
     const data = randomBytes(20_000);
     expect((await first.upload(created.id, data)).status).toBe(204);
     const renamed = await first.call('PATCH', `/v2/images/${seedId('fedora-40')}`, {
-      body: JSON.stringify([{ op: 'replace', path: '/name', value: 'fedora-renamed' }, { op: 'remove', path: '/hw_disk_bus' }]),
+      body: JSON.stringify([
+        { op: 'replace', path: '/name', value: 'fedora-renamed' },
+        { op: 'remove', path: '/hw_disk_bus' },
+      ]),
       headers: { 'content-type': JSON_PATCH_TYPE },
     });
     expect(renamed.status).toBe(200);
@@ -104,6 +107,10 @@ describe('the embedded VM image service across restarts', () => {
     const second = await startVmImages({ dataDir });
     const shown = (await second.call('GET', `/v2/images/${image.id}`)).body;
     expect(shown).toMatchObject({ status: 'active', size: head.length + tail.length });
-    expect(shown.checksum).toBe(createHash('md5').update(Buffer.concat([head, tail])).digest('hex'));
+    expect(shown.checksum).toBe(
+      createHash('md5')
+        .update(Buffer.concat([head, tail]))
+        .digest('hex'),
+    );
   });
 });

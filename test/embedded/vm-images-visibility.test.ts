@@ -10,8 +10,17 @@ const bySlug = (...slugs: string[]) => sorted(slugs.map(seedId));
 
 /** Public images of PROJECT_MAIN, other than the hidden one. */
 const MAIN_PUBLIC = [
-  'ubuntu-24.04', 'ubuntu-22.04', 'ubuntu-24.04-minimal', 'debian-12', 'fedora-40', 'fedora-39', 'cirros-0.6.2',
-  'alpine-3.20', 'rocky-9.4', 'opensuse-15.6', 'freebsd-14.1',
+  'ubuntu-24.04',
+  'ubuntu-22.04',
+  'ubuntu-24.04-minimal',
+  'debian-12',
+  'fedora-40',
+  'fedora-39',
+  'cirros-0.6.2',
+  'alpine-3.20',
+  'rocky-9.4',
+  'opensuse-15.6',
+  'freebsd-14.1',
 ];
 const OTHER_OWNED = ['other-hardened', 'other-build-agent', 'other-scratch', 'other-debian-gpu', 'other-nixos'];
 const COMMUNITY = ['alpine-3.19', 'other-nixos', 'vendor-firewall'];
@@ -87,8 +96,7 @@ describe('image visibility across the three principals', () => {
   });
 
   it('answers 404, not 403, when a write targets an image the caller cannot see', async () => {
-    const patch = (as: As, slug: string) =>
-      h.call('PATCH', `/v2/images/${seedId(slug)}`, { as, body: '[]', headers: { 'content-type': JSON_PATCH_TYPE } });
+    const patch = (as: As, slug: string) => h.call('PATCH', `/v2/images/${seedId(slug)}`, { as, body: '[]', headers: { 'content-type': JSON_PATCH_TYPE } });
     expect((await patch('other', 'windows-2022')).status).toBe(404);
     expect((await patch('other', 'ubuntu-24.04')).status).toBe(403);
     expect((await patch('other', 'rocky-8.10')).status).toBe(403);

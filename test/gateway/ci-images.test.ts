@@ -117,7 +117,11 @@ describe('CI image bytes through the gateway', () => {
   it('refuses an oversize file with 413 and stores nothing', async () => {
     const small = await startTestGateway(stack.embedded.urls, { GANTRY_MAX_UPLOAD_BYTES: String(64 * 1024) });
     const body = new PassThrough();
-    const pending = request(`${small.url}/files/ci-images?name=too-big`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body });
+    const pending = request(`${small.url}/files/ci-images?name=too-big`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body,
+    });
     body.write(qcow2(32 * 1024));
     body.end(Buffer.alloc(64 * 1024));
     const response = await pending;
@@ -126,7 +130,7 @@ describe('CI image bytes through the gateway', () => {
     await waitFor(async () => !(await names()).includes('too-big'));
   });
 
-  it('answers 401 without a token and the backend\'s 404 for a wrong one', async () => {
+  it("answers 401 without a token and the backend's 404 for a wrong one", async () => {
     const anonymous = await request(`${stack.gateway.url}/files/ci-images?name=anon`, { method: 'POST', body: qcow2(1024) });
     expect(anonymous.statusCode).toBe(401);
     await anonymous.body.dump();
@@ -140,9 +144,11 @@ describe('CI image bytes through the gateway', () => {
     const proxy = await startDelayProxy(stack.embedded.urls.ciImages!, 0);
     const gateway = await startTestGateway({ ...stack.embedded.urls, ciImages: proxy.url });
     const body = new PassThrough();
-    const pending = request(`${gateway.url}/files/ci-images?name=half-client`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body }).catch(
-      (error: unknown) => error,
-    );
+    const pending = request(`${gateway.url}/files/ci-images?name=half-client`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body,
+    }).catch((error: unknown) => error);
     body.write(qcow2(256 * 1024));
     await waitFor(() => proxy.seen.some((r) => r.method === 'POST'));
     body.destroy(new Error('client gave up'));

@@ -186,7 +186,9 @@ describe('container image mutations', () => {
   it('updates fields and replaces dependencies', async () => {
     const dep = await create({ label: 'Update Dep' });
     const image = await create({ label: 'Update Me' });
-    const { data } = await stack.gql(UpdateContainerImageDocument, { input: { id: image.id, description: 'now described', minCpu: 2, requiredContainerIds: [dep.id] } });
+    const { data } = await stack.gql(UpdateContainerImageDocument, {
+      input: { id: image.id, description: 'now described', minCpu: 2, requiredContainerIds: [dep.id] },
+    });
     if (data.updateContainerImage.__typename !== 'UpdateContainerImageSuccess') throw new Error(JSON.stringify(data));
     expect(data.updateContainerImage.containerImage).toMatchObject({ description: 'now described', minCpu: 2, requiredContainers: [{ id: dep.id }] });
   });

@@ -77,7 +77,7 @@ describe('containers', () => {
     expect(activity.container!.processes.length).toBeGreaterThan(0);
   });
 
-  it('refuses a reader\'s power action, and an action the state does not allow, changing nothing', async () => {
+  it("refuses a reader's power action, and an action the state does not allow, changing nothing", async () => {
     const online = (await allContainers()).find((c) => c.state === 'ONLINE')!;
     const reader = await stack.gql(PowerContainerDocument, { input: { id: online.id, action: 'STOP' } }, { token: TOKENS.reader });
     expect(reader.data.powerContainer.__typename).toBe('ForbiddenError');

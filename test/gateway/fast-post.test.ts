@@ -44,16 +44,42 @@ async function fastPathCounts(url: string): Promise<Record<string, number>> {
 }
 
 const admin = { authorization: `Bearer ${TOKENS.admin}` };
-const json = (query: string, variables?: Record<string, unknown>, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...(variables ? { variables } : {}), ...extra });
+const json = (query: string, variables?: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ query, ...(variables ? { variables } : {}), ...extra });
 
 describe('fast path for JSON POSTs', () => {
   const cases: Array<{ name: string; body: () => string; headers: Record<string, string>; path: 'served' | 'handed_over' }> = [
-    { name: 'a query', body: () => json('query($id: ID!) { vmImage(id: $id) { id name status size tags } }', { id: vmImageId }), headers: admin, path: 'served' },
-    { name: 'a query, Accept: application/graphql-response+json', body: () => json('query($id: ID!) { vmImage(id: $id) { id name } }', { id: vmImageId }), headers: { ...admin, accept: 'application/graphql-response+json' }, path: 'served' },
-    { name: 'a not-found entity (null with an error)', body: () => json('{ vmImage(id: "Vm1hZ2U6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw") { id } }'), headers: admin, path: 'served' },
+    {
+      name: 'a query',
+      body: () => json('query($id: ID!) { vmImage(id: $id) { id name status size tags } }', { id: vmImageId }),
+      headers: admin,
+      path: 'served',
+    },
+    {
+      name: 'a query, Accept: application/graphql-response+json',
+      body: () => json('query($id: ID!) { vmImage(id: $id) { id name } }', { id: vmImageId }),
+      headers: { ...admin, accept: 'application/graphql-response+json' },
+      path: 'served',
+    },
+    {
+      name: 'a not-found entity (null with an error)',
+      body: () => json('{ vmImage(id: "Vm1hZ2U6MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw") { id } }'),
+      headers: admin,
+      path: 'served',
+    },
     { name: 'no credential', body: () => json('{ vmImages(first: 1) { nodes { id } } }'), headers: {}, path: 'served' },
-    { name: 'no credential, Accept: application/graphql-response+json', body: () => json('{ vmImages(first: 1) { nodes { id } } }'), headers: { accept: 'application/graphql-response+json' }, path: 'served' },
-    { name: 'a reader refused a mutation', body: () => json('mutation($id: ID!) { deleteVmImage(input: { id: $id }) { __typename } }', { id: vmImageId }), headers: { authorization: `Bearer ${TOKENS.reader}` }, path: 'served' },
+    {
+      name: 'no credential, Accept: application/graphql-response+json',
+      body: () => json('{ vmImages(first: 1) { nodes { id } } }'),
+      headers: { accept: 'application/graphql-response+json' },
+      path: 'served',
+    },
+    {
+      name: 'a reader refused a mutation',
+      body: () => json('mutation($id: ID!) { deleteVmImage(input: { id: $id }) { __typename } }', { id: vmImageId }),
+      headers: { authorization: `Bearer ${TOKENS.reader}` },
+      path: 'served',
+    },
     { name: 'a variable of the wrong type', body: () => json('query($id: ID!) { vmImage(id: $id) { id } }', { id: 5.5 }), headers: admin, path: 'served' },
     { name: 'a missing variable', body: () => json('query($id: ID!) { vmImage(id: $id) { id } }'), headers: admin, path: 'served' },
     { name: 'a syntax error', body: () => json('{ vmImage(id: '), headers: admin, path: 'handed_over' },
@@ -63,7 +89,12 @@ describe('fast path for JSON POSTs', () => {
     { name: 'variables that are not an object', body: () => JSON.stringify({ query: '{ __typename }', variables: [1] }), headers: admin, path: 'handed_over' },
     { name: 'a batch', body: () => JSON.stringify([{ query: '{ __typename }' }]), headers: admin, path: 'handed_over' },
     { name: 'a body that is not JSON', body: () => '{"query": ', headers: admin, path: 'handed_over' },
-    { name: 'a subscription', body: () => json('subscription($id: ID!) { containerLogs(id: $id) { line } }', { id: 'x' }), headers: admin, path: 'handed_over' },
+    {
+      name: 'a subscription',
+      body: () => json('subscription($id: ID!) { containerLogs(id: $id) { line } }', { id: 'x' }),
+      headers: admin,
+      path: 'handed_over',
+    },
     { name: 'a malformed credential', body: () => json('{ __typename }'), headers: { authorization: 'Basic nonsense' }, path: 'handed_over' },
   ];
 
@@ -121,7 +152,9 @@ describe('fast path with trusted documents', () => {
   it('serves a known document hash, and leaves an unknown hash or a query text to Yoga, answering as Yoga does', async () => {
     const gateway = await startTestGateway(stack.embedded.urls, { GANTRY_TRUSTED_DOCUMENTS: manifest });
     const { readFile } = await import('node:fs/promises');
-    const [hash, document] = Object.entries(JSON.parse(await readFile(manifest, 'utf8')) as Record<string, string>).find(([, text]) => text.startsWith('query Images('))!;
+    const [hash, document] = Object.entries(JSON.parse(await readFile(manifest, 'utf8')) as Record<string, string>).find(([, text]) =>
+      text.startsWith('query Images('),
+    )!;
     for (const [body, path] of [
       [JSON.stringify({ documentId: hash, variables: { first: 2 } }), 'served'],
       [JSON.stringify({ documentId: 'sha256:unknown' }), 'handed_over'],

@@ -72,7 +72,7 @@ describe('GraphiQL examples', () => {
     expect(options.subscriptionsProtocol).toBe('GRAPHQL_SSE');
   });
 
-  it('runs every query of every tab as is, with the tab\'s variables and headers', async () => {
+  it("runs every query of every tab as is, with the tab's variables and headers", async () => {
     let ran = 0;
     for (const tab of tabs) {
       for (const operation of operationsOf(tab)) {
@@ -96,7 +96,12 @@ describe('GraphiQL examples', () => {
     const subscriptions = tabs.filter((tab) => operationsOf(tab).some((op) => op.operation === 'subscription'));
     expect(subscriptions).toHaveLength(1);
     for (const tab of subscriptions) {
-      const answer = await sendOver(transport, gateway.url, { query: tab.query, variables: tab.variables ? JSON.parse(tab.variables) : undefined }, JSON.parse(tab.headers));
+      const answer = await sendOver(
+        transport,
+        gateway.url,
+        { query: tab.query, variables: tab.variables ? JSON.parse(tab.variables) : undefined },
+        JSON.parse(tab.headers),
+      );
       expectNonEmpty(answer, `${transport} ${operationsOf(tab)[0]!.name?.value}`);
       const event = (answer.data as { containerLogs: { cursor: string; line: { message: string } } }).containerLogs;
       expect(event.cursor).toBeTruthy();

@@ -41,7 +41,11 @@ async function everything(list: 'vmImages' | 'ciImages'): Promise<Node[]> {
   const nodes: Node[] = [];
   let after: string | null = null;
   for (;;) {
-    const { data }: { data: any } = await gqlAt<any>(gateway.url, `query($after: String) { ${list}(first: 100, after: $after) { nodes { __typename id name createdAt } pageInfo { hasNextPage endCursor } } }`, { after });
+    const { data }: { data: any } = await gqlAt<any>(
+      gateway.url,
+      `query($after: String) { ${list}(first: 100, after: $after) { nodes { __typename id name createdAt } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
     nodes.push(...data[list].nodes);
     if (!data[list].pageInfo.hasNextPage) return nodes;
     after = data[list].pageInfo.endCursor;
@@ -69,18 +73,23 @@ describe('images: one list over both image services', () => {
     const ci = await everything('ciImages');
     expect((await pageThrough(gateway.url, 10, { sources: ['CI_IMAGES'] })).map((n) => n.id)).toEqual(ci.map((n) => n.id));
     const vm = await everything('vmImages');
-    const needle = vm.find((n) => n.name && n.name.length > 3)!.name!.slice(0, 3).toLowerCase();
+    const needle = vm
+      .find((n) => n.name && n.name.length > 3)!
+      .name!.slice(0, 3)
+      .toLowerCase();
     const named = await pageThrough(gateway.url, 5, { name: needle, sources: ['VM_IMAGES'] });
     expect(named.map((n) => n.id)).toEqual(vm.filter((n) => (n.name ?? '').toLowerCase().includes(needle)).map((n) => n.id));
     expect(named.length).toBeGreaterThan(0);
   });
 
-  it('still lists one service\'s images when the other fails, with an error naming the failed source', async () => {
+  it("still lists one service's images when the other fails, with an error naming the failed source", async () => {
     const broken = await startTestGateway({ ...embedded.urls, ciImages: 'http://127.0.0.1:9' });
     const { data, errors } = await gqlAt<any>(broken.url, IMAGES, { first: 5 });
     expect(data.images.edges).toHaveLength(5);
     expect(data.images.edges.every((e: { node: Node }) => e.node.__typename === 'VmImage')).toBe(true);
-    expect(errors).toEqual([expect.objectContaining({ path: ['images'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', source: 'ciImages' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['images'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', source: 'ciImages' }) }),
+    ]);
     expect(errors![0]!.message).toMatch(/ciImages/);
   });
 

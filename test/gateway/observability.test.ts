@@ -60,9 +60,13 @@ describe('metrics', () => {
     expect(result.errors).toBeUndefined();
     await query({ query: 'query Broken { vmImage(id: "nope") { id } }' });
     const after = await scrape();
-    expect(sample(after, 'gantry_operations_total', { operation: 'ListSomeImages', outcome: 'ok' })).toBe(sample(before, 'gantry_operations_total', { operation: 'ListSomeImages', outcome: 'ok' }) + 1);
+    expect(sample(after, 'gantry_operations_total', { operation: 'ListSomeImages', outcome: 'ok' })).toBe(
+      sample(before, 'gantry_operations_total', { operation: 'ListSomeImages', outcome: 'ok' }) + 1,
+    );
     expect(sample(after, 'gantry_operations_total', { operation: 'Broken', outcome: 'error' })).toBeGreaterThanOrEqual(1);
-    expect(sample(after, 'gantry_upstream_calls_total', { backend: 'vmImages', status: '200' })).toBeGreaterThan(sample(before, 'gantry_upstream_calls_total', { backend: 'vmImages', status: '200' }));
+    expect(sample(after, 'gantry_upstream_calls_total', { backend: 'vmImages', status: '200' })).toBeGreaterThan(
+      sample(before, 'gantry_upstream_calls_total', { backend: 'vmImages', status: '200' }),
+    );
     expect(after).toMatch(/gantry_operation_duration_seconds_bucket\{le="0.1",type="query"\}/);
     expect(after).toMatch(/gantry_breaker_state\{backend="vmImages"\} 0/);
     expect(after).toMatch(/gantry_subscriptions_open \d+/);

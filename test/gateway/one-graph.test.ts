@@ -27,9 +27,15 @@ async function traced(query: string, variables: Record<string, unknown> = {}) {
 }
 
 describe('links across services', () => {
-  it('resolves each serverless container\'s image to the catalogue image with the same registry, path and tag, in a bounded number of calls', async () => {
-    const { data, calls } = await traced('{ serverlessContainers(first: 50) { nodes { name image containerImage { label registryImagePath registryImageTag } } } }');
-    const nodes = data.serverlessContainers.nodes as Array<{ name: string; image: string; containerImage: { registryImagePath: string; registryImageTag: string } | null }>;
+  it("resolves each serverless container's image to the catalogue image with the same registry, path and tag, in a bounded number of calls", async () => {
+    const { data, calls } = await traced(
+      '{ serverlessContainers(first: 50) { nodes { name image containerImage { label registryImagePath registryImageTag } } } }',
+    );
+    const nodes = data.serverlessContainers.nodes as Array<{
+      name: string;
+      image: string;
+      containerImage: { registryImagePath: string; registryImageTag: string } | null;
+    }>;
     const linked = nodes.filter((n) => n.containerImage);
     expect(linked.length).toBeGreaterThanOrEqual(3);
     for (const n of linked) {
@@ -44,12 +50,21 @@ describe('links across services', () => {
 
   it('shows on a catalogue image the serverless containers that run it, in a bounded number of calls', async () => {
     const { data, calls } = await traced('{ containerImages(first: 100) { nodes { label serverlessContainers { name image } } } }');
-    const running = (data.containerImages.nodes as Array<{ label: string; serverlessContainers: Array<{ name: string }> }>).filter((n) => n.serverlessContainers.length > 0);
-    expect(running.map((n) => n.serverlessContainers.map((s) => s.name)).flat().sort()).toEqual(expect.arrayContaining(['acme-api', 'hello-world']));
+    const running = (data.containerImages.nodes as Array<{ label: string; serverlessContainers: Array<{ name: string }> }>).filter(
+      (n) => n.serverlessContainers.length > 0,
+    );
+    expect(
+      running
+        .map((n) => n.serverlessContainers.map((s) => s.name))
+        .flat()
+        .sort(),
+    ).toEqual(expect.arrayContaining(['acme-api', 'hello-world']));
     expect(calls.filter((c) => c.backend === 'serverless')).toHaveLength(1);
     // And back: the image a linked serverless container runs lists that container.
     const { data: back } = await traced('{ serverlessContainers(first: 50) { nodes { name containerImage { serverlessContainers { name } } } } }');
-    const gpu = (back.serverlessContainers.nodes as Array<{ name: string; containerImage: { serverlessContainers: Array<{ name: string }> } | null }>).find((n) => n.name === 'recommendation-api')!;
+    const gpu = (back.serverlessContainers.nodes as Array<{ name: string; containerImage: { serverlessContainers: Array<{ name: string }> } | null }>).find(
+      (n) => n.name === 'recommendation-api',
+    )!;
     expect(gpu.containerImage!.serverlessContainers.map((s) => s.name)).toContain('recommendation-api');
   });
 });
@@ -83,7 +98,9 @@ describe('workloads: containers and serverless containers as one list', () => {
     const broken = await startTestGateway({ ...embeddedUrls, serverless: 'http://127.0.0.1:9' });
     const { data, errors } = await gqlAt<any>(broken.url, WORKLOADS, { first: 5 });
     expect(data.workloads.edges).toHaveLength(5);
-    expect(errors).toEqual([expect.objectContaining({ path: ['workloads'], extensions: expect.objectContaining({ source: 'serverless', code: 'UPSTREAM_UNAVAILABLE' }) })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ path: ['workloads'], extensions: expect.objectContaining({ source: 'serverless', code: 'UPSTREAM_UNAVAILABLE' }) }),
+    ]);
   });
 });
 
@@ -107,7 +124,7 @@ describe('search', () => {
     expect(data.search[0].score).toBeGreaterThanOrEqual(4);
   });
 
-  it('keeps the other services\' hits when one fails, with an error naming it', async () => {
+  it("keeps the other services' hits when one fails, with an error naming it", async () => {
     const broken = await startTestGateway({ ...embeddedUrls, containerImages: 'http://127.0.0.1:9' });
     const { data, errors } = await gqlAt<any>(broken.url, SEARCH, { text: 'acme', first: 50 });
     expect(data.search.length).toBeGreaterThan(0);
@@ -141,7 +158,15 @@ describe('node(id) for every type', () => {
       expect(one.node?.id).toBe(id);
     }
     const { data: many } = await gqlAt<any>(gateway.url, 'query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids });
-    expect(many.nodes.map((n: { __typename: string }) => n.__typename)).toEqual(['VmImage', 'CiImage', 'ContainerImage', 'Container', 'ServerlessContainer', 'ContainerRevision', 'GpuModel']);
+    expect(many.nodes.map((n: { __typename: string }) => n.__typename)).toEqual([
+      'VmImage',
+      'CiImage',
+      'ContainerImage',
+      'Container',
+      'ServerlessContainer',
+      'ContainerRevision',
+      'GpuModel',
+    ]);
   });
 
   it('answers a malformed or foreign ID with a clear error, never a 500', async () => {

@@ -24,7 +24,14 @@ beforeAll(async () => {
   catalogue = await startDelayProxy(embedded.urls.containerImages!, 0);
   gateway = await startTestGateway(
     { ...embedded.urls, containerImages: catalogue.url },
-    { GANTRY_MAX_DEPTH: '6', GANTRY_MAX_ALIASES: '5', GANTRY_MAX_TOKENS: '400', GANTRY_MAX_DIRECTIVES: '3', GANTRY_MAX_COST: '500', GANTRY_MAX_REQUEST_BYTES: '4096' },
+    {
+      GANTRY_MAX_DEPTH: '6',
+      GANTRY_MAX_ALIASES: '5',
+      GANTRY_MAX_TOKENS: '400',
+      GANTRY_MAX_DIRECTIVES: '3',
+      GANTRY_MAX_COST: '500',
+      GANTRY_MAX_REQUEST_BYTES: '4096',
+    },
   );
 });
 
@@ -58,12 +65,22 @@ describe('operation limits, the same on every transport', () => {
   it('refuses too many tokens, directives, and too high a cost', async () => {
     const tokens = await sendOver('POST', gateway.url, { query: `{ containerImages(first: 1) { nodes { ${'id '.repeat(400)} } } }` }, auth);
     expect(tokens.errors?.[0]?.message).toMatch(/token/i);
-    const directives = await sendOver('POST', gateway.url, { query: '{ containerImages(first: 1) @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) { nodes { id } } }' }, auth);
+    const directives = await sendOver(
+      'POST',
+      gateway.url,
+      { query: '{ containerImages(first: 1) @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) { nodes { id } } }' },
+      auth,
+    );
     expect(directives.errors?.[0]?.message).toMatch(/directive/i);
     expect(directives.status).toBe(400);
     expect(directives.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     // 50 images, each with its dependencies and theirs: the page size multiplies the cost.
-    const costly = await sendOver('POST', gateway.url, { query: '{ containerImages(first: 50) { nodes { id requiredContainers { id requiredContainers { id } } } } }' }, auth);
+    const costly = await sendOver(
+      'POST',
+      gateway.url,
+      { query: '{ containerImages(first: 50) { nodes { id requiredContainers { id requiredContainers { id } } } } }' },
+      auth,
+    );
     expect(costly.errors?.[0]?.message).toMatch(/cost/i);
     expect(costly.status).toBe(400);
   });

@@ -30,7 +30,10 @@ beforeAll(async () => {
   // A catalogue that can start answering with a body of the wrong shape: the gateway's own code
   // then fails unexpectedly, which is what masking is for.
   const catalogue = await startDelayProxy(embedded.urls.containerImages!, {
-    reply: (_method, path) => (brokenCatalogue && path.startsWith('/api/container_images') ? { status: 200, body: { container_images: 'not a list', secret: 'internal-db.acme.local' } } : undefined),
+    reply: (_method, path) =>
+      brokenCatalogue && path.startsWith('/api/container_images')
+        ? { status: 200, body: { container_images: 'not a list', secret: 'internal-db.acme.local' } }
+        : undefined,
   });
   const urls = { ...embedded.urls, containerImages: catalogue.url };
   gateway = await startTestGateway(urls, { GANTRY_PROFILE: 'production', GANTRY_DEVELOPER_KEYS: DEVELOPER_KEY });
@@ -52,7 +55,10 @@ describe('production profile', () => {
     const anonymous = await page({});
     const anonymousBody = await anonymous.body.text();
     expect(anonymousBody).not.toContain('<html');
-    const developerHeaders: Array<Record<string, string>> = [{ 'x-gantry-developer-key': DEVELOPER_KEY }, { cookie: `theme=dark; gantry-developer-key=${DEVELOPER_KEY}` }];
+    const developerHeaders: Array<Record<string, string>> = [
+      { 'x-gantry-developer-key': DEVELOPER_KEY },
+      { cookie: `theme=dark; gantry-developer-key=${DEVELOPER_KEY}` },
+    ];
     for (const headers of developerHeaders) {
       const opened = await page(headers);
       expect(opened.statusCode).toBe(200);

@@ -38,7 +38,11 @@ describe('rate limits', () => {
     expect(answers.slice(0, 4).map((a) => a.status)).toEqual([200, 200, 200, 200]);
     expect(answers[4]!.status).toBe(429);
     expect(answers[4]!.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
-    const raw = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...as(TOKENS.admin) }, body: JSON.stringify({ query: QUERY }) });
+    const raw = await request(`${gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...as(TOKENS.admin) },
+      body: JSON.stringify({ query: QUERY }),
+    });
     expect(Number(raw.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     await raw.body.dump();
     // Another credential has its own budget.

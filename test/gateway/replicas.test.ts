@@ -13,7 +13,7 @@ const REDIS_URL = process.env.REDIS_URL;
 // Redis on 127.0.0.1:6379) and there the test fails if Redis does not answer; a laptop without
 // REDIS_URL skips it.
 describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
-  it('two gateways share one poller for one container\'s logs, and both deliver every line', async () => {
+  it("two gateways share one poller for one container's logs, and both deliver every line", async () => {
     const embedded = await startTestEmbedded(await tempDataDir());
     // One pass-through proxy in front of the containers service counts the polls of both gateways.
     const proxy = await startDelayProxy(embedded.urls.containers!, 0);
@@ -27,7 +27,12 @@ describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
 
     const query = 'subscription($id: ID!) { containerLogs(id: $id) { cursor line { message } } }';
     const subscribe = (url: string) => {
-      const client = createWsClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${TOKENS.admin}` } });
+      const client = createWsClient({
+        url: `${url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: `Bearer ${TOKENS.admin}` },
+      });
       track(() => client.dispose());
       return client.iterate({ query, variables: { id: online } });
     };

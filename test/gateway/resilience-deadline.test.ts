@@ -58,10 +58,7 @@ describe('request deadline in the context', () => {
   });
 
   it('resolves the upstream fields of a subscription event long after the deadline of the request that opened it', async () => {
-    const gateway = await startTestGateway(
-      { ...UNUSED, ...embedded.urls },
-      { GANTRY_REQUEST_DEADLINE_MS: '300', GANTRY_POLL_INTERVAL_MS: '100' },
-    );
+    const gateway = await startTestGateway({ ...UNUSED, ...embedded.urls }, { GANTRY_REQUEST_DEADLINE_MS: '300', GANTRY_POLL_INTERVAL_MS: '100' });
     const { data } = await gqlAt<any>(gateway.url, /* GraphQL */ '{ containers(first: 100) { nodes { id state requestedState } } }');
     const offline = data.containers.nodes.find((c: any) => c.state === 'OFFLINE' && c.requestedState === 'STOPPED').id as string;
 
@@ -84,6 +81,9 @@ describe('request deadline in the context', () => {
     const next = await events.next();
     await events.return?.();
     expect(next.value?.errors).toBeUndefined();
-    expect((next.value?.data as any).containerState).toMatchObject({ state: 'STARTING', container: { name: expect.any(String), processes: expect.any(Array) } });
+    expect((next.value?.data as any).containerState).toMatchObject({
+      state: 'STARTING',
+      container: { name: expect.any(String), processes: expect.any(Array) },
+    });
   });
 });

@@ -101,7 +101,10 @@ describe('partial results', () => {
 
   it('keeps the other root lists when one backend behind a root list is down', async () => {
     const { url } = await gateway({ containers: 'http://127.0.0.1:9', serverless: 'http://127.0.0.1:9' });
-    const result = await gqlAt<any>(url, /* GraphQL */ '{ vmImages(first: 2) { nodes { id } } containers(first: 2) { nodes { id } } serverlessContainers(first: 2) { nodes { id } } containerImages(first: 2) { nodes { id } } }');
+    const result = await gqlAt<any>(
+      url,
+      /* GraphQL */ '{ vmImages(first: 2) { nodes { id } } containers(first: 2) { nodes { id } } serverlessContainers(first: 2) { nodes { id } } containerImages(first: 2) { nodes { id } } }',
+    );
     expect(result.data.vmImages.nodes).toHaveLength(2);
     expect(result.data.containerImages.nodes).toHaveLength(2);
     expect(result.data.containers).toBeNull();
@@ -201,7 +204,8 @@ describe('circuit breaker', () => {
       GANTRY_UPSTREAM_RETRIES: '0',
     });
     proxy.set((r) => (api(r) ? { kind: 'status', status: 502 } : undefined));
-    for (const first of [1, 2]) expect((await gqlAt<any>(url, `{ vmImages(first: ${first}) { nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    for (const first of [1, 2])
+      expect((await gqlAt<any>(url, `{ vmImages(first: ${first}) { nodes { id } } }`)).errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     const sent = proxy.count({ path: '/v2/' });
     expect(backends.breakerStates().vmImages.state).toBe('open');
 

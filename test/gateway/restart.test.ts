@@ -32,7 +32,13 @@ describe('restart', () => {
     const second = await startTestEmbedded(dataDir);
     const gw2 = await startTestGateway(second.urls);
     const { data } = await gqlAt(gw2.url, VmImageByIdDocument, { id: image.id });
-    expect(data.vmImage).toMatchObject({ name: 'survivor-renamed', status: 'ACTIVE', tags: ['keep'], size: 16, properties: [{ name: 'os_distro', value: 'debian' }] });
+    expect(data.vmImage).toMatchObject({
+      name: 'survivor-renamed',
+      status: 'ACTIVE',
+      tags: ['keep'],
+      size: 16,
+      properties: [{ name: 'os_distro', value: 'debian' }],
+    });
     const gone = await gqlAt(gw2.url, VmImageByIdDocument, { id: doomedId });
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const get = await request(`${gw2.url}${image.uploadUrl!}`, { headers: { authorization: `Bearer ${TOKENS.admin}` } });

@@ -39,7 +39,10 @@ describe('revalidation of tagged backend answers', () => {
     const before = await traced(stack.gateway.url, TOKENS.admin);
     const image = before.data.containers.nodes.find((c: any) => c.image).image;
     const description = `revalidated ${Date.now()}`;
-    const update = await stack.gql(`mutation($id: ID!, $d: String!) { updateContainerImage(input: { id: $id, description: $d }) { __typename } }`, { id: image.id, d: description });
+    const update = await stack.gql(`mutation($id: ID!, $d: String!) { updateContainerImage(input: { id: $id, description: $d }) { __typename } }`, {
+      id: image.id,
+      d: description,
+    });
     expect(update.errors).toBeUndefined();
     const after = await traced(stack.gateway.url, TOKENS.admin);
     expect(after.data.containers.nodes.find((c: any) => c.image?.id === image.id).image.description).toBe(description);

@@ -35,10 +35,18 @@ async function byId(id: string, token = TOKENS.admin) {
   return stack.gql(ServerlessContainerByIdDocument, { id }, { token });
 }
 
-const valid = { name: 'form-test', image: 'nginx:1.27-alpine', cpu: 0.5, ram: '512Mi', ephemeralStorage: '1Gi', port: 8080, env: [{ name: 'FOO', value: 'bar' }] };
+const valid = {
+  name: 'form-test',
+  image: 'nginx:1.27-alpine',
+  cpu: 0.5,
+  ram: '512Mi',
+  ephemeralStorage: '1Gi',
+  port: 8080,
+  env: [{ name: 'FOO', value: 'bar' }],
+};
 
 describe('serverless containers', () => {
-  it('lists the caller\'s own containers with typed quantities, env pairs, a numeric port and GPU models', async () => {
+  it("lists the caller's own containers with typed quantities, env pairs, a numeric port and GPU models", async () => {
     const admin = await mine();
     const other = await mine(TOKENS.other);
     expect(admin.map((c) => c.name).sort()).toEqual(['acme-api', 'analytics-dashboard', 'hello-world', 'recommendation-api']);
@@ -68,7 +76,7 @@ describe('serverless containers', () => {
     expect(failed.revisions.edges[0]!.node).toMatchObject({ number: 2, status: 'FAILED', serving: false });
   });
 
-  it('refuses another user\'s container with FORBIDDEN and a caller without a token with UNAUTHENTICATED', async () => {
+  it("refuses another user's container with FORBIDDEN and a caller without a token with UNAUTHENTICATED", async () => {
     const theirs = await named('globex-web', TOKENS.other);
     // admin holds the ADMIN role and may; reader is a plain user of the same account and may not.
     expect((await byId(theirs.id)).data.serverlessContainer?.name).toBe('globex-web');
@@ -87,7 +95,8 @@ describe('serverless containers', () => {
   it('creates a container that deploys over time, and an update makes exactly one new revision', async () => {
     const created = await stack.gql(CreateServerlessContainerDocument, { input: valid });
     expect(created.data.createServerlessContainer.__typename).toBe('CreateServerlessContainerSuccess');
-    const container = (created.data.createServerlessContainer as { serverlessContainer: { id: string; status: string; port: number | null } }).serverlessContainer;
+    const container = (created.data.createServerlessContainer as { serverlessContainer: { id: string; status: string; port: number | null } })
+      .serverlessContainer;
     expect(container).toMatchObject({ status: 'DEPLOYING', port: 8080 });
     let view = (await byId(container.id)).data.serverlessContainer!;
     expect(view.activeRevision).toBeNull();
@@ -96,7 +105,9 @@ describe('serverless containers', () => {
     view = (await byId(container.id)).data.serverlessContainer!;
     expect(view).toMatchObject({ status: 'DEPLOYED', activeRevision: { number: 1 } });
 
-    const updated = await stack.gql(UpdateServerlessContainerDocument, { input: { id: container.id, image: 'nginx:1.27.1-alpine', env: [{ name: 'FOO', value: 'baz' }] } });
+    const updated = await stack.gql(UpdateServerlessContainerDocument, {
+      input: { id: container.id, image: 'nginx:1.27.1-alpine', env: [{ name: 'FOO', value: 'baz' }] },
+    });
     expect(updated.data.updateServerlessContainer).toMatchObject({ serverlessContainer: { status: 'DEPLOYING', image: 'nginx:1.27.1-alpine' } });
     view = (await byId(container.id)).data.serverlessContainer!;
     const revisions = view.revisions.edges.map((e) => e.node);

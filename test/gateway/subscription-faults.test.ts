@@ -47,7 +47,9 @@ describe('log subscriptions under faults', () => {
   it('flags a gap when more lines appeared than one poll reads, then streams on without one', async () => {
     let now = Date.now();
     const { gateway, online } = await setup({ clock: () => now });
-    const iterator = ws(gateway).iterate({ query: LOGS, variables: { id: online } })[Symbol.asyncIterator]();
+    const iterator = ws(gateway)
+      .iterate({ query: LOGS, variables: { id: online } })
+      [Symbol.asyncIterator]();
     const next = async () => ((await iterator.next()).value?.data as { containerLogs: LogEvent }).containerLogs;
     // Let the poller start, then let a few lines appear.
     await waitFor(() => gateway.pollers.active.size === 1);
@@ -112,7 +114,9 @@ describe('log subscriptions under faults', () => {
     const { gateway, online } = await setup({
       proxyReply: { reply: (method, path) => (method === 'GET' && /^\/api\/containers\/\d+$/.test(path) ? { status: 403, body: '' } : undefined) },
     });
-    const iterator = ws(gateway).iterate({ query: LOGS, variables: { id: online } })[Symbol.asyncIterator]();
+    const iterator = ws(gateway)
+      .iterate({ query: LOGS, variables: { id: online } })
+      [Symbol.asyncIterator]();
     let error: unknown;
     let events = 0;
     try {
@@ -136,7 +140,9 @@ describe('log subscriptions under faults', () => {
     const { gateway, online } = await setup({
       proxyReply: { reply: (_method, path) => (revoked && path.includes('/logs') ? { status: 401, body: { errors: ['Unauthorized'] } } : undefined) },
     });
-    const iterator = ws(gateway).iterate({ query: LOGS, variables: { id: online } })[Symbol.asyncIterator]();
+    const iterator = ws(gateway)
+      .iterate({ query: LOGS, variables: { id: online } })
+      [Symbol.asyncIterator]();
     await iterator.next();
     revoked = true;
     let error: unknown;

@@ -36,7 +36,8 @@ function ws(token: string): Client {
 
 const LOGS = 'subscription($id: ID!, $after: String) { containerLogs(id: $id, after: $after) { cursor gap line { timestamp message } } }';
 
-const SINCE = 'subscription($id: ID!, $since: DateTime, $after: String) { containerLogs(id: $id, since: $since, after: $after) { cursor gap line { timestamp message } } }';
+const SINCE =
+  'subscription($id: ID!, $since: DateTime, $after: String) { containerLogs(id: $id, since: $since, after: $after) { cursor gap line { timestamp message } } }';
 
 /** Collects `count` events of a subscription, then stops it. */
 async function take(client: Client, query: string, variables: Record<string, unknown>, count: number) {

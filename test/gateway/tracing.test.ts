@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 
 describe('tracing', () => {
-  it('exports a span per operation and per upstream call, joins the caller\'s trace, and sends traceparent to the backend', async () => {
+  it("exports a span per operation and per upstream call, joins the caller's trace, and sends traceparent to the backend", async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const callerSpan = '00f067aa0ba902b7';
     const response = await request(`${gateway.url}/graphql`, {

@@ -76,7 +76,7 @@ describe('transports', () => {
     expect(html).not.toMatch(/unpkg\.com|jsdelivr/); // served from the package, works offline
   });
 
-  it('runs GraphiQL\'s example query as is', async () => {
+  it("runs GraphiQL's example query as is", async () => {
     const { data, errors } = await stack.gql(EXAMPLE_QUERY);
     expect(errors).toBeUndefined();
     expect(data.vmImages.edges.length).toBeGreaterThan(0);

@@ -19,7 +19,15 @@ describe('upstream trace', () => {
     });
     const body = (await response.json()) as { extensions?: { upstream?: unknown[] } };
     expect(body.extensions?.upstream).toEqual([
-      { backend: 'vmImages', method: 'GET', path: expect.stringMatching(/^\/v2\/images\?limit=3&sort=created_at%3Adesc%2Cid%3Adesc$/), status: 200, ms: expect.any(Number), batchSize: 1, shared: false },
+      {
+        backend: 'vmImages',
+        method: 'GET',
+        path: expect.stringMatching(/^\/v2\/images\?limit=3&sort=created_at%3Adesc%2Cid%3Adesc$/),
+        status: 200,
+        ms: expect.any(Number),
+        batchSize: 1,
+        shared: false,
+      },
     ]);
   });
 
@@ -47,7 +55,7 @@ describe('upstream trace', () => {
     expect(decodeURIComponent(body.extensions.upstream[0]!.path)).toContain(`id=in:`);
   });
 
-  it('fetches a lone lookup with the image\'s own GET: one call, no list', async () => {
+  it("fetches a lone lookup with the image's own GET: one call, no list", async () => {
     const { data: page } = await stack.gql(VmImagesPageDocument, { first: 1 });
     const node = page.vmImages!.edges[0]!.node;
     const response = await fetch(`${stack.gateway.url}/graphql`, {
@@ -55,7 +63,10 @@ describe('upstream trace', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKENS.admin}`, ...TRACE },
       body: JSON.stringify({ query: `{ vmImage(id: "${node.id}") { id name } }` }),
     });
-    const body = (await response.json()) as { data: { vmImage: { id: string; name: string } }; extensions: { upstream: Array<{ path: string; batchSize: number }> } };
+    const body = (await response.json()) as {
+      data: { vmImage: { id: string; name: string } };
+      extensions: { upstream: Array<{ path: string; batchSize: number }> };
+    };
     expect(body.data.vmImage).toEqual({ id: node.id, name: node.name });
     expect(body.extensions.upstream).toEqual([expect.objectContaining({ method: 'GET', path: `/v2/images/${node.upstreamId}`, status: 200, batchSize: 1 })]);
   });
@@ -82,10 +93,7 @@ describe('in-flight sharing', () => {
 
   it('never shares a call between two credentials', async () => {
     const before = proxy.seen.length;
-    const [admin, other] = await Promise.all([
-      gqlAt(gatewayUrl, query, {}, { token: TOKENS.admin }),
-      gqlAt(gatewayUrl, query, {}, { token: TOKENS.other }),
-    ]);
+    const [admin, other] = await Promise.all([gqlAt(gatewayUrl, query, {}, { token: TOKENS.admin }), gqlAt(gatewayUrl, query, {}, { token: TOKENS.other })]);
     const lists = proxy.seen.slice(before).filter((r) => r.path.startsWith('/v2/images?'));
     expect(lists.map((r) => r.token).sort()).toEqual([TOKENS.admin, TOKENS.other].sort());
     expect(admin.data).not.toEqual(other.data);

@@ -65,9 +65,17 @@ describe('VM image byte routes', () => {
 
   it('refuses a second upload with 409 and keeps the first data', async () => {
     const image = await queuedImage('RAW');
-    const first = await request(`${stack.gateway.url}${image.uploadUrl!}`, { method: 'PUT', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: Buffer.from('one') });
+    const first = await request(`${stack.gateway.url}${image.uploadUrl!}`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body: Buffer.from('one'),
+    });
     await first.body.dump();
-    const second = await request(`${stack.gateway.url}${image.uploadUrl!}`, { method: 'PUT', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: Buffer.from('two') });
+    const second = await request(`${stack.gateway.url}${image.uploadUrl!}`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'application/octet-stream' },
+      body: Buffer.from('two'),
+    });
     expect(second.statusCode).toBe(409);
     const error = (await second.body.json()) as any;
     expect(error.errors[0].extensions).toMatchObject({ code: 'CONFLICT', upstream: { backend: 'vmImages', status: 409 } });
@@ -121,7 +129,11 @@ describe('VM image byte routes', () => {
 
   it('refuses a wrong content type, a bad ID and a missing token before touching the backend', async () => {
     const image = await queuedImage();
-    const wrongType = await request(`${stack.gateway.url}${image.uploadUrl!}`, { method: 'PUT', headers: { ...auth(), 'content-type': 'text/plain' }, body: 'x' });
+    const wrongType = await request(`${stack.gateway.url}${image.uploadUrl!}`, {
+      method: 'PUT',
+      headers: { ...auth(), 'content-type': 'text/plain' },
+      body: 'x',
+    });
     expect(wrongType.statusCode).toBe(415);
     await wrongType.body.dump();
     const badId = await request(`${stack.gateway.url}/files/vm-images/bogus`, { headers: auth() });

@@ -82,15 +82,32 @@ describe('createVmImage', () => {
 
 describe('updateVmImage', () => {
   it('turns typed fields into one JSON Patch', async () => {
-    const image = await create({ name: 'to-update', tags: ['a'], properties: [{ name: 'keep', value: '1' }, { name: 'drop', value: '2' }] });
+    const image = await create({
+      name: 'to-update',
+      tags: ['a'],
+      properties: [
+        { name: 'keep', value: '1' },
+        { name: 'drop', value: '2' },
+      ],
+    });
     const { data } = await stack.gql(UpdateVmImageDocument, {
-      input: { id: image.id, name: 'updated', tags: ['b', 'c'], minRam: 2048, setProperties: [{ name: 'os_version', value: '24.04' }], removeProperties: ['drop'] },
+      input: {
+        id: image.id,
+        name: 'updated',
+        tags: ['b', 'c'],
+        minRam: 2048,
+        setProperties: [{ name: 'os_version', value: '24.04' }],
+        removeProperties: ['drop'],
+      },
     });
     if (data.updateVmImage.__typename !== 'UpdateVmImageSuccess') throw new Error(JSON.stringify(data));
     const updated = data.updateVmImage.vmImage;
     expect(updated).toMatchObject({ id: image.id, name: 'updated', minRam: 2048 });
     expect(new Set(updated.tags)).toEqual(new Set(['b', 'c']));
-    expect(updated.properties).toEqual([{ name: 'keep', value: '1' }, { name: 'os_version', value: '24.04' }]);
+    expect(updated.properties).toEqual([
+      { name: 'keep', value: '1' },
+      { name: 'os_version', value: '24.04' },
+    ]);
   });
 
   it('changes nothing when one operation of the patch fails', async () => {

@@ -51,7 +51,11 @@ describe('vmImages connection', () => {
     const collected: string[] = [];
     let before: string | null = null;
     for (let i = 0; i < 50; i++) {
-      const { data, errors }: GqlResult<VmImagesPageQuery> = await stack.gql(VmImagesPageDocument, { last: 4, before, sort: [{ key: 'NAME', direction: 'ASC' }] });
+      const { data, errors }: GqlResult<VmImagesPageQuery> = await stack.gql(VmImagesPageDocument, {
+        last: 4,
+        before,
+        sort: [{ key: 'NAME', direction: 'ASC' }],
+      });
       expect(errors).toBeUndefined();
       collected.unshift(...data.vmImages!.edges.map((e) => e.node.id));
       if (!data.vmImages!.pageInfo.hasPreviousPage) break;

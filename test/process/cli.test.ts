@@ -90,18 +90,30 @@ describe('gantry process', () => {
       method: 'POST',
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'mutation { createVmImage(input: { name: "drain", diskFormat: RAW, containerFormat: BARE }) { ... on CreateVmImageSuccess { vmImage { uploadUrl } } } }',
+        query:
+          'mutation { createVmImage(input: { name: "drain", diskFormat: RAW, containerFormat: BARE }) { ... on CreateVmImageSuccess { vmImage { uploadUrl } } } }',
       }),
     });
     const dataUrl = ((await created.body.json()) as any).data.createVmImage.vmImage.uploadUrl as string;
 
-    const ws = createWsClient({ url: `${url!.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: false, onNonLazyError: () => {}, connectionParams: auth });
+    const ws = createWsClient({
+      url: `${url!.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: false,
+      onNonLazyError: () => {},
+      connectionParams: auth,
+    });
     track(() => ws.dispose());
     const closeCode = new Promise<number>((resolve) => ws.on('closed', (event) => resolve((event as { code: number }).code)));
     await ws.iterate({ query: '{ __typename }' }).next();
 
     const body = new PassThrough();
-    const upload = request(`${url}${dataUrl}`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': '8' }, body });
+    const upload = request(`${url}${dataUrl}`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/octet-stream', 'content-length': '8' },
+      body,
+    });
     body.write('half');
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the first half reach the backend
     child.kill('SIGTERM');

@@ -38,7 +38,11 @@ describe('shutdown and crashes', () => {
     const child = gantry([], { PORT: '0', GANTRY_DATA_DIR: await tempDataDir(), GANTRY_TOKEN_ADMIN: 'sse-admin', GANTRY_POLL_INTERVAL_MS: '200' });
     const [, url] = await firstMatch(child, /Gantry is up: (http:\/\/[^\s]+)\/graphql/);
     const auth = { authorization: 'Bearer sse-admin' };
-    const list = await request(`${url}/graphql`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ containers(first: 50) { nodes { id state } } }' }) });
+    const list = await request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ containers(first: 50) { nodes { id state } } }' }),
+    });
     const online = ((await list.body.json()) as any).data.containers.nodes.find((c: { state: string }) => c.state === 'ONLINE').id as string;
     const sse = createSseClient({ url: `${url}/graphql`, headers: auth, retryAttempts: 0 });
     track(() => sse.dispose());
@@ -67,10 +71,18 @@ describe('shutdown and crashes', () => {
     const auth = { authorization: 'Bearer crash-admin', 'content-type': 'application/json' };
     const first = gantry(['embedded', '--only', 'serverless,containerImages,vmImages'], env);
     const urls = JSON.parse((await firstMatch(first, /^\{.*\}$/m))[0]) as Record<string, string>;
-    const created = await request(`${urls.serverless}/v1/containers`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'survivor', image: 'nginx:1.27-alpine' }) });
+    const created = await request(`${urls.serverless}/v1/containers`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ name: 'survivor', image: 'nginx:1.27-alpine' }),
+    });
     expect(created.statusCode).toBe(201);
     const container = (await created.body.json()) as { id: string };
-    const image = await request(`${urls.vmImages}/v2/images`, { method: 'POST', headers: { 'x-auth-token': 'crash-admin', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'survivor-image' }) });
+    const image = await request(`${urls.vmImages}/v2/images`, {
+      method: 'POST',
+      headers: { 'x-auth-token': 'crash-admin', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'survivor-image' }),
+    });
     expect(image.statusCode).toBe(201);
     const imageId = ((await image.body.json()) as { id: string }).id;
     // The answer was sent: the write is acknowledged. Now the process dies without a chance to flush anything.

@@ -16,7 +16,15 @@ import { VmImage } from '../../src/schema/vm-images/vm-image.js';
 describe('dataloaders per operation', () => {
   it('gives every loadable type, as the built schema uses it, a loader that is released with the operation', () => {
     const loadable = Object.values(schema.getTypeMap()).filter((type) => isObjectType(type) && type.extensions.getDataloader !== undefined);
-    expect(loadable.map((type) => type.name).sort()).toEqual(['CiImage', 'Container', 'ContainerImage', 'ContainerRevision', 'GpuModel', 'ServerlessContainer', 'VmImage']);
+    expect(loadable.map((type) => type.name).sort()).toEqual([
+      'CiImage',
+      'Container',
+      'ContainerImage',
+      'ContainerRevision',
+      'GpuModel',
+      'ServerlessContainer',
+      'VmImage',
+    ]);
     for (const type of loadable) expect(perOperationLoaderGetters.has(type.extensions.getDataloader as never), type.name).toBe(true);
   });
 

@@ -7,10 +7,11 @@ import { syncGlobalIdResolvers } from '../../src/schema/sync-global-ids.js';
 /** A record whose every property reads `raw-7`, so any type's raw-id resolver finds an id. */
 const anyRecord = new Proxy({}, { get: (_target, key) => (key === 'then' ? undefined : 'raw-7') });
 
-const nodeTypes = () => Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node'));
+const nodeTypes = () =>
+  Object.values(schema.getTypeMap()).filter((type): type is GraphQLObjectType => isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node'));
 
 describe('synchronous global IDs (src/schema/sync-global-ids.ts)', () => {
-  it('answers each id of the built schema at once, with the ID relay would encode from the type\'s raw id', () => {
+  it("answers each id of the built schema at once, with the ID relay would encode from the type's raw id", () => {
     // First in this file: the schema as src/schema/index.ts built it, before any call here.
     for (const type of nodeTypes()) {
       const rawId = (type.extensions as { pothosOptions: { id: { resolve: (parent: unknown) => unknown } } }).pothosOptions.id.resolve;
@@ -23,7 +24,11 @@ describe('synchronous global IDs (src/schema/sync-global-ids.ts)', () => {
 
   it('covers every Node type of the built schema', () => {
     // Run on the built schema already; a second run reports what it covers.
-    expect(syncGlobalIdResolvers(schema).sort()).toEqual(nodeTypes().map((type) => type.name).sort());
+    expect(syncGlobalIdResolvers(schema).sort()).toEqual(
+      nodeTypes()
+        .map((type) => type.name)
+        .sort(),
+    );
     expect(nodeTypes().length).toBeGreaterThanOrEqual(7);
   });
 

@@ -68,7 +68,12 @@ export class CiImagesClient {
   }
 
   /** Creates an image from a streamed body (never buffered). */
-  async upload(call: CallContext, params: { name: string; namespace?: string }, body: Dispatcher.DispatchOptions['body'], contentLength?: number): Promise<CiImageRecord> {
+  async upload(
+    call: CallContext,
+    params: { name: string; namespace?: string },
+    body: Dispatcher.DispatchOptions['body'],
+    contentLength?: number,
+  ): Promise<CiImageRecord> {
     const query: Array<[string, string]> = [['name', params.name]];
     if (params.namespace) query.push(['namespace', params.namespace]);
     const headers: Record<string, string> = { 'content-type': 'application/octet-stream', accept: 'application/json' };

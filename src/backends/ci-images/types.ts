@@ -34,7 +34,6 @@ export interface CiImageRecord {
   namespace: CiNamespaceRecord | null;
 }
 
-
 function normalizeUser(raw: Raw | null): CiUserRecord | null {
   if (!raw || int(raw.id) === null) return null;
   return { id: int(raw.id)!, email: str(raw.email), username: str(raw.username) ?? '', createdAt: str(raw.created_at) };

@@ -97,7 +97,12 @@ export class ContainerImagesClient {
   readonly fanOut = pLimit(FAN_OUT);
 
   constructor(options: Omit<BackendHttpOptions, 'backend'>, dispatcher?: Dispatcher) {
-    this.http = new BackendHttp({ ...options, backend: 'containerImages' }, readComputeStacksError, (token) => ({ authorization: `Bearer ${token}` }), dispatcher);
+    this.http = new BackendHttp(
+      { ...options, backend: 'containerImages' },
+      readComputeStacksError,
+      (token) => ({ authorization: `Bearer ${token}` }),
+      dispatcher,
+    );
   }
 
   async list(call: CallContext, params: ContainerImageListParams): Promise<ContainerImagePage> {

@@ -19,7 +19,7 @@ const FAN_OUT = 16;
 
 function unwrapOne(body: unknown): Record<string, unknown> {
   const b = (body ?? {}) as { container?: unknown; containers?: unknown };
-  return ((b.container ?? (Array.isArray(b.containers) ? b.containers[0] : undefined) ?? body) ?? {}) as Record<string, unknown>;
+  return (b.container ?? (Array.isArray(b.containers) ? b.containers[0] : undefined) ?? body ?? {}) as Record<string, unknown>;
 }
 
 /** The containers service (ComputeStacks): one method per endpoint, caller's token per call. */
@@ -32,9 +32,19 @@ export class ContainersClient {
   }
 
   /** The embedded service's documented list extension (the real API lists containers per project). */
-  async list(call: CallContext, params: { page: number; perPage: number }): Promise<{ containers: ContainerRecord[]; total: number | undefined; hasNext: boolean }> {
+  async list(
+    call: CallContext,
+    params: { page: number; perPage: number },
+  ): Promise<{ containers: ContainerRecord[]; total: number | undefined; hasNext: boolean }> {
     const { body, headers } = await this.http.requestJson<{ containers?: Array<Record<string, unknown>> }>(
-      { method: 'GET', path: '/api/containers', query: [['page', String(params.page)], ['per_page', String(params.perPage)]] },
+      {
+        method: 'GET',
+        path: '/api/containers',
+        query: [
+          ['page', String(params.page)],
+          ['per_page', String(params.perPage)],
+        ],
+      },
       call,
     );
     const total = Number(headers.total);

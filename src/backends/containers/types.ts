@@ -65,7 +65,6 @@ export interface MetricRecord {
   value: number;
 }
 
-
 function normalizeRule(raw: Raw): IngressRuleRecord {
   const rule = (raw.ingress_rule && typeof raw.ingress_rule === 'object' ? raw.ingress_rule : raw) as Raw;
   const links = (rule.links ?? {}) as Raw;

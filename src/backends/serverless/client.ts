@@ -91,7 +91,10 @@ export class ServerlessClient {
 
   /** Newest (highest number) first, as the API sends them. */
   async revisions(call: CallContext, id: string, page: number, rows: number): Promise<QuasarchPage<RevisionRecord>> {
-    const { body } = await this.http.requestJson<unknown>({ method: 'GET', path: `/v1/containers/${encodeURIComponent(id)}/revisions`, query: paging(page, rows) }, call);
+    const { body } = await this.http.requestJson<unknown>(
+      { method: 'GET', path: `/v1/containers/${encodeURIComponent(id)}/revisions`, query: paging(page, rows) },
+      call,
+    );
     return readPage(body, (raw) => normalizeRevision(raw, id), page, rows);
   }
 

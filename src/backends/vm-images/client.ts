@@ -1,12 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { BackendHttp, type BackendHttpOptions, type CallContext, type ErrorBodyReader, type QueryParams } from '../http.js';
-import {
-  normalizeImage,
-  type VmImageCreateBody,
-  type VmImageListParams,
-  type VmImagePatchOp,
-  type VmImageRecord,
-} from './types.js';
+import { normalizeImage, type VmImageCreateBody, type VmImageListParams, type VmImagePatchOp, type VmImageRecord } from './types.js';
 
 /** Glance's JSON Patch media type; any other Content-Type on PATCH is a 415. */
 export const GLANCE_PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
@@ -74,38 +68,50 @@ export class VmImagesClient {
   }
 
   async list(call: CallContext, params: VmImageListParams): Promise<{ images: VmImageRecord[]; hasNext: boolean }> {
-    const { body } = await this.http.requestJson<{ images?: Array<Record<string, unknown>>; next?: string }>({
-      method: 'GET',
-      path: '/v2/images',
-      query: listQuery(params),
-    }, call);
+    const { body } = await this.http.requestJson<{ images?: Array<Record<string, unknown>>; next?: string }>(
+      {
+        method: 'GET',
+        path: '/v2/images',
+        query: listQuery(params),
+      },
+      call,
+    );
     return { images: (body?.images ?? []).map(normalizeImage), hasNext: typeof body?.next === 'string' };
   }
 
   async get(call: CallContext, id: string): Promise<VmImageRecord> {
-    const { body } = await this.http.requestJson<Record<string, unknown>>({
-      method: 'GET',
-      path: `/v2/images/${encodeURIComponent(id)}`,
-    }, call);
+    const { body } = await this.http.requestJson<Record<string, unknown>>(
+      {
+        method: 'GET',
+        path: `/v2/images/${encodeURIComponent(id)}`,
+      },
+      call,
+    );
     return normalizeImage(body);
   }
 
   async create(call: CallContext, input: VmImageCreateBody): Promise<VmImageRecord> {
-    const { body } = await this.http.requestJson<Record<string, unknown>>({
-      method: 'POST',
-      path: '/v2/images',
-      json: input,
-    }, call);
+    const { body } = await this.http.requestJson<Record<string, unknown>>(
+      {
+        method: 'POST',
+        path: '/v2/images',
+        json: input,
+      },
+      call,
+    );
     return normalizeImage(body);
   }
 
   async update(call: CallContext, id: string, ops: VmImagePatchOp[]): Promise<VmImageRecord> {
-    const { body } = await this.http.requestJson<Record<string, unknown>>({
-      method: 'PATCH',
-      path: `/v2/images/${encodeURIComponent(id)}`,
-      json: ops,
-      contentType: GLANCE_PATCH_TYPE,
-    }, call);
+    const { body } = await this.http.requestJson<Record<string, unknown>>(
+      {
+        method: 'PATCH',
+        path: `/v2/images/${encodeURIComponent(id)}`,
+        json: ops,
+        contentType: GLANCE_PATCH_TYPE,
+      },
+      call,
+    );
     return normalizeImage(body);
   }
 
@@ -114,17 +120,23 @@ export class VmImagesClient {
   }
 
   async deactivate(call: CallContext, id: string): Promise<void> {
-    await this.http.requestJson({
-      method: 'POST',
-      path: `/v2/images/${encodeURIComponent(id)}/actions/deactivate`,
-    }, call);
+    await this.http.requestJson(
+      {
+        method: 'POST',
+        path: `/v2/images/${encodeURIComponent(id)}/actions/deactivate`,
+      },
+      call,
+    );
   }
 
   async reactivate(call: CallContext, id: string): Promise<void> {
-    await this.http.requestJson({
-      method: 'POST',
-      path: `/v2/images/${encodeURIComponent(id)}/actions/reactivate`,
-    }, call);
+    await this.http.requestJson(
+      {
+        method: 'POST',
+        path: `/v2/images/${encodeURIComponent(id)}/actions/reactivate`,
+      },
+      call,
+    );
   }
 
   /** Image data upload; `body` is streamed through, never buffered. */

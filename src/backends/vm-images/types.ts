@@ -48,11 +48,32 @@ export interface VmImageRecord {
 
 /** Attributes Glance defines itself; every other top-level string key is a custom property. */
 const BASE_ATTRIBUTES = new Set([
-  'id', 'name', 'status', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram',
-  'size', 'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'os_hidden', 'owner', 'created_at', 'updated_at',
-  'self', 'file', 'schema', 'direct_url', 'locations', 'stores',
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'tags',
+  'container_format',
+  'disk_format',
+  'min_disk',
+  'min_ram',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'os_hidden',
+  'owner',
+  'created_at',
+  'updated_at',
+  'self',
+  'file',
+  'schema',
+  'direct_url',
+  'locations',
+  'stores',
 ]);
-
 
 export function normalizeImage(raw: Record<string, unknown>): VmImageRecord {
   const properties = Object.entries(raw)

@@ -1,7 +1,24 @@
 import {
-  BINARY, OPENAPI_VERSION, addHeaderToEveryResponse, arrayOf, binaryResponse, dateTime, emptyResponse, header, headerParam,
-  headerRef, healthPathItem, jsonResponse, object, openApiPathItem, pathParam, queryParam, ref, responseRef,
-  type OpenApiDocument, type Schema,
+  BINARY,
+  OPENAPI_VERSION,
+  addHeaderToEveryResponse,
+  arrayOf,
+  binaryResponse,
+  dateTime,
+  emptyResponse,
+  header,
+  headerParam,
+  headerRef,
+  healthPathItem,
+  jsonResponse,
+  object,
+  openApiPathItem,
+  pathParam,
+  queryParam,
+  ref,
+  responseRef,
+  type OpenApiDocument,
+  type Schema,
 } from '../openapi.js';
 import { PERMISSIONS } from './auth.js';
 import { QEMU_DISK_TYPE } from './download.js';
@@ -19,8 +36,8 @@ const integerId = (description: string): Schema => ({ type: 'integer', format: '
 const DJINN_USER = object(
   {
     id: integerId('The user id.'),
-    email: { type: 'string', description: 'The user\'s email address.' },
-    username: { type: 'string', description: 'The user\'s name.' },
+    email: { type: 'string', description: "The user's email address." },
+    username: { type: 'string', description: "The user's name." },
     created_at: dateTime('When the user was created, RFC 3339 in whole seconds.'),
   },
   ['id', 'email', 'username', 'created_at'],
@@ -32,29 +49,46 @@ const url = (description: string): Schema => ({ type: 'string', format: 'uri', d
 const DJINN_NAMESPACE = object(
   {
     id: integerId('The namespace id.'),
-    user_id: integerId('The owner\'s user id.'),
-    root_id: { ...integerId('The root namespace\'s id (its own for a top-level namespace).'), nullable: true },
-    parent_id: { ...integerId('The parent namespace\'s id; null at the top level.'), nullable: true },
+    user_id: integerId("The owner's user id."),
+    root_id: { ...integerId("The root namespace's id (its own for a top-level namespace)."), nullable: true },
+    parent_id: { ...integerId("The parent namespace's id; null at the top level."), nullable: true },
     name: { type: 'string', description: 'The namespace name.' },
     path: { type: 'string', description: 'The namespace path.' },
     description: { type: 'string', description: 'The namespace description.' },
     visibility: { type: 'string', enum: ['private', 'internal', 'public'], description: 'Namespace visibility (plays no part in image access).' },
     created_at: dateTime('When the namespace was created, RFC 3339 in whole seconds.'),
     url: url('Absolute URL of the namespace (`…/n/<owner>/<path>`).'),
-    builds_url: url('Absolute URL of the namespace\'s builds.'),
-    namespaces_url: url('Absolute URL of the namespace\'s child namespaces.'),
-    images_url: url('Absolute URL of the namespace\'s images.'),
-    objects_url: url('Absolute URL of the namespace\'s objects.'),
-    variables_url: url('Absolute URL of the namespace\'s variables.'),
-    keys_url: url('Absolute URL of the namespace\'s keys.'),
-    invites_url: url('Absolute URL of the namespace\'s invites.'),
-    collaborators_url: url('Absolute URL of the namespace\'s collaborators.'),
-    webhooks_url: url('Absolute URL of the namespace\'s webhooks.'),
+    builds_url: url("Absolute URL of the namespace's builds."),
+    namespaces_url: url("Absolute URL of the namespace's child namespaces."),
+    images_url: url("Absolute URL of the namespace's images."),
+    objects_url: url("Absolute URL of the namespace's objects."),
+    variables_url: url("Absolute URL of the namespace's variables."),
+    keys_url: url("Absolute URL of the namespace's keys."),
+    invites_url: url("Absolute URL of the namespace's invites."),
+    collaborators_url: url("Absolute URL of the namespace's collaborators."),
+    webhooks_url: url("Absolute URL of the namespace's webhooks."),
     user: ref('DjinnUser'),
   },
   [
-    'id', 'user_id', 'root_id', 'parent_id', 'name', 'path', 'description', 'visibility', 'created_at', 'url', 'builds_url',
-    'namespaces_url', 'images_url', 'objects_url', 'variables_url', 'keys_url', 'invites_url', 'collaborators_url', 'webhooks_url',
+    'id',
+    'user_id',
+    'root_id',
+    'parent_id',
+    'name',
+    'path',
+    'description',
+    'visibility',
+    'created_at',
+    'url',
+    'builds_url',
+    'namespaces_url',
+    'images_url',
+    'objects_url',
+    'variables_url',
+    'keys_url',
+    'invites_url',
+    'collaborators_url',
+    'webhooks_url',
     'user',
   ],
   { description: 'A Djinn namespace, with its owner as `user`.' },
@@ -105,7 +139,7 @@ const document: OpenApiDocument = {
     title: 'Gantry embedded CI images (Djinn CI)',
     version: '1.0.0',
     description:
-      'Djinn CI\'s image API as the embedded service serves it. **Every** auth failure, missing permission, unknown or foreign ' +
+      "Djinn CI's image API as the embedded service serves it. **Every** auth failure, missing permission, unknown or foreign " +
       'image and unknown route is 404 `{"message":"Not found"}`, never 401 or 403. A known path with another method is 405 ' +
       '`{"message":"Method not allowed"}` with `Allow`. Every response carries `X-Request-Id`; every `GET` also answers `HEAD`.',
   },
@@ -121,7 +155,11 @@ const document: OpenApiDocument = {
         description: `The caller's images and those of namespaces they own or collaborate on, newest first, ${PAGE_LIMIT} a page. Needs \`image:read\`.`,
         parameters: [
           queryParam('search', { type: 'string' }, 'A case-insensitive substring of the name.'),
-          queryParam('page', { type: 'integer', minimum: 1, default: 1 }, 'The page, from 1; anything that is not an integer of at least 1 is page 1. A page past the end is empty.'),
+          queryParam(
+            'page',
+            { type: 'integer', minimum: 1, default: 1 },
+            'The page, from 1; anything that is not an integer of at least 1 is page 1. A page past the end is empty.',
+          ),
         ],
         responses: {
           '200': jsonResponse('One page of images (a bare array).', arrayOf(ref('CiImage')), {
@@ -144,8 +182,13 @@ const document: OpenApiDocument = {
           'The raw body is the image file: a QCOW2 disk (magic `QFI\\xfb`, version 2 or 3), or bzip2 data (`BZh…`) decompressed ' +
           'first. Any content type but `multipart/*` and `application/json` (send `application/octet-stream`). Needs `image:write`.',
         parameters: [
-          queryParam('name', { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' }, 'The image name, unique per user outside namespaces and per namespace inside one.', { required: true }),
-          queryParam('namespace', { type: 'string' }, 'Djinn\'s `path[@owner]`: the namespace `path` of user `owner` (the caller when left out).'),
+          queryParam(
+            'name',
+            { type: 'string', pattern: '^[a-zA-Z0-9_-]+$' },
+            'The image name, unique per user outside namespaces and per namespace inside one.',
+            { required: true },
+          ),
+          queryParam('namespace', { type: 'string' }, "Djinn's `path[@owner]`: the namespace `path` of user `owner` (the caller when left out)."),
         ],
         requestBody: { description: 'The image file.', required: true, content: { 'application/octet-stream': { schema: { ...BINARY } } } },
         responses: {
@@ -177,7 +220,7 @@ const document: OpenApiDocument = {
           '200': {
             description: 'The image object, or with a file Accept the whole file.',
             headers: {
-              'Last-Modified': header('With a file Accept: the image\'s creation time.'),
+              'Last-Modified': header("With a file Accept: the image's creation time."),
               'Accept-Ranges': header('With a file Accept: `bytes`.'),
             },
             content: {
@@ -187,7 +230,7 @@ const document: OpenApiDocument = {
           },
           '206': binaryResponse('With a file Accept and one `Range`: that range of the file.', [QEMU_DISK_TYPE], {
             'Content-Range': header('`bytes <start>-<end>/<size>`.', { type: 'string' }, true),
-            'Last-Modified': header('The image\'s creation time.'),
+            'Last-Modified': header("The image's creation time."),
           }),
           '304': emptyResponse('With a file Accept and `If-Modified-Since`: not modified.'),
           '404': notFound,
@@ -201,7 +244,7 @@ const document: OpenApiDocument = {
         operationId: 'deleteCiImage',
         tags: [TAG],
         summary: 'Delete an image',
-        description: 'Deletes the image and its file. Needs `image:delete`; a namespace collaborator may delete the namespace\'s images.',
+        description: "Deletes the image and its file. Needs `image:delete`; a namespace collaborator may delete the namespace's images.",
         responses: {
           '204': emptyResponse('Deleted (empty body).'),
           '404': notFound,

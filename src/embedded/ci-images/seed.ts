@@ -28,7 +28,14 @@ export const CI_NAMESPACES: ReadonlyArray<{
   collaborators: readonly Owner[];
   created: string;
 }> = [
-  { path: 'djinn', owner: 'me', description: "Build images for Djinn's own pipelines", visibility: 'private', collaborators: ['alex'], created: '2024-02-06T10:00:00Z' },
+  {
+    path: 'djinn',
+    owner: 'me',
+    description: "Build images for Djinn's own pipelines",
+    visibility: 'private',
+    collaborators: ['alex'],
+    created: '2024-02-06T10:00:00Z',
+  },
   { path: 'infra', owner: 'me', description: 'Base images for infrastructure jobs', visibility: 'private', collaborators: [], created: '2024-03-01T08:30:00Z' },
   { path: 'sandbox', owner: 'alex', description: 'Experiments', visibility: 'private', collaborators: [], created: '2024-06-18T16:45:00Z' },
 ];
@@ -37,6 +44,7 @@ export const CI_NAMESPACES: ReadonlyArray<{
 type SeedRow = [string, Owner, string | null, number, number, Owner?];
 
 /** The catalogue in creation (and id) order; user 1 has 40 images, user 2 has 8. */
+// biome-ignore format: seed data, one record per line, reads as a table
 const CATALOGUE: readonly SeedRow[] = [
   ['alpine', 'me', null, 2, 3], ['debian', 'me', null, 10, 6], ['ubuntu', 'me', null, 10, 6],
   ['go-dev', 'me', null, 16, 8], ['alpine', 'me', 'djinn', 2, 3], ['node-dev', 'me', null, 16, 7],

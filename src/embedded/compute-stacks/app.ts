@@ -35,7 +35,8 @@ export function createComputeStacksApp(): FastifyInstance {
  */
 function installConditionalGet(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag')) return payload;
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200 || typeof payload !== 'string' || reply.hasHeader('etag'))
+      return payload;
     const etag = `W/"${createHash('sha256').update(payload).digest('hex').slice(0, 32)}"`;
     reply.header('etag', etag).header('cache-control', 'max-age=0, private, must-revalidate');
     const asked = request.headers['if-none-match'];

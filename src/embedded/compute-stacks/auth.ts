@@ -5,9 +5,7 @@ import type { EmbeddedTokens } from '../tokens.js';
 import { CsError } from './errors.js';
 
 /** The OAuth scopes of ComputeStacks' API (Doorkeeper) that the embedded services check. */
-export const SCOPES = [
-  'public', 'profile_read', 'images_read', 'images_write', 'projects_read', 'projects_write', 'admin_read', 'admin_write',
-] as const;
+export const SCOPES = ['public', 'profile_read', 'images_read', 'images_write', 'projects_read', 'projects_write', 'admin_read', 'admin_write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**

@@ -1,6 +1,4 @@
-import {
-  arrayOf, emptyResponse, header, headerRef, jsonResponse, object, queryParam, ref, type OpenApiObject, type Schema,
-} from '../openapi.js';
+import { arrayOf, emptyResponse, header, headerRef, jsonResponse, object, queryParam, ref, type OpenApiObject, type Schema } from '../openapi.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './paging.js';
 
 /**
@@ -34,11 +32,8 @@ export function csComponents() {
       Forbidden: emptyResponse('The token lacks the scope: empty body.', {
         'WWW-Authenticate': header('`Bearer realm="ComputeStacks", error="insufficient_scope"`.', { type: 'string' }, true),
       }),
-      NotFound: emptyResponse('Missing, not visible or not the caller\'s (or not an integer id): empty body.'),
-      BadRequest: jsonResponse(
-        'A missing top-level key (`param is missing or the value is empty: <key>`) or an unreadable body.',
-        ref('CsErrors'),
-      ),
+      NotFound: emptyResponse("Missing, not visible or not the caller's (or not an integer id): empty body."),
+      BadRequest: jsonResponse('A missing top-level key (`param is missing or the value is empty: <key>`) or an unreadable body.', ref('CsErrors')),
       Unprocessable: jsonResponse('Validation failed: every message at once; nothing was written.', ref('CsErrors')),
       PayloadTooLarge: jsonResponse('The body is too large.', ref('CsErrors')),
       InternalError: jsonResponse('An unexpected failure: `{"errors": ["Internal Server Error"]}`.', ref('CsErrors')),
@@ -73,4 +68,8 @@ export function csBearerScheme(scopes: string): OpenApiObject {
 }
 
 /** Rails' `Time#to_json`: `2021-03-11T21:55:51.000+00:00`. */
-export const railsTime = (description: string): Schema => ({ type: 'string', format: 'date-time', description: `${description} (\`2021-03-11T21:55:51.000+00:00\`).` });
+export const railsTime = (description: string): Schema => ({
+  type: 'string',
+  format: 'date-time',
+  description: `${description} (\`2021-03-11T21:55:51.000+00:00\`).`,
+});

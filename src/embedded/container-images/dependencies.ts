@@ -16,7 +16,10 @@ export function readDependencyIds(params: Readonly<Record<string, unknown>>, err
   const shorthand = params.required_containers;
   if (parents === undefined && shorthand === undefined) return undefined;
   const raws: unknown[] = [];
-  for (const [key, value] of [['Dependency parents', parents], ['Required containers', shorthand]] as const) {
+  for (const [key, value] of [
+    ['Dependency parents', parents],
+    ['Required containers', shorthand],
+  ] as const) {
     if (value === undefined || value === null) continue;
     const entries = Array.isArray(value) ? value : key === 'Dependency parents' && isObject(value) ? Object.values(value) : undefined;
     if (entries === undefined) {

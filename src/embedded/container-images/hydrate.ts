@@ -1,7 +1,13 @@
 import type { EmbeddedDatabase } from '../db.js';
 import {
-  BORG_HOOKS, type ContainerImage, type EnvParamDraft, type ImageColumns, type IngressParamDraft, type SettingParamDraft,
-  type Stored, type VolumeDraft,
+  BORG_HOOKS,
+  type ContainerImage,
+  type EnvParamDraft,
+  type ImageColumns,
+  type IngressParamDraft,
+  type SettingParamDraft,
+  type Stored,
+  type VolumeDraft,
 } from './image.js';
 
 /** A row as better-sqlite3 returns it. */

@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { castBoolean, isBlank, isObject, readInteger } from '../compute-stacks/params.js';
 import {
-  BORG_HOOKS, BORG_STRATEGIES, ENV_PARAM_TYPES, INGRESS_PROTOS, SETTING_PARAM_TYPES, TCP_PROXY_OPTS, type EnvParamDraft,
-  type IngressParamDraft, type NestedDrafts, type SettingParamDraft, type VolumeDraft,
+  BORG_HOOKS,
+  BORG_STRATEGIES,
+  ENV_PARAM_TYPES,
+  INGRESS_PROTOS,
+  SETTING_PARAM_TYPES,
+  TCP_PROXY_OPTS,
+  type EnvParamDraft,
+  type IngressParamDraft,
+  type NestedDrafts,
+  type SettingParamDraft,
+  type VolumeDraft,
 } from './image.js';
 
 type Item = Readonly<Record<string, unknown>>;
@@ -96,7 +105,12 @@ function safeMount(path: string): string {
   const segments = path
     .split('/')
     .filter((segment) => segment.trim() !== '')
-    .map((segment) => segment.trim().replace(/[\u0000-\u001f<>:"\\|?*]/g, '').replace(/ /g, '_'));
+    .map((segment) =>
+      segment
+        .trim()
+        .replace(/[\u0000-\u001f<>:"\\|?*]/g, '')
+        .replace(/ /g, '_'),
+    );
   return `/${segments.join('/')}`;
 }
 

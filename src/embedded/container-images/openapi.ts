@@ -1,12 +1,25 @@
 import { CS_PAGING_HEADERS, CS_PAGING_PARAMETERS, csBearerScheme, csComponents, railsTime } from '../compute-stacks/openapi.js';
 import {
-  OPENAPI_VERSION, addHeaderToEveryResponse, arrayOf, extension, headerRef, healthPathItem, jsonBody, jsonResponse, object,
-  openApiPathItem, pathParam, queryParam, ref, responseRef, type OpenApiDocument, type OpenApiObject, type Schema,
+  OPENAPI_VERSION,
+  addHeaderToEveryResponse,
+  arrayOf,
+  extension,
+  headerRef,
+  healthPathItem,
+  jsonBody,
+  jsonResponse,
+  object,
+  openApiPathItem,
+  pathParam,
+  queryParam,
+  ref,
+  responseRef,
+  type OpenApiDocument,
+  type OpenApiObject,
+  type Schema,
 } from '../openapi.js';
 import { DEFAULT_ICON_URL } from './serialize.js';
-import {
-  BORG_HOOKS, BORG_STRATEGIES, ENV_PARAM_TYPES, IMAGE_PROVIDERS, INGRESS_PROTOS, ROLE_CLASSES, SETTING_PARAM_TYPES, TCP_PROXY_OPTS,
-} from './image.js';
+import { BORG_HOOKS, BORG_STRATEGIES, ENV_PARAM_TYPES, IMAGE_PROVIDERS, INGRESS_PROTOS, ROLE_CLASSES, SETTING_PARAM_TYPES, TCP_PROXY_OPTS } from './image.js';
 
 /**
  * The OpenAPI 3.0.3 document of the embedded container image service (ComputeStacks), served at
@@ -84,7 +97,19 @@ const VOLUME = object(
     created_at: railsTime('Creation time'),
     updated_at: railsTime('Last change'),
   },
-  ['id', 'label', 'mount_path', 'enable_sftp', 'borg_enabled', 'borg_freq', 'borg_strategy', ...Object.keys(BORG_KEEPS), ...BORG_HOOKS, 'created_at', 'updated_at'],
+  [
+    'id',
+    'label',
+    'mount_path',
+    'enable_sftp',
+    'borg_enabled',
+    'borg_freq',
+    'borg_strategy',
+    ...Object.keys(BORG_KEEPS),
+    ...BORG_HOOKS,
+    'created_at',
+    'updated_at',
+  ],
   { description: 'A volume of the image (the embedded service shows them so a create can be read back whole).' },
 );
 
@@ -95,7 +120,11 @@ const CONTAINER_IMAGE = object(
     is_load_balancer: flag('Whether this is a load balancer image.'),
     can_scale: flag('Whether containers of the image can scale.'),
     command: nullableText('Command executed by the container on start.'),
-    container_image_provider_id: nullableId(`The registry provider (${Object.entries(IMAGE_PROVIDERS).map(([key, name]) => `${key} ${name}`).join(', ')}).`),
+    container_image_provider_id: nullableId(
+      `The registry provider (${Object.entries(IMAGE_PROVIDERS)
+        .map(([key, name]) => `${key} ${name}`)
+        .join(', ')}).`,
+    ),
     description: nullableText('Description.'),
     domains_block_id: nullableId('Content block about domains.'),
     general_block_id: nullableId('General content block.'),
@@ -123,15 +152,45 @@ const CONTAINER_IMAGE = object(
     required_by: ids('Ids of every image requiring this one (visible to the caller or not), ascending.'),
     container_image_env_params: arrayOf(ref('ContainerImageEnvParam'), { description: 'Environment variables.' }),
     container_image_settings_params: arrayOf(ref('ContainerImageSettingParam'), { description: 'Settings.' }),
-    container_image_ingress_params: arrayOf(ref('ContainerImageIngressParam'), extension('the image\'s ingress params.')),
-    volumes: arrayOf(ref('ContainerImageVolume'), extension('the image\'s volumes.')),
+    container_image_ingress_params: arrayOf(ref('ContainerImageIngressParam'), extension("the image's ingress params.")),
+    volumes: arrayOf(ref('ContainerImageVolume'), extension("the image's volumes.")),
   },
   [
-    'id', 'active', 'is_load_balancer', 'can_scale', 'command', 'container_image_provider_id', 'description', 'domains_block_id',
-    'general_block_id', 'icon_url', 'image_url', 'is_free', 'label', 'min_cpu', 'labels', 'min_memory', 'name', 'registry_auth',
-    'registry_custom', 'registry_image_path', 'registry_image_tag', 'registry_username', 'remote_block_id', 'role', 'role_class',
-    'ssh_block_id', 'user_id', 'created_at', 'updated_at', 'required_containers', 'required_by', 'container_image_env_params',
-    'container_image_settings_params', 'container_image_ingress_params', 'volumes',
+    'id',
+    'active',
+    'is_load_balancer',
+    'can_scale',
+    'command',
+    'container_image_provider_id',
+    'description',
+    'domains_block_id',
+    'general_block_id',
+    'icon_url',
+    'image_url',
+    'is_free',
+    'label',
+    'min_cpu',
+    'labels',
+    'min_memory',
+    'name',
+    'registry_auth',
+    'registry_custom',
+    'registry_image_path',
+    'registry_image_tag',
+    'registry_username',
+    'remote_block_id',
+    'role',
+    'role_class',
+    'ssh_block_id',
+    'user_id',
+    'created_at',
+    'updated_at',
+    'required_containers',
+    'required_by',
+    'container_image_env_params',
+    'container_image_settings_params',
+    'container_image_ingress_params',
+    'volumes',
   ],
   { description: 'A ComputeStacks container image.' },
 );
@@ -214,14 +273,14 @@ const ATTRIBUTES: Record<string, Schema> = {
 const CONTAINER_IMAGE_CREATE = object(
   {
     ...ATTRIBUTES,
-    env_params_attributes: arrayOf(ref('ContainerImageEnvParamInput'), { description: 'Environment variables (the document\'s form).' }),
+    env_params_attributes: arrayOf(ref('ContainerImageEnvParamInput'), { description: "Environment variables (the document's form)." }),
     env_params: wrapped('env_param', 'ContainerImageEnvParamInput'),
-    setting_params_attributes: arrayOf(ref('ContainerImageSettingParamInput'), { description: 'Settings (the document\'s form).' }),
+    setting_params_attributes: arrayOf(ref('ContainerImageSettingParamInput'), { description: "Settings (the document's form)." }),
     setting_params: wrapped('setting_param', 'ContainerImageSettingParamInput'),
-    ingress_params_attributes: arrayOf(ref('ContainerImageIngressParamInput'), { description: 'Ingress params (the document\'s form).' }),
+    ingress_params_attributes: arrayOf(ref('ContainerImageIngressParamInput'), { description: "Ingress params (the document's form)." }),
     ingress_params: wrapped('ingress_param', 'ContainerImageIngressParamInput'),
-    volume_attributes: arrayOf(ref('ContainerImageVolumeInput'), { description: 'Volumes (the document\'s form).' }),
-    volumes_attributes: arrayOf(ref('ContainerImageVolumeInput'), { description: 'Volumes (the name ComputeStacks\' controller permits).' }),
+    volume_attributes: arrayOf(ref('ContainerImageVolumeInput'), { description: "Volumes (the document's form)." }),
+    volumes_attributes: arrayOf(ref('ContainerImageVolumeInput'), { description: "Volumes (the name ComputeStacks' controller permits)." }),
     volumes: wrapped('volume', 'ContainerImageVolumeInput'),
   },
   ['label', 'role', 'registry_image_path', 'registry_image_tag'],
@@ -254,7 +313,7 @@ const document: OpenApiDocument = {
     title: 'Gantry embedded container images (ComputeStacks)',
     version: '1.0.0',
     description:
-      'ComputeStacks\' container image API as the embedded service serves it. Reads need the scope `public` or `images_read`, ' +
+      "ComputeStacks' container image API as the embedded service serves it. Reads need the scope `public` or `images_read`, " +
       'writes `images_write`. Unknown routes are 404 `{"errors":["Unknown API Call. Please check the documentation."]}`. Every ' +
       'response carries `X-Request-Id`; every `GET` also answers `HEAD`.',
   },
@@ -267,10 +326,14 @@ const document: OpenApiDocument = {
         operationId: 'listContainerImages',
         tags: [TAG],
         summary: 'List container images',
-        description: 'The caller\'s images, those shared with them and active system images (admin: all), by label (case-insensitive), then id.',
+        description: "The caller's images, those shared with them and active system images (admin: all), by label (case-insensitive), then id.",
         parameters: [
           ...CS_PAGING_PARAMETERS,
-          queryParam('filter', { type: 'string', enum: ['owned', 'isLoadBalancer'] }, '`owned`: only the caller\'s images; `isLoadBalancer`: only load balancers. Other values are ignored.'),
+          queryParam(
+            'filter',
+            { type: 'string', enum: ['owned', 'isLoadBalancer'] },
+            "`owned`: only the caller's images; `isLoadBalancer`: only load balancers. Other values are ignored.",
+          ),
           queryParam('byname', { type: 'string' }, 'A case-insensitive substring of the label.'),
         ],
         responses: {
@@ -288,7 +351,7 @@ const document: OpenApiDocument = {
         operationId: 'createContainerImage',
         tags: [TAG],
         summary: 'Create a container image',
-        description: 'Validates attributes, nested params and dependencies together (422 lists every problem) and stores the image as the caller\'s.',
+        description: "Validates attributes, nested params and dependencies together (422 lists every problem) and stores the image as the caller's.",
         requestBody: jsonBody(envelope('container_image', ref('ContainerImageCreate'), 'The request envelope.'), 'The new image.'),
         responses: { '201': imageResponse('The new image.'), ...writeErrors },
       },

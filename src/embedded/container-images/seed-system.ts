@@ -1,6 +1,4 @@
-import {
-  KEEP_WEEK, env, password, setting, tcp, tls, udp, variable, volume, web, webSsl, type SeedImage,
-} from './seed-templates.js';
+import { KEEP_WEEK, env, password, setting, tcp, tls, udp, variable, volume, web, webSsl, type SeedImage } from './seed-templates.js';
 
 const CDN = 'https://cdn.computestacks.net/images';
 const system = (image: Omit<SeedImage, 'owner' | 'labels'> & { labels?: Record<string, string> }): SeedImage => ({
@@ -18,6 +16,7 @@ const mysqlEnv = (dep: string) => [
 const mysqlBackup = volume('mysql', '/var/lib/mysql', { ...KEEP_WEEK, borg_strategy: 'mysql', enable_sftp: false });
 
 /** ComputeStacks' own catalogue: 40 active system images, then 2 retired (inactive) ones. */
+// biome-ignore format: seed data, one record per line, reads as a table
 export const SYSTEM_IMAGES: readonly SeedImage[] = [
   system({ label: 'Nginx', role: 'nginx', roleClass: 'web', image: 'nginx:1.27-alpine', cpu: '0.25', memory: 128, scale: true, description: 'High-performance web server and reverse proxy.', env: [env('NGINX_WORKER_PROCESSES', 'auto')], ingress: [web(80)], volumes: [volume('nginx-html', '/usr/share/nginx/html')], blocks: { domains: 6 } }),
   system({ label: 'Apache', role: 'apache', roleClass: 'web', image: 'httpd:2.4', cpu: '0.25', memory: 256, scale: true, description: 'The Apache HTTP Server.', ingress: [web(80)], volumes: [volume('htdocs', '/usr/local/apache2/htdocs')], blocks: { domains: 6 } }),

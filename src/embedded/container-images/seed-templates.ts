@@ -1,6 +1,4 @@
-import type {
-  EnvParamDraft, IngressParamDraft, RoleClass, SettingParamDraft, TcpProxyOpt, VolumeDraft,
-} from './image.js';
+import type { EnvParamDraft, IngressParamDraft, RoleClass, SettingParamDraft, TcpProxyOpt, VolumeDraft } from './image.js';
 
 /** One image of the seed catalogue, in a compact form `seed.ts` expands. */
 export interface SeedImage {
@@ -36,7 +34,11 @@ export interface SeedImage {
   blocks?: Partial<Record<'general' | 'remote' | 'ssh' | 'domains', number>>;
 }
 
-const labelOf = (name: string): string => name.toLowerCase().replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const labelOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
 
 /** A static environment variable. */
 export const env = (name: string, value: string): EnvParamDraft => ({ name, label: labelOf(name), param_type: 'static', value });
@@ -48,7 +50,11 @@ export const setting = (name: string, value: string): SettingParamDraft => ({ na
 export const password = (name: string): SettingParamDraft => ({ name, label: labelOf(name), param_type: 'password', value: null });
 
 const rule = (port: number, proto: IngressParamDraft['proto'], external: boolean, backendSsl = false, opt: TcpProxyOpt = 'none'): IngressParamDraft => ({
-  port, proto, backend_ssl: backendSsl, external_access: external, tcp_proxy_opt: opt,
+  port,
+  proto,
+  backend_ssl: backendSsl,
+  external_access: external,
+  tcp_proxy_opt: opt,
 });
 /** A public web port (HTTP over TCP). */
 export const web = (port = 80): IngressParamDraft => rule(port, 'tcp', true);
@@ -83,4 +89,11 @@ export const volume = (label: string, mountPath: string, overrides: Partial<Volu
 });
 
 /** Daily backups kept a week, weekly ones a month: what the catalogue uses for data that matters. */
-export const KEEP_WEEK = { borg_freq: '@daily', borg_keep_hourly: 0, borg_keep_daily: 7, borg_keep_weekly: 4, borg_keep_monthly: 3, borg_keep_annually: 0 } as const;
+export const KEEP_WEEK = {
+  borg_freq: '@daily',
+  borg_keep_hourly: 0,
+  borg_keep_daily: 7,
+  borg_keep_weekly: 4,
+  borg_keep_monthly: 3,
+  borg_keep_annually: 0,
+} as const;

@@ -1,7 +1,5 @@
 import { CS_USER_MAIN, CS_USER_OTHER } from '../principals.js';
-import {
-  KEEP_WEEK, env, password, tcp, tls, udp, volume, web, type SeedImage,
-} from './seed-templates.js';
+import { KEEP_WEEK, env, password, tcp, tls, udp, volume, web, type SeedImage } from './seed-templates.js';
 
 type Preset = Omit<SeedImage, 'label' | 'owner' | 'image' | 'description'>;
 
@@ -14,10 +12,26 @@ const KINDS = {
   go: { role: 'golang', roleClass: 'web', cpu: '0.25', memory: 256, scale: true, ingress: [web(8080)] },
   java: { role: 'java', roleClass: 'web', cpu: '1.0', memory: 2048, env: [env('JAVA_OPTS', '-Xmx1g')], ingress: [web(8080)] },
   static: { role: 'nginx', roleClass: 'web', cpu: '0.25', memory: 128, scale: true, ingress: [web(80)] },
-  wordpress: { role: 'wordpress', roleClass: 'web', cpu: '1.0', memory: 1024, settings: [password('admin_password')], ingress: [web(80)], volumes: [volume('wp-content', '/var/www/html/wp-content', KEEP_WEEK)] },
+  wordpress: {
+    role: 'wordpress',
+    roleClass: 'web',
+    cpu: '1.0',
+    memory: 1024,
+    settings: [password('admin_password')],
+    ingress: [web(80)],
+    volumes: [volume('wp-content', '/var/www/html/wp-content', KEEP_WEEK)],
+  },
   worker: { role: 'worker', roleClass: 'misc', cpu: '0.5', memory: 512, scale: true, env: [env('QUEUE_CONCURRENCY', '4')] },
   proxy: { role: 'proxy', roleClass: 'misc', cpu: '0.25', memory: 256, lb: true, ingress: [tls(443), web(80)] },
-  postgres: { role: 'postgres', roleClass: 'database', cpu: '1.0', memory: 2048, settings: [password('postgres_password')], ingress: [tcp(5432)], volumes: [volume('pgdata', '/var/lib/postgresql/data', { ...KEEP_WEEK, enable_sftp: false })] },
+  postgres: {
+    role: 'postgres',
+    roleClass: 'database',
+    cpu: '1.0',
+    memory: 2048,
+    settings: [password('postgres_password')],
+    ingress: [tcp(5432)],
+    volumes: [volume('pgdata', '/var/lib/postgresql/data', { ...KEEP_WEEK, enable_sftp: false })],
+  },
   cache: { role: 'redis', roleClass: 'cache', cpu: '0.25', memory: 256, ingress: [tcp(6379)] },
   dev: { role: 'devtools', roleClass: 'dev', cpu: '0.5', memory: 1024, ingress: [web(8080)] },
 } satisfies Record<string, Preset>;

@@ -54,7 +54,13 @@ function seedSecret(name: string, what: string): string {
 const PRIVATE_REGISTRIES = new Set(['registry.acme.dev']);
 
 /** `ghcr.io/acme/api:1.0` -> provider, registry host, path and tag, as ComputeStacks stores them. */
-function registryOf(seed: SeedImage, name: string): Pick<NewImage, 'container_image_provider_id' | 'registry_custom' | 'registry_image_path' | 'registry_image_tag' | 'registry_auth' | 'registry_username' | 'registry_password'> {
+function registryOf(
+  seed: SeedImage,
+  name: string,
+): Pick<
+  NewImage,
+  'container_image_provider_id' | 'registry_custom' | 'registry_image_path' | 'registry_image_tag' | 'registry_auth' | 'registry_username' | 'registry_password'
+> {
   const colon = seed.image.lastIndexOf(':');
   let path = seed.image.slice(0, colon);
   const tag = seed.image.slice(colon + 1);

@@ -21,10 +21,34 @@ export interface ListQuery {
 export type NewImage = Omit<ImageColumns, 'id'> & { id?: number };
 
 const IMAGE_COLUMNS = [
-  'name', 'label', 'description', 'active', 'is_load_balancer', 'can_scale', 'is_free', 'override_autoremove', 'command',
-  'container_image_provider_id', 'domains_block_id', 'general_block_id', 'remote_block_id', 'ssh_block_id', 'image_url',
-  'min_cpu', 'min_memory', 'registry_auth', 'registry_custom', 'registry_image_path', 'registry_image_tag',
-  'registry_username', 'registry_password', 'role', 'role_class', 'user_id', 'created_at', 'updated_at',
+  'name',
+  'label',
+  'description',
+  'active',
+  'is_load_balancer',
+  'can_scale',
+  'is_free',
+  'override_autoremove',
+  'command',
+  'container_image_provider_id',
+  'domains_block_id',
+  'general_block_id',
+  'remote_block_id',
+  'ssh_block_id',
+  'image_url',
+  'min_cpu',
+  'min_memory',
+  'registry_auth',
+  'registry_custom',
+  'registry_image_path',
+  'registry_image_tag',
+  'registry_username',
+  'registry_password',
+  'role',
+  'role_class',
+  'user_id',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** SQLite has no booleans: write 1/0. */
@@ -146,8 +170,18 @@ export class ContainerImageStore {
       ingress.run({ ...param, backend_ssl: toSql(param.backend_ssl), external_access: toSql(param.external_access), ...at });
     }
     const volumeColumns = [
-      'label', 'mount_path', 'enable_sftp', 'borg_enabled', 'borg_freq', 'borg_strategy', 'borg_keep_hourly', 'borg_keep_daily',
-      'borg_keep_weekly', 'borg_keep_monthly', 'borg_keep_annually', ...BORG_HOOKS,
+      'label',
+      'mount_path',
+      'enable_sftp',
+      'borg_enabled',
+      'borg_freq',
+      'borg_strategy',
+      'borg_keep_hourly',
+      'borg_keep_daily',
+      'borg_keep_weekly',
+      'borg_keep_monthly',
+      'borg_keep_annually',
+      ...BORG_HOOKS,
     ];
     const volume = this.db.prepare(
       `INSERT INTO cs_volume_params (image_id, ${volumeColumns.join(', ')}, created_at, updated_at)
@@ -165,9 +199,7 @@ export class ContainerImageStore {
   update(id: number, changes: Partial<WritableColumns>, updatedAt: number): void {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const assignments = [...entries.map(([key]) => `${key} = ?`), 'updated_at = ?'];
-    this.db
-      .prepare(`UPDATE cs_container_images SET ${assignments.join(', ')} WHERE id = ?`)
-      .run(...entries.map(([, value]) => toSql(value)), updatedAt, id);
+    this.db.prepare(`UPDATE cs_container_images SET ${assignments.join(', ')} WHERE id = ?`).run(...entries.map(([, value]) => toSql(value)), updatedAt, id);
   }
 
   /** Replaces the images `id` requires. */
@@ -179,7 +211,9 @@ export class ContainerImageStore {
 
   /** Ids of the images `id` requires directly. */
   requirementsOf(id: number): number[] {
-    const rows = this.db.prepare('SELECT requires_id FROM cs_image_dependencies WHERE image_id = ? ORDER BY requires_id').all(id) as Array<{ requires_id: number }>;
+    const rows = this.db.prepare('SELECT requires_id FROM cs_image_dependencies WHERE image_id = ? ORDER BY requires_id').all(id) as Array<{
+      requires_id: number;
+    }>;
     return rows.map((row) => row.requires_id);
   }
 

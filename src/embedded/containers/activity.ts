@@ -1,6 +1,21 @@
 import {
-  HISTORY_MS, HOUR, DAY, MINUTE, SERVING_STATES, UP_STATES, between, hash32, phaseAt, seededRandom, slotsNewestFirst,
-  slotsOldestFirst, timeline, upSince, type LifecycleState, type Phase, type TimedEvent,
+  HISTORY_MS,
+  HOUR,
+  DAY,
+  MINUTE,
+  SERVING_STATES,
+  UP_STATES,
+  between,
+  hash32,
+  phaseAt,
+  seededRandom,
+  slotsNewestFirst,
+  slotsOldestFirst,
+  timeline,
+  upSince,
+  type LifecycleState,
+  type Phase,
+  type TimedEvent,
 } from '../simulation.js';
 import { formatRailsTime } from '../time.js';
 import type { ContainerRow } from './container.js';
@@ -119,16 +134,19 @@ export class ContainerActivity {
     const random = seededRandom(this.container.id, slot, MEM_SALT);
     const state = phaseAt(this.phases, t).state;
     const up = upSince(this.phases, t) ?? t;
-    const share = state === 'alert' || state === 'resource_usage'
-      ? 0.9 + random() * 0.08
-      : this.profile.memory * (0.55 + 0.45 * (1 - Math.exp(-(t - up) / (20 * MINUTE)))) + (random() - 0.5) * 0.02;
+    const share =
+      state === 'alert' || state === 'resource_usage'
+        ? 0.9 + random() * 0.08
+        : this.profile.memory * (0.55 + 0.45 * (1 - Math.exp(-(t - up) / (20 * MINUTE)))) + (random() - 0.5) * 0.02;
     return Math.min(this.container.memory_mb, Math.max(1, Math.round(this.container.memory_mb * share)));
   }
 
   /** The samples of the last 3 hours, oldest first: a point every 30 s while the container was up. */
   private samples<T>(value: (t: number) => T): Array<[string, T]> {
-    return slotsOldestFirst(this.phases, this.now - METRICS_WINDOW_MS, this.now, SAMPLE_STEP_MS, UP_STATES)
-      .map(({ slot }) => [formatRailsTime(slot), value(slot)]);
+    return slotsOldestFirst(this.phases, this.now - METRICS_WINDOW_MS, this.now, SAMPLE_STEP_MS, UP_STATES).map(({ slot }) => [
+      formatRailsTime(slot),
+      value(slot),
+    ]);
   }
 
   cpuSeries(): Array<[string, number]> {
@@ -168,11 +186,12 @@ export class ContainerActivity {
     this.phases.forEach((phase, index) => {
       if (phase.to < start - 5000 || phase.from > end) return;
       const previous = this.phases[index - 1];
-      const lines = phase.state === 'working'
-        ? { list: this.profile.boot, gap: BOOT_LINE_GAP_MS }
-        : phase.state === 'stopping' && previous !== undefined && UP_STATES.has(previous.state)
-          ? { list: this.profile.shutdown, gap: SHUTDOWN_LINE_GAP_MS }
-          : undefined;
+      const lines =
+        phase.state === 'working'
+          ? { list: this.profile.boot, gap: BOOT_LINE_GAP_MS }
+          : phase.state === 'stopping' && previous !== undefined && UP_STATES.has(previous.state)
+            ? { list: this.profile.shutdown, gap: SHUTDOWN_LINE_GAP_MS }
+            : undefined;
       if (lines === undefined) return;
       lines.list.forEach((line, i) => {
         const at = phase.from + i * lines.gap;

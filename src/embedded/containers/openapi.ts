@@ -1,7 +1,21 @@
 import { CS_PAGING_HEADERS, CS_PAGING_PARAMETERS, csBearerScheme, csComponents, railsTime } from '../compute-stacks/openapi.js';
 import {
-  OPENAPI_VERSION, addHeaderToEveryResponse, arrayOf, extension, headerRef, healthPathItem, jsonResponse, object, openApiPathItem,
-  pathParam, queryParam, ref, responseRef, type OpenApiDocument, type PathItem, type Schema,
+  OPENAPI_VERSION,
+  addHeaderToEveryResponse,
+  arrayOf,
+  extension,
+  headerRef,
+  healthPathItem,
+  jsonResponse,
+  object,
+  openApiPathItem,
+  pathParam,
+  queryParam,
+  ref,
+  responseRef,
+  type OpenApiDocument,
+  type PathItem,
+  type Schema,
 } from '../openapi.js';
 import { LIFECYCLE_STATES, POWER_ACTIONS } from '../simulation.js';
 import { INGRESS_PROTOS } from './container.js';
@@ -38,15 +52,35 @@ const INGRESS_RULE = object(
     load_balancer_rule_id: nullableId('A load balancer rule, if any.'),
     internal_load_balancer_id: nullableId('An internal load balancer, if any.'),
     load_balanced_rules: arrayOf({ type: 'integer', format: 'int64' }, { description: 'Rules balanced by this one (ids).' }),
-    links: object({ domains: text('Path of the rule\'s domains.') }, ['domains']),
-    public_ip: { type: 'string', nullable: true, description: 'Where the rule is reached: the container\'s public IP, else the region load balancer\'s; null unless external.' },
+    links: object({ domains: text("Path of the rule's domains.") }, ['domains']),
+    public_ip: {
+      type: 'string',
+      nullable: true,
+      description: "Where the rule is reached: the container's public IP, else the region load balancer's; null unless external.",
+    },
   },
   [
-    'id', 'port', 'port_nat', 'proto', 'external_access', 'backend_ssl', 'tcp_proxy_opt', 'redirect_ssl', 'restrict_cf', 'tcp_lb',
-    'created_at', 'updated_at', 'region_id', 'container_service_id', 'load_balancer_rule_id', 'internal_load_balancer_id',
-    'load_balanced_rules', 'links', 'public_ip',
+    'id',
+    'port',
+    'port_nat',
+    'proto',
+    'external_access',
+    'backend_ssl',
+    'tcp_proxy_opt',
+    'redirect_ssl',
+    'restrict_cf',
+    'tcp_lb',
+    'created_at',
+    'updated_at',
+    'region_id',
+    'container_service_id',
+    'load_balancer_rule_id',
+    'internal_load_balancer_id',
+    'load_balanced_rules',
+    'links',
+    'public_ip',
   ],
-  { description: 'An ingress rule of the container\'s service, flat, as `api_ingress_rules` shows it.' },
+  { description: "An ingress rule of the container's service, flat, as `api_ingress_rules` shows it." },
 );
 
 const CONTAINER = object(
@@ -68,8 +102,11 @@ const CONTAINER = object(
     updated_at: railsTime('Last change (moves with every state change)'),
     project_id: id('The project.'),
     container_service_id: id('The container service.'),
-    container_image_id: { ...id('The id of the catalogue container image it runs.'), ...extension('the id of the catalogue container image the container runs.') },
-    ingress_rules: arrayOf(ref('ContainerIngressRule'), { description: 'The service\'s ingress rules.' }),
+    container_image_id: {
+      ...id('The id of the catalogue container image it runs.'),
+      ...extension('the id of the catalogue container image the container runs.'),
+    },
+    ingress_rules: arrayOf(ref('ContainerIngressRule'), { description: "The service's ingress rules." }),
     links: object(
       {
         container_service: text('Path of the container service.'),
@@ -80,8 +117,20 @@ const CONTAINER = object(
     ),
   },
   [
-    'id', 'name', 'req_state', 'stats', 'current_state', 'local_ip', 'public_ip', 'created_at', 'updated_at', 'project_id',
-    'container_service_id', 'container_image_id', 'ingress_rules', 'links',
+    'id',
+    'name',
+    'req_state',
+    'stats',
+    'current_state',
+    'local_ip',
+    'public_ip',
+    'created_at',
+    'updated_at',
+    'project_id',
+    'container_service_id',
+    'container_image_id',
+    'ingress_rules',
+    'links',
   ],
   { description: 'A ComputeStacks container.' },
 );
@@ -138,7 +187,7 @@ const document: OpenApiDocument = {
     title: 'Gantry embedded containers (ComputeStacks)',
     version: '1.0.0',
     description:
-      'ComputeStacks\' container API as the embedded service serves it, over simulated workloads. Reads need the scope ' +
+      "ComputeStacks' container API as the embedded service serves it, over simulated workloads. Reads need the scope " +
       '`projects_read`, power `projects_write`. Unknown routes are 404 `{"errors":["Unknown API Call. Please check the ' +
       'documentation."]}`. Every response carries `X-Request-Id`; every `GET` also answers `HEAD`.',
   },
@@ -152,7 +201,7 @@ const document: OpenApiDocument = {
         tags: [TAG],
         summary: 'List containers',
         ...extension(
-          'ComputeStacks lists containers only under projects and services. This lists the caller\'s containers (admin: all), ' +
+          "ComputeStacks lists containers only under projects and services. This lists the caller's containers (admin: all), " +
             'ordered by id, in the style of its other lists.',
         ),
         parameters: [...CS_PAGING_PARAMETERS],
@@ -184,22 +233,16 @@ const document: OpenApiDocument = {
       },
     },
     '/api/containers/{id}/power/{action}': {
-      parameters: [
-        CONTAINER_ID,
-        pathParam('action', { type: 'string', enum: [...POWER_ACTIONS] }, 'The power action; another one is 422.'),
-      ],
+      parameters: [CONTAINER_ID, pathParam('action', { type: 'string', enum: [...POWER_ACTIONS] }, 'The power action; another one is 422.')],
       put: {
         operationId: 'powerContainer',
         tags: [TAG],
         summary: 'Power control',
-        description: 'Starts the action\'s state sequence at once (cutting short any running one). Needs `projects_write`.',
+        description: "Starts the action's state sequence at once (cutting short any running one). Needs `projects_write`.",
         responses: {
           '202': jsonResponse('Accepted: `{}`.', ref('CsEmpty')),
           ...subResourceErrors,
-          '422': jsonResponse(
-            'An unknown action: `{"errors":["Unknown action.","Available actions are: start, stop, restart, rebuild"]}`.',
-            ref('CsErrors'),
-          ),
+          '422': jsonResponse('An unknown action: `{"errors":["Unknown action.","Available actions are: start, stop, restart, rebuild"]}`.', ref('CsErrors')),
         },
       },
     },
@@ -211,9 +254,21 @@ const document: OpenApiDocument = {
         summary: 'Container logs',
         description: 'Log entries in the window, newest first, at most `limit`.',
         parameters: [
-          queryParam('limit', { type: 'integer', minimum: 1, maximum: MAX_LOG_LIMIT, default: DEFAULT_LOG_LIMIT }, `How many entries at most (default ${DEFAULT_LOG_LIMIT}); outside 1–${MAX_LOG_LIMIT} is 422.`),
-          queryParam('period_start', { type: 'integer', format: 'int64', minimum: 0 }, 'Window start, whole epoch seconds (default: a day before `period_end`); not an integer is 422.'),
-          queryParam('period_end', { type: 'integer', format: 'int64', minimum: 0 }, 'Window end, whole epoch seconds, covering its whole second (default: now); before `period_start` is 422.'),
+          queryParam(
+            'limit',
+            { type: 'integer', minimum: 1, maximum: MAX_LOG_LIMIT, default: DEFAULT_LOG_LIMIT },
+            `How many entries at most (default ${DEFAULT_LOG_LIMIT}); outside 1–${MAX_LOG_LIMIT} is 422.`,
+          ),
+          queryParam(
+            'period_start',
+            { type: 'integer', format: 'int64', minimum: 0 },
+            'Window start, whole epoch seconds (default: a day before `period_end`); not an integer is 422.',
+          ),
+          queryParam(
+            'period_end',
+            { type: 'integer', format: 'int64', minimum: 0 },
+            'Window end, whole epoch seconds, covering its whole second (default: now); before `period_start` is 422.',
+          ),
         ],
         responses: {
           '200': jsonResponse('The entries (a bare array).', arrayOf(ref('ContainerLogEntry'))),

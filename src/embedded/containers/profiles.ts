@@ -39,7 +39,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 const iso = (t: number): string => new Date(t).toISOString();
 /** `2021-03-11 21:55:51.123`: the date and time as many servers print them. */
-const spaced = (t: number, millis = true): string => iso(t).replace('T', ' ').slice(0, millis ? 23 : 19);
+const spaced = (t: number, millis = true): string =>
+  iso(t)
+    .replace('T', ' ')
+    .slice(0, millis ? 23 : 19);
 /** Common Log Format: `11/Mar/2021:21:55:51 +0000`. */
 function clf(t: number): string {
   const d = new Date(t);
@@ -58,7 +61,9 @@ function redisTime(t: number): string {
 
 /** Addresses from the documentation ranges (RFC 5737) and the project network. */
 const clientIp = (random: Random): string =>
-  random() < 0.3 ? `10.10.${between(random, 0, 3)}.${between(random, 2, 250)}` : `${pick(random, ['203.0.113', '198.51.100', '192.0.2'])}.${between(random, 1, 254)}`;
+  random() < 0.3
+    ? `10.10.${between(random, 0, 3)}.${between(random, 2, 250)}`
+    : `${pick(random, ['203.0.113', '198.51.100', '192.0.2'])}.${between(random, 1, 254)}`;
 const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
@@ -84,7 +89,15 @@ function pinoLine(t: number, level: number, msg: string, extra: Record<string, u
 
 const API_PATHS = ['/api/orders', '/api/orders/1842', '/api/customers', '/api/products?page=2', '/api/session', '/api/cart', '/health'];
 const WEB_PATHS = ['/', '/index.html', '/about', '/assets/app.3f9a1c.js', '/assets/app.8d2e4b.css', '/favicon.ico', '/images/hero.webp', '/health'];
-const WP_PATHS = ['/', '/wp-login.php', '/wp-admin/admin-ajax.php', '/feed/', '/2024/11/hello-world/', '/wp-content/uploads/2024/10/cover.jpg', '/wp-json/wp/v2/posts'];
+const WP_PATHS = [
+  '/',
+  '/wp-login.php',
+  '/wp-admin/admin-ajax.php',
+  '/feed/',
+  '/2024/11/hello-world/',
+  '/wp-content/uploads/2024/10/cover.jpg',
+  '/wp-json/wp/v2/posts',
+];
 
 const nginx: WorkloadProfile = {
   cpu: 4,
@@ -99,7 +112,10 @@ const nginx: WorkloadProfile = {
   line: (random, t) => accessLine(random, t, WEB_PATHS),
   failing: (random, t) =>
     `${spaced(t, false).replace(/-/g, '/')} [error] 29#29: *${between(random, 1000, 99_999)} upstream timed out (110: Connection timed out) while reading response header from upstream, client: ${clientIp(random)}, server: _, request: "GET / HTTP/1.1"`,
-  shutdown: [(t) => `${spaced(t, false).replace(/-/g, '/')} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`, (t) => `${spaced(t, false).replace(/-/g, '/')} [notice] 1#1: exit`],
+  shutdown: [
+    (t) => `${spaced(t, false).replace(/-/g, '/')} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down`,
+    (t) => `${spaced(t, false).replace(/-/g, '/')} [notice] 1#1: exit`,
+  ],
   process: { uid: 'root', cmd: 'nginx: master process nginx -g daemon off;', children: copies(2, { uid: '101', cmd: 'nginx: worker process' }) },
 };
 
@@ -109,7 +125,8 @@ const wordpress: WorkloadProfile = {
   boot: [
     () => 'WordPress not found in /var/www/html - copying now...',
     () => 'Complete! WordPress has been successfully copied to /var/www/html',
-    () => "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 10.10.0.5. Set the 'ServerName' directive globally to suppress this message",
+    () =>
+      "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 10.10.0.5. Set the 'ServerName' directive globally to suppress this message",
     (t) => `[${apacheTime(t)}] [mpm_prefork:notice] [pid 1] AH00163: Apache/2.4.62 (Debian) PHP/8.3.12 configured -- resuming normal operations`,
   ],
   line: (random, t) => accessLine(random, t, WP_PATHS),
@@ -132,18 +149,35 @@ const postgres: WorkloadProfile = {
   line(random, t) {
     const pid = between(random, 100, 9999);
     const roll = random();
-    if (roll < 0.08) return pg(t, 27, `LOG:  checkpoint complete: wrote ${between(random, 3, 900)} buffers (${(random() * 5).toFixed(1)}%); 0 WAL file(s) added, 0 removed, ${between(random, 0, 2)} recycled; write=${(random() * 90).toFixed(3)} s, sync=0.004 s, total=${(random() * 90 + 0.1).toFixed(3)} s`);
+    if (roll < 0.08)
+      return pg(
+        t,
+        27,
+        `LOG:  checkpoint complete: wrote ${between(random, 3, 900)} buffers (${(random() * 5).toFixed(1)}%); 0 WAL file(s) added, 0 removed, ${between(random, 0, 2)} recycled; write=${(random() * 90).toFixed(3)} s, sync=0.004 s, total=${(random() * 90 + 0.1).toFixed(3)} s`,
+      );
     if (roll < 0.16) return pg(t, 27, 'LOG:  checkpoint starting: time');
-    if (roll < 0.5) return pg(t, pid, `LOG:  connection received: host=10.10.${between(random, 0, 3)}.${between(random, 2, 250)} port=${between(random, 32768, 60999)}`);
+    if (roll < 0.5)
+      return pg(t, pid, `LOG:  connection received: host=10.10.${between(random, 0, 3)}.${between(random, 2, 250)} port=${between(random, 32768, 60999)}`);
     if (roll < 0.8) return pg(t, pid, 'LOG:  connection authorized: user=app database=app application_name=app');
-    return pg(t, pid, `LOG:  disconnection: session time: 0:00:${pad(between(random, 0, 59))}.${pad(between(random, 0, 999), 3)} user=app database=app host=10.10.0.${between(random, 2, 250)} port=${between(random, 32768, 60999)}`);
+    return pg(
+      t,
+      pid,
+      `LOG:  disconnection: session time: 0:00:${pad(between(random, 0, 59))}.${pad(between(random, 0, 999), 3)} user=app database=app host=10.10.0.${between(random, 2, 250)} port=${between(random, 32768, 60999)}`,
+    );
   },
   failing: (random, t) => pg(t, between(random, 100, 9999), 'FATAL:  sorry, too many clients already'),
-  shutdown: [(t) => pg(t, 1, 'LOG:  received fast shutdown request'), (t) => pg(t, 1, 'LOG:  aborting any active transactions'), (t) => pg(t, 1, 'LOG:  database system is shut down')],
+  shutdown: [
+    (t) => pg(t, 1, 'LOG:  received fast shutdown request'),
+    (t) => pg(t, 1, 'LOG:  aborting any active transactions'),
+    (t) => pg(t, 1, 'LOG:  database system is shut down'),
+  ],
   process: {
     uid: '70',
     cmd: 'postgres',
-    children: ['checkpointer', 'background writer', 'walwriter', 'autovacuum launcher', 'logical replication launcher'].map((name) => ({ uid: '70', cmd: `postgres: ${name}` })),
+    children: ['checkpointer', 'background writer', 'walwriter', 'autovacuum launcher', 'logical replication launcher'].map((name) => ({
+      uid: '70',
+      cmd: `postgres: ${name}`,
+    })),
   },
 };
 
@@ -155,13 +189,19 @@ const mariadb: WorkloadProfile = {
     (t) => maria(t, '[Note] Starting MariaDB 11.4.2-MariaDB-ubu2404 source revision as process 1'),
     (t) => maria(t, '[Note] InnoDB: Completed initialization of buffer pool'),
     (t) => maria(t, "[Note] Server socket created on IP: '0.0.0.0'."),
-    (t) => maria(t, "[Note] mariadbd: ready for connections. Version: '11.4.2-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution"),
+    (t) =>
+      maria(
+        t,
+        "[Note] mariadbd: ready for connections. Version: '11.4.2-MariaDB-ubu2404'  socket: '/run/mysqld/mysqld.sock'  port: 3306  mariadb.org binary distribution",
+      ),
   ],
   line(random, t) {
-    if (random() < 0.7) return `${spaced(t, false)} ${between(random, 10, 9999)} [Warning] Aborted connection ${between(random, 10, 9999)} to db: 'app' user: 'app' host: '10.10.0.${between(random, 2, 250)}' (Got an error reading communication packets)`;
+    if (random() < 0.7)
+      return `${spaced(t, false)} ${between(random, 10, 9999)} [Warning] Aborted connection ${between(random, 10, 9999)} to db: 'app' user: 'app' host: '10.10.0.${between(random, 2, 250)}' (Got an error reading communication packets)`;
     return maria(t, `[Note] InnoDB: Buffer pool(s) dump completed at ${spaced(t, false).slice(2).replace(/-/g, '')}`);
   },
-  failing: (random, t) => `${spaced(t, false)} ${between(random, 10, 9999)} [ERROR] Error writing file './app/orders.ibd' (errno: 28 "No space left on device")`,
+  failing: (random, t) =>
+    `${spaced(t, false)} ${between(random, 10, 9999)} [ERROR] Error writing file './app/orders.ibd' (errno: 28 "No space left on device")`,
   shutdown: [(t) => maria(t, '[Note] mariadbd (initiated by: unknown): Normal shutdown'), (t) => maria(t, '[Note] mariadbd: Shutdown complete')],
   process: { uid: '999', cmd: 'mariadbd' },
 };
@@ -184,14 +224,22 @@ const redis: WorkloadProfile = {
     return redisLine(t, '* Background saving terminated with success');
   },
   failing: (_random, t) => redisLine(t, '# WARNING: maxmemory reached, evicting keys (policy allkeys-lru)'),
-  shutdown: [(t) => redisLine(t, '# User requested shutdown...'), (t) => redisLine(t, '* Saving the final RDB snapshot before exiting.'), (t) => redisLine(t, '# Redis is now ready to exit, bye bye...')],
+  shutdown: [
+    (t) => redisLine(t, '# User requested shutdown...'),
+    (t) => redisLine(t, '* Saving the final RDB snapshot before exiting.'),
+    (t) => redisLine(t, '# Redis is now ready to exit, bye bye...'),
+  ],
   process: { uid: '999', cmd: 'redis-server *:6379' },
 };
 
 const node: WorkloadProfile = {
   cpu: 12,
   memory: 0.4,
-  boot: [(t) => pinoLine(t, 30, 'loading configuration', { env: 'production' }), (t) => pinoLine(t, 30, 'connected to database'), (t) => pinoLine(t, 30, 'Server listening at http://0.0.0.0:3000')],
+  boot: [
+    (t) => pinoLine(t, 30, 'loading configuration', { env: 'production' }),
+    (t) => pinoLine(t, 30, 'connected to database'),
+    (t) => pinoLine(t, 30, 'Server listening at http://0.0.0.0:3000'),
+  ],
   line(random, t) {
     const path = pick(random, API_PATHS);
     const code = path === '/health' ? 200 : pick(random, [200, 200, 200, 201, 204, 400, 404]);
@@ -202,7 +250,8 @@ const node: WorkloadProfile = {
       responseTime: Math.round(random() * 120 * 100) / 100,
     });
   },
-  failing: (random, t) => pinoLine(t, 50, 'request errored', { err: { type: 'Error', message: 'connect ETIMEDOUT 10.10.0.12:5432' }, responseTime: between(random, 5000, 30_000) }),
+  failing: (random, t) =>
+    pinoLine(t, 50, 'request errored', { err: { type: 'Error', message: 'connect ETIMEDOUT 10.10.0.12:5432' }, responseTime: between(random, 5000, 30_000) }),
   shutdown: [(t) => pinoLine(t, 30, 'received SIGTERM, closing server'), (t) => pinoLine(t, 30, 'server closed')],
   process: { uid: 'node', cmd: 'node server.js' },
 };
@@ -230,7 +279,8 @@ const go: WorkloadProfile = {
     const path = pick(random, ['/v1/token', '/v1/users/me', '/v1/sessions', '/v1/keys', '/healthz']);
     return `time=${iso(t)} level=INFO msg=request method=${path === '/v1/token' ? 'POST' : 'GET'} path=${path} status=${pick(random, [200, 200, 200, 401])} duration=${(random() * 20).toFixed(3)}ms`;
   },
-  failing: (random, t) => `time=${iso(t)} level=ERROR msg="upstream unavailable" err="dial tcp 10.10.0.12:5432: connect: connection refused" retry_in=${between(random, 1, 30)}s`,
+  failing: (random, t) =>
+    `time=${iso(t)} level=ERROR msg="upstream unavailable" err="dial tcp 10.10.0.12:5432: connect: connection refused" retry_in=${between(random, 1, 30)}s`,
   shutdown: [(t) => `time=${iso(t)} level=INFO msg="shutting down" signal=terminated`, (t) => `time=${iso(t)} level=INFO msg="server stopped"`],
   process: { uid: 'root', cmd: '/app/server' },
 };
@@ -239,7 +289,10 @@ const JOBS = ['SendInvoiceEmail', 'SyncInventory', 'GenerateReport', 'ResizeImag
 const worker: WorkloadProfile = {
   cpu: 15,
   memory: 0.45,
-  boot: [(t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'worker starting', concurrency: 4 }), (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'connected to queue', queue: 'default' })],
+  boot: [
+    (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'worker starting', concurrency: 4 }),
+    (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'connected to queue', queue: 'default' }),
+  ],
   line(random, t) {
     const job = pick(random, JOBS);
     const id = between(random, 100_000, 999_999);
@@ -247,8 +300,19 @@ const worker: WorkloadProfile = {
       ? JSON.stringify({ ts: iso(t), level: 'info', msg: 'job started', job, id })
       : JSON.stringify({ ts: iso(t), level: 'info', msg: 'job completed', job, id, duration_ms: between(random, 12, 4800) });
   },
-  failing: (random, t) => JSON.stringify({ ts: iso(t), level: 'error', msg: 'job failed', job: pick(random, JOBS), error: 'Redis::TimeoutError: Connection timed out', attempt: between(random, 1, 25) }),
-  shutdown: [(t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'received SIGTERM, finishing in-flight jobs' }), (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'worker stopped' })],
+  failing: (random, t) =>
+    JSON.stringify({
+      ts: iso(t),
+      level: 'error',
+      msg: 'job failed',
+      job: pick(random, JOBS),
+      error: 'Redis::TimeoutError: Connection timed out',
+      attempt: between(random, 1, 25),
+    }),
+  shutdown: [
+    (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'received SIGTERM, finishing in-flight jobs' }),
+    (t) => JSON.stringify({ ts: iso(t), level: 'info', msg: 'worker stopped' }),
+  ],
   process: { uid: 'app', cmd: 'tini -- bin/worker', children: [{ uid: 'app', cmd: 'bin/worker --concurrency 4' }] },
 };
 
@@ -260,12 +324,26 @@ const haproxy: WorkloadProfile = {
     const code = status(random);
     return `${clientIp(random)}:${between(random, 1024, 65535)} [${clf(t).slice(0, 20)}.${pad(between(random, 0, 999), 3)}] https-in~ web/web${between(random, 1, 2)} 0/0/1/${between(random, 2, 80)}/${between(random, 3, 90)} ${code} ${between(random, 200, 40_000)} - - ---- ${between(random, 1, 30)}/${between(random, 1, 30)}/0/0/0 0/0 "GET ${pick(random, WEB_PATHS)} HTTP/2.0"`;
   },
-  failing: (_random, t) => `[WARNING]  (8) : Server web/web1 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 1 active and 0 backup servers left. (${clf(t)})`,
+  failing: (_random, t) =>
+    `[WARNING]  (8) : Server web/web1 is DOWN, reason: Layer4 timeout, check duration: 2001ms. 1 active and 0 backup servers left. (${clf(t)})`,
   shutdown: [() => '[WARNING]  (1) : Exiting Master process...', () => '[NOTICE]   (1) : haproxy version is 3.0.3'],
-  process: { uid: 'haproxy', cmd: 'haproxy -W -db -f /usr/local/etc/haproxy/haproxy.cfg', children: [{ uid: 'haproxy', cmd: 'haproxy -W -db -f /usr/local/etc/haproxy/haproxy.cfg' }] },
+  process: {
+    uid: 'haproxy',
+    cmd: 'haproxy -W -db -f /usr/local/etc/haproxy/haproxy.cfg',
+    children: [{ uid: 'haproxy', cmd: 'haproxy -W -db -f /usr/local/etc/haproxy/haproxy.cfg' }],
+  },
 };
 
 /** Every workload kind's behaviour. */
 export const PROFILES: Readonly<Record<WorkloadKind, WorkloadProfile>> = {
-  nginx, wordpress, postgres, mariadb, redis, node, python, go, worker, haproxy,
+  nginx,
+  wordpress,
+  postgres,
+  mariadb,
+  redis,
+  node,
+  python,
+  go,
+  worker,
+  haproxy,
 };

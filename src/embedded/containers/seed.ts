@@ -35,7 +35,14 @@ const KIND_DEFAULTS: Readonly<Record<WorkloadKind, { cpu: number; memory: number
   python: { cpu: 0.5, memory: 512, rules: [[8000, 'http', true]] },
   go: { cpu: 0.25, memory: 256, rules: [[8080, 'http', true]] },
   worker: { cpu: 0.5, memory: 512, rules: [] },
-  haproxy: { cpu: 0.5, memory: 256, rules: [[443, 'tls', true], [80, 'http', true]] },
+  haproxy: {
+    cpu: 0.5,
+    memory: 256,
+    rules: [
+      [443, 'tls', true],
+      [80, 'http', true],
+    ],
+  },
 };
 
 /** One service of the seed: its project, catalogue image, kind, how many containers, their fates, public IPs. */
@@ -100,9 +107,14 @@ function imageIdOf(name: string): number {
 }
 
 /** Every seed container with its deterministic id, name and service. */
-export const CONTAINER_SEEDS: readonly ContainerSeed[] = SERVICES.flatMap((service, serviceIndex) => service.fates.map((fate, i) => ({
-  fate, service, serviceId: serviceIndex + 1, publicIp: service.publicIps?.[i] ?? null,
-}))).map(({ fate, service, serviceId, publicIp }, index) => {
+export const CONTAINER_SEEDS: readonly ContainerSeed[] = SERVICES.flatMap((service, serviceIndex) =>
+  service.fates.map((fate, i) => ({
+    fate,
+    service,
+    serviceId: serviceIndex + 1,
+    publicIp: service.publicIps?.[i] ?? null,
+  })),
+).map(({ fate, service, serviceId, publicIp }, index) => {
   const id = index + 1;
   return {
     id,

@@ -11,12 +11,32 @@ export type NewContainer = Omit<ContainerRow, 'id'> & { id?: number };
 export type NewIngressRule = Omit<IngressRuleRow, 'id'>;
 
 const CONTAINER_COLUMNS = [
-  'name', 'user_id', 'project_id', 'container_service_id', 'container_image_id', 'kind', 'cpu_cores', 'memory_mb',
-  'local_ip', 'public_ip', 'created_at', 'updated_at',
+  'name',
+  'user_id',
+  'project_id',
+  'container_service_id',
+  'container_image_id',
+  'kind',
+  'cpu_cores',
+  'memory_mb',
+  'local_ip',
+  'public_ip',
+  'created_at',
+  'updated_at',
 ] as const;
 const RULE_COLUMNS = [
-  'container_service_id', 'port', 'port_nat', 'proto', 'external_access', 'backend_ssl', 'tcp_proxy_opt', 'redirect_ssl',
-  'restrict_cf', 'tcp_lb', 'created_at', 'updated_at',
+  'container_service_id',
+  'port',
+  'port_nat',
+  'proto',
+  'external_access',
+  'backend_ssl',
+  'tcp_proxy_opt',
+  'redirect_ssl',
+  'restrict_cf',
+  'tcp_lb',
+  'created_at',
+  'updated_at',
 ] as const;
 const RULE_BOOLEANS = ['external_access', 'backend_ssl', 'redirect_ssl', 'restrict_cf', 'tcp_lb'] as const;
 

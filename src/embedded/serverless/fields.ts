@@ -72,11 +72,13 @@ export const checkCpu: FieldCheck<number> = (value, report) => {
   return value;
 };
 
-const quantityCheck = (bounds: QuantityBounds): FieldCheck<string> => (value, report) => {
-  const problem = quantityProblem(value, bounds);
-  if (problem !== undefined) return fail(report, problem);
-  return value as string;
-};
+const quantityCheck =
+  (bounds: QuantityBounds): FieldCheck<string> =>
+  (value, report) => {
+    const problem = quantityProblem(value, bounds);
+    if (problem !== undefined) return fail(report, problem);
+    return value as string;
+  };
 export const checkRam = quantityCheck(LIMITS.ram);
 export const checkEphemeralStorage = quantityCheck(LIMITS.ephemeralStorage);
 

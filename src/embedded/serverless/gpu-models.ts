@@ -13,12 +13,14 @@ const consumer = (series: string, codes: readonly string[]): GpuModel[] =>
  * The 25 models Quasarch lists (shared specs README), in its order: data-centre cards by code,
  * the Tesla ones with their family, then RTX 30 and GTX 10 series.
  */
-export const GPU_MODELS: readonly GpuModel[] = Object.freeze([
-  ...named('', ['h100', 'a100', 'a40', 'a16', 't4', 'v100']),
-  ...named('tesla-', ['p4', 'p100', 'k80']),
-  ...consumer('rtx', ['3050', '3060', '3060ti', '3070', '3070ti', '3080', '3080ti', '3090', '3090ti']),
-  ...consumer('gtx', ['1050', '1050ti', '1060', '1070', '1070ti', '1080', '1080ti']),
-].map((model) => Object.freeze(model)));
+export const GPU_MODELS: readonly GpuModel[] = Object.freeze(
+  [
+    ...named('', ['h100', 'a100', 'a40', 'a16', 't4', 'v100']),
+    ...named('tesla-', ['p4', 'p100', 'k80']),
+    ...consumer('rtx', ['3050', '3060', '3060ti', '3070', '3070ti', '3080', '3080ti', '3090', '3090ti']),
+    ...consumer('gtx', ['1050', '1050ti', '1060', '1070', '1070ti', '1080', '1080ti']),
+  ].map((model) => Object.freeze(model)),
+);
 
 const CODES: ReadonlySet<string> = new Set(GPU_MODELS.map((model) => model.code));
 

@@ -25,7 +25,10 @@ const CONTAINERS: readonly SeedContainer[] = [
     name: 'acme-api',
     owner: 'main',
     revisions: [
-      [30 * DAY, { image: 'registry.acme.dev/acme/api:2.13.1', cpu: 0.5, ram: '512Mi', ephemeralStorage: '2Gi', port: '3000', env: { NODE_ENV: 'production' } }],
+      [
+        30 * DAY,
+        { image: 'registry.acme.dev/acme/api:2.13.1', cpu: 0.5, ram: '512Mi', ephemeralStorage: '2Gi', port: '3000', env: { NODE_ENV: 'production' } },
+      ],
       [12 * DAY, { image: 'registry.acme.dev/acme/api:2.14.0' }],
       [2 * DAY, { cpu: 1, ram: '1Gi', env: { NODE_ENV: 'production', LOG_LEVEL: 'info' } }],
     ],
@@ -47,18 +50,23 @@ const CONTAINERS: readonly SeedContainer[] = [
   {
     name: 'recommendation-api',
     owner: 'main',
-    revisions: [[9 * DAY, {
-      image: 'registry.acme.dev/acme/recommend:0.5.0',
-      cpu: 4,
-      ram: '16Gi',
-      gpu: 1,
-      desiredGPUs: ['a100'],
-      ephemeralStorage: '20Gi',
-      port: '8000',
-      command: 'gunicorn',
-      arguments: ['-b', '0.0.0.0:8000', 'recommend.app:app'],
-      env: { PYTHONUNBUFFERED: '1', MODEL_PATH: '/models/recommend-v5' },
-    }]],
+    revisions: [
+      [
+        9 * DAY,
+        {
+          image: 'registry.acme.dev/acme/recommend:0.5.0',
+          cpu: 4,
+          ram: '16Gi',
+          gpu: 1,
+          desiredGPUs: ['a100'],
+          ephemeralStorage: '20Gi',
+          port: '8000',
+          command: 'gunicorn',
+          arguments: ['-b', '0.0.0.0:8000', 'recommend.app:app'],
+          env: { PYTHONUNBUFFERED: '1', MODEL_PATH: '/models/recommend-v5' },
+        },
+      ],
+    ],
   },
   {
     name: 'globex-web',

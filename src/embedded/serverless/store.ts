@@ -27,7 +27,11 @@ interface RevisionRow {
 }
 
 const toContainer = (row: ContainerRow): ContainerRecord => ({
-  id: row.id, name: row.name, createdBy: row.created_by, dateCreated: row.date_created, dateUpdated: row.date_updated,
+  id: row.id,
+  name: row.name,
+  createdBy: row.created_by,
+  dateCreated: row.date_created,
+  dateUpdated: row.date_updated,
 });
 
 const toRevision = (row: RevisionRow): RevisionRecord => ({
@@ -118,9 +122,10 @@ export class ServerlessStore {
    */
   addRevision(containerId: string, spec: ContainerSpec, at: number): number {
     return this.transaction(() => {
-      const last = this.db
-        .prepare('SELECT MAX(number) AS number, MAX(date_created) AS at FROM qs_revisions WHERE container_id = ?')
-        .get(containerId) as { number: number | null; at: number | null };
+      const last = this.db.prepare('SELECT MAX(number) AS number, MAX(date_created) AS at FROM qs_revisions WHERE container_id = ?').get(containerId) as {
+        number: number | null;
+        at: number | null;
+      };
       const number = (last.number ?? 0) + 1;
       const when = Math.max(at, last.at ?? at);
       this.insertRevision(containerId, number, spec, when);
@@ -139,9 +144,19 @@ export class ServerlessStore {
       .prepare(`INSERT INTO qs_revisions (container_id, number, image, cpu, ram, gpu, ephemeral_storage, command, arguments, env, port, desired_gpus, date_created)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
       .run(
-        containerId, number, spec.image, spec.cpu, spec.ram, spec.gpu, spec.ephemeralStorage, spec.command,
-        spec.arguments === null ? null : JSON.stringify(spec.arguments), JSON.stringify(spec.env), spec.port,
-        spec.desiredGPUs === null ? null : JSON.stringify(spec.desiredGPUs), at,
+        containerId,
+        number,
+        spec.image,
+        spec.cpu,
+        spec.ram,
+        spec.gpu,
+        spec.ephemeralStorage,
+        spec.command,
+        spec.arguments === null ? null : JSON.stringify(spec.arguments),
+        JSON.stringify(spec.env),
+        spec.port,
+        spec.desiredGPUs === null ? null : JSON.stringify(spec.desiredGPUs),
+        at,
       );
   }
 }

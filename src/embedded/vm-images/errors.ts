@@ -63,9 +63,7 @@ export function sendGlanceError(request: FastifyRequest, reply: FastifyReply, er
     return reply.send(JSON.stringify({ message: `${error.message}<br /><br />\n\n\n`, code, title }));
   }
   reply.header('content-type', 'text/html; charset=UTF-8');
-  return reply.send(
-    `<html><head><title>${code}</title></head><body><h1>${code}</h1>${escapeHtml(error.message)}<br /><br /></body></html>`,
-  );
+  return reply.send(`<html><head><title>${code}</title></head><body><h1>${code}</h1>${escapeHtml(error.message)}<br /><br /></body></html>`);
 }
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a GlanceError without leaking internals. */

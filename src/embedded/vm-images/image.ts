@@ -1,9 +1,7 @@
 import { formatRfc3339Seconds } from '../time.js';
 
 /** Glance v2 enums, exactly as a real Glance accepts them. */
-export const STATUSES = [
-  'queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete', 'deactivated', 'uploading', 'importing',
-] as const;
+export const STATUSES = ['queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete', 'deactivated', 'uploading', 'importing'] as const;
 export const VISIBILITIES = ['public', 'private', 'shared', 'community'] as const;
 export const CONTAINER_FORMATS = ['ami', 'ari', 'aki', 'bare', 'ovf', 'ova', 'docker', 'compressed'] as const;
 export const DISK_FORMATS = ['ami', 'ari', 'aki', 'vhd', 'vhdx', 'vmdk', 'raw', 'qcow2', 'vdi', 'iso', 'ploop'] as const;
@@ -15,14 +13,24 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Attributes a caller may never set (403 on create and patch). */
 export const READ_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set([
-  'status', 'size', 'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'owner', 'created_at',
-  'updated_at', 'self', 'file', 'schema', 'direct_url', 'locations',
+  'status',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'owner',
+  'created_at',
+  'updated_at',
+  'self',
+  'file',
+  'schema',
+  'direct_url',
+  'locations',
 ]);
 
 /** Base attributes a caller may set; any other key is a custom property. */
-export const MUTABLE_ATTRIBUTES = [
-  'name', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'os_hidden',
-] as const;
+export const MUTABLE_ATTRIBUTES = ['name', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'os_hidden'] as const;
 export type MutableAttribute = (typeof MUTABLE_ATTRIBUTES)[number];
 
 /** True for a base attribute a caller may set (as opposed to a custom property). */

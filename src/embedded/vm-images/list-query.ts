@@ -4,8 +4,19 @@ import { parseIsoTime } from './iso-time.js';
 
 /** Keys GET /v2/images may sort by (anything else is 400). */
 export const SORT_KEYS = [
-  'name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at', 'visibility',
-  'owner', 'min_disk', 'min_ram', 'virtual_size',
+  'name',
+  'status',
+  'container_format',
+  'disk_format',
+  'size',
+  'id',
+  'created_at',
+  'updated_at',
+  'visibility',
+  'owner',
+  'min_disk',
+  'min_ram',
+  'virtual_size',
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 

@@ -1,7 +1,26 @@
 import {
-  BINARY, OPENAPI_VERSION, addHeaderToEveryResponse, arrayOf, binaryResponse, dateTime, emptyResponse, header, headerParam,
-  headerRef, jsonBody, nullable, object, openApiPathItem, parameterRef, pathParam, queryParam, ref, responseRef,
-  type OpenApiDocument, type OpenApiObject, type Schema,
+  BINARY,
+  OPENAPI_VERSION,
+  addHeaderToEveryResponse,
+  arrayOf,
+  binaryResponse,
+  dateTime,
+  emptyResponse,
+  header,
+  headerParam,
+  headerRef,
+  jsonBody,
+  nullable,
+  object,
+  openApiPathItem,
+  parameterRef,
+  pathParam,
+  queryParam,
+  ref,
+  responseRef,
+  type OpenApiDocument,
+  type OpenApiObject,
+  type Schema,
 } from '../openapi.js';
 import { JSON_PATCH_TYPE } from './errors.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, MEMBER_STATUSES, STATUSES, VISIBILITIES } from './image.js';
@@ -43,8 +62,27 @@ const VM_IMAGE = object(
     schema: { type: 'string', description: 'Path of the image schema (`/v2/schemas/image`).' },
   },
   [
-    'id', 'name', 'status', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'size',
-    'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'os_hidden', 'owner', 'created_at', 'updated_at', 'self', 'file',
+    'id',
+    'name',
+    'status',
+    'visibility',
+    'protected',
+    'tags',
+    'container_format',
+    'disk_format',
+    'min_disk',
+    'min_ram',
+    'size',
+    'virtual_size',
+    'checksum',
+    'os_hash_algo',
+    'os_hash_value',
+    'os_hidden',
+    'owner',
+    'created_at',
+    'updated_at',
+    'self',
+    'file',
     'schema',
   ],
   {
@@ -92,7 +130,7 @@ const PATCH_OPERATION = object(
       type: 'string',
       description: 'A one-segment JSON pointer: `/name`, `/tags` (the whole list; `/tags/-` is 400), `/protected`, `/<custom property>`, …',
     },
-    value: { description: 'The new value (not for `remove`): a string for a custom property, the attribute\'s type otherwise.' },
+    value: { description: "The new value (not for `remove`): a string for a custom property, the attribute's type otherwise." },
   },
   ['op', 'path'],
 );
@@ -138,23 +176,51 @@ function glanceError(description: string, headers?: Record<string, OpenApiObject
 const image = (description: string): OpenApiObject => ({ description, content: { 'application/json': { schema: ref('VmImage') } } });
 
 const LIST_PARAMETERS: OpenApiObject[] = [
-  queryParam('limit', { type: 'integer', minimum: 0, default: DEFAULT_LIMIT }, `Page size (default ${DEFAULT_LIMIT}, values above ${MAX_LIMIT} count as ${MAX_LIMIT}); not an integer or negative is 400.`),
+  queryParam(
+    'limit',
+    { type: 'integer', minimum: 0, default: DEFAULT_LIMIT },
+    `Page size (default ${DEFAULT_LIMIT}, values above ${MAX_LIMIT} count as ${MAX_LIMIT}); not an integer or negative is 400.`,
+  ),
   queryParam('marker', { type: 'string', format: 'uuid' }, 'The id of the last image seen; an unknown or invisible one is 400.'),
-  queryParam('sort_key', arrayOf({ type: 'string', enum: [...SORT_KEYS] }), 'Sort key (repeatable; default `created_at`); an unknown key is 400. Not with `sort`.', { style: 'form', explode: true }),
-  queryParam('sort_dir', arrayOf({ type: 'string', enum: ['asc', 'desc'] }), 'Sort direction, one for all keys or one per `sort_key` (default `desc`).', { style: 'form', explode: true }),
-  queryParam('sort', { type: 'string' }, 'Sorts by several keys at once: `name:asc,created_at:desc` (direction defaults to `desc`). Not with `sort_key`/`sort_dir`.'),
+  queryParam(
+    'sort_key',
+    arrayOf({ type: 'string', enum: [...SORT_KEYS] }),
+    'Sort key (repeatable; default `created_at`); an unknown key is 400. Not with `sort`.',
+    { style: 'form', explode: true },
+  ),
+  queryParam('sort_dir', arrayOf({ type: 'string', enum: ['asc', 'desc'] }), 'Sort direction, one for all keys or one per `sort_key` (default `desc`).', {
+    style: 'form',
+    explode: true,
+  }),
+  queryParam(
+    'sort',
+    { type: 'string' },
+    'Sorts by several keys at once: `name:asc,created_at:desc` (direction defaults to `desc`). Not with `sort_key`/`sort_dir`.',
+  ),
   queryParam('name', { type: 'string' }, 'Exact name, or several with `in:a,b` (double quotes protect commas).'),
   queryParam('id', { type: 'string' }, 'Exact id, or several with `in:<uuid>,<uuid>` (one call for many ids).'),
   queryParam('owner', { type: 'string' }, 'Filters by owning project.'),
   queryParam('status', { type: 'string', enum: [...STATUSES] }, 'Filters by status; another value is 400.'),
-  queryParam('visibility', { type: 'string', enum: [...VISIBILITIES, 'all'] }, 'Filters by visibility; `community` and `all` also list community images. Another value is 400.'),
-  queryParam('member_status', { type: 'string', enum: [...MEMBER_STATUSES], default: 'accepted' }, 'Which shared images to list by the caller\'s membership status.'),
+  queryParam(
+    'visibility',
+    { type: 'string', enum: [...VISIBILITIES, 'all'] },
+    'Filters by visibility; `community` and `all` also list community images. Another value is 400.',
+  ),
+  queryParam(
+    'member_status',
+    { type: 'string', enum: [...MEMBER_STATUSES], default: 'accepted' },
+    "Which shared images to list by the caller's membership status.",
+  ),
   queryParam('protected', { type: 'boolean' }, 'Filters by the protected flag; other than true/false is 400.'),
   queryParam('os_hidden', { type: 'boolean' }, '`true` lists only hidden images; hidden ones are left out otherwise.'),
   queryParam('tag', arrayOf({ type: 'string' }), 'Images carrying the tag (repeatable: every tag must be present).', { style: 'form', explode: true }),
   queryParam('size_min', { type: 'integer', format: 'int64', minimum: 0 }, 'Smallest size in bytes; not a non-negative integer is 400.'),
   queryParam('size_max', { type: 'integer', format: 'int64', minimum: 0 }, 'Largest size in bytes; not a non-negative integer is 400.'),
-  queryParam('created_at', { type: 'string' }, 'A time comparison `<op>:<RFC 3339 time>` with op gt, gte, eq, neq, lt or lte (a bare time means eq), in whole seconds.'),
+  queryParam(
+    'created_at',
+    { type: 'string' },
+    'A time comparison `<op>:<RFC 3339 time>` with op gt, gte, eq, neq, lt or lte (a bare time means eq), in whole seconds.',
+  ),
   queryParam('updated_at', { type: 'string' }, 'As `created_at`, on the last change.'),
   queryParam('min_disk', { type: 'integer', minimum: 0 }, 'Exact min_disk.'),
   queryParam('min_ram', { type: 'integer', minimum: 0 }, 'Exact min_ram.'),
@@ -174,7 +240,7 @@ const document: OpenApiDocument = {
     version: '2.16',
     description:
       'The image API of OpenStack Glance v2 as the embedded service serves it. Errors are HTML unless the request sends ' +
-      '`Accept: application/json`. Another project\'s private image is 404, not 403. Every response carries `X-Openstack-Request-Id`. ' +
+      "`Accept: application/json`. Another project's private image is 404, not 403. Every response carries `X-Openstack-Request-Id`. " +
       'A known path with another method is 405 with `Allow`. Every `GET` also answers `HEAD`.',
   },
   servers: [{ url: '/', description: 'The service root (`http://host:9292`); the served document names it absolutely.' }],
@@ -186,7 +252,7 @@ const document: OpenApiDocument = {
         operationId: 'getVmImageApiRoot',
         tags: [TAG],
         summary: 'API versions (root)',
-        description: 'Glance\'s version discovery at the root: 300 Multiple Choices with the versions. No credentials.',
+        description: "Glance's version discovery at the root: 300 Multiple Choices with the versions. No credentials.",
         security: [],
         responses: { '300': { description: 'The API versions.', ...VERSIONS_RESPONSE } },
       },
@@ -208,7 +274,7 @@ const document: OpenApiDocument = {
         summary: 'List images',
         description:
           'The images the caller may see, newest first by default, paged by `limit` and `marker` (follow `next`). Besides the ' +
-          'documented filters, any other query key filters by a custom property\'s exact value.',
+          "documented filters, any other query key filters by a custom property's exact value.",
         parameters: LIST_PARAMETERS,
         responses: {
           '200': { description: 'One page of images.', content: { 'application/json': { schema: ref('VmImageList') } } },
@@ -221,8 +287,8 @@ const document: OpenApiDocument = {
         operationId: 'createVmImage',
         tags: [TAG],
         summary: 'Create an image',
-        description: 'Creates a `queued` image record owned by the caller\'s project; upload its data with `PUT /v2/images/{image_id}/file`.',
-        requestBody: jsonBody(ref('VmImageCreate'), 'The new image\'s attributes and custom properties.'),
+        description: "Creates a `queued` image record owned by the caller's project; upload its data with `PUT /v2/images/{image_id}/file`.",
+        requestBody: jsonBody(ref('VmImageCreate'), "The new image's attributes and custom properties."),
         responses: {
           '201': { ...image('The new image.'), headers: { Location: header('Absolute URL of the new image.', { type: 'string' }, true) } },
           '400': responseRef('BadRequest'),
@@ -314,7 +380,7 @@ const document: OpenApiDocument = {
         operationId: 'downloadVmImageData',
         tags: [TAG],
         summary: 'Download image data',
-        description: 'The image bytes; one `Range` gives 206. A deactivated image\'s data is for admins only (403).',
+        description: "The image bytes; one `Range` gives 206. A deactivated image's data is for admins only (403).",
         parameters: [headerParam('Range', { type: 'string' }, 'One byte range, e.g. `bytes=0-1023`, `bytes=1024-` or `bytes=-512`.')],
         responses: {
           '200': binaryResponse('All of the data.', ['application/octet-stream'], {
@@ -381,7 +447,7 @@ const document: OpenApiDocument = {
       ImageId: pathParam('image_id', { type: 'string', format: 'uuid' }, 'The image UUID; an unknown or invisible one is 404.'),
     },
     headers: {
-      RequestId: header('Glance\'s request id (`req-<uuid>`), on every response.', { type: 'string' }, true),
+      RequestId: header("Glance's request id (`req-<uuid>`), on every response.", { type: 'string' }, true),
     },
     responses: {
       BadRequest: glanceError('Bad Request: a malformed body, query or value.'),
@@ -398,7 +464,7 @@ const document: OpenApiDocument = {
         type: 'apiKey',
         in: 'header',
         name: 'X-Auth-Token',
-        description: 'A Keystone token (one of the embedded principals\' tokens); missing or unknown is 401.',
+        description: "A Keystone token (one of the embedded principals' tokens); missing or unknown is 401.",
       },
     },
   },

@@ -43,6 +43,7 @@ const os = (distro: string, version: string, bus?: string): Record<string, strin
   bus === undefined ? { os_distro: distro, os_version: version } : { os_distro: distro, os_version: version, hw_disk_bus: bus };
 
 /** The seed catalogue: realistic names, mostly PROJECT_MAIN's, dates spread over eight months. */
+// biome-ignore format: seed data, one record per line, reads as a table
 const SEEDS: readonly Seed[] = [
   { slug: 'ubuntu-24.04', name: 'ubuntu-24.04-server-cloudimg-amd64', owner: 'main', visibility: 'public', status: 'active', disk: 'qcow2', minDisk: 10, minRam: 1024, tags: ['ubuntu', 'lts', 'cloud-init'], props: { ...os('ubuntu', '24.04', 'virtio'), hw_qemu_guest_agent: 'yes' }, created: '2025-04-25T10:12:00Z', virtual: 3.5 * GiB, kib: 8 },
   { slug: 'ubuntu-22.04', name: 'ubuntu-22.04-server-cloudimg-amd64', owner: 'main', visibility: 'public', status: 'active', disk: 'qcow2', minDisk: 10, minRam: 1024, tags: ['ubuntu', 'lts', 'cloud-init'], props: os('ubuntu', '22.04', 'virtio'), protected: true, created: '2025-03-02T08:00:00Z', virtual: 2.2 * GiB, kib: 6 },
@@ -85,7 +86,14 @@ export function seedImageId(slug: string): string {
 
 /** The seed slugs with their ids, names and owners, for tests and docs. */
 export const VM_IMAGE_SEEDS: ReadonlyArray<Readonly<{ slug: string; id: string; name: string; owner: string; visibility: Visibility; status: ImageStatus }>> =
-  SEEDS.map((seed) => ({ slug: seed.slug, id: seedImageId(seed.slug), name: seed.name, owner: PROJECTS[seed.owner], visibility: seed.visibility, status: seed.status }));
+  SEEDS.map((seed) => ({
+    slug: seed.slug,
+    id: seedImageId(seed.slug),
+    name: seed.name,
+    owner: PROJECTS[seed.owner],
+    visibility: seed.visibility,
+    status: seed.status,
+  }));
 
 /** Deterministic filler bytes (SHA-256 in counter mode), so checksums are stable across runs. */
 function seedBytes(slug: string, length: number): Buffer {

@@ -114,24 +114,23 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   app.post('/v2/images', { onRequest: requireContentType('application/json', {}, true) }, async (request, reply) => {
     const image = createImage(store, principalOf(request), request.body);
-    return reply.code(201).header('location', `${rootOf(request)}/v2/images/${image.id}`).send(toGlanceImage(image));
+    return reply
+      .code(201)
+      .header('location', `${rootOf(request)}/v2/images/${image.id}`)
+      .send(toGlanceImage(image));
   });
 
   app.get<IdRoute>('/v2/images/:id', async (request) => toGlanceImage(findVisible(store, principalOf(request), request.params.id)));
 
-  app.patch<IdRoute>(
-    '/v2/images/:id',
-    { onRequest: requireContentType(JSON_PATCH_TYPE, { 'accept-patch': JSON_PATCH_TYPE }) },
-    async (request) => {
-      const principal = principalOf(request);
-      const current = findVisible(store, principal, request.params.id);
-      requireOwner(principal, current, 'modify_image');
-      const next = applyImagePatch(principal, current, request.body);
-      next.updated_at = store.now();
-      store.saveMetadata(next);
-      return toGlanceImage(store.get(next.id) ?? next);
-    },
-  );
+  app.patch<IdRoute>('/v2/images/:id', { onRequest: requireContentType(JSON_PATCH_TYPE, { 'accept-patch': JSON_PATCH_TYPE }) }, async (request) => {
+    const principal = principalOf(request);
+    const current = findVisible(store, principal, request.params.id);
+    requireOwner(principal, current, 'modify_image');
+    const next = applyImagePatch(principal, current, request.body);
+    next.updated_at = store.now();
+    store.saveMetadata(next);
+    return toGlanceImage(store.get(next.id) ?? next);
+  });
 
   app.delete<IdRoute>('/v2/images/:id', async (request, reply) => {
     const principal = principalOf(request);

@@ -66,17 +66,14 @@ export class VmImageStore {
 
   /** True when the id is in use or was used by a deleted image (Glance refuses both with 409). */
   idTaken(id: string): boolean {
-    return (
-      this.db.prepare('SELECT 1 FROM vm_images WHERE id = ? UNION ALL SELECT 1 FROM vm_image_tombstones WHERE id = ?').get(id, id) !==
-      undefined
-    );
+    return this.db.prepare('SELECT 1 FROM vm_images WHERE id = ? UNION ALL SELECT 1 FROM vm_image_tombstones WHERE id = ?').get(id, id) !== undefined;
   }
 
   /** The project's membership status on an image, if it is a member. */
   memberStatus(imageId: string, project: string): 'accepted' | 'pending' | 'rejected' | undefined {
-    const row = this.db
-      .prepare('SELECT status FROM vm_image_members WHERE image_id = ? AND member_project = ?')
-      .get(imageId, project) as { status: 'accepted' | 'pending' | 'rejected' } | undefined;
+    const row = this.db.prepare('SELECT status FROM vm_image_members WHERE image_id = ? AND member_project = ?').get(imageId, project) as
+      | { status: 'accepted' | 'pending' | 'rejected' }
+      | undefined;
     return row?.status;
   }
 
@@ -146,9 +143,8 @@ export class VmImageStore {
   transition(id: string, from: readonly ImageStatus[], to: ImageStatus): boolean {
     const placeholders = from.map(() => '?').join(', ');
     return (
-      this.db
-        .prepare(`UPDATE vm_images SET status = ?, updated_at = ? WHERE id = ? AND status IN (${placeholders})`)
-        .run(to, this.now(), id, ...from).changes > 0
+      this.db.prepare(`UPDATE vm_images SET status = ?, updated_at = ? WHERE id = ? AND status IN (${placeholders})`).run(to, this.now(), id, ...from).changes >
+      0
     );
   }
 
@@ -166,9 +162,7 @@ export class VmImageStore {
 
   /** Adds or replaces a project's membership of an image. */
   addMember(imageId: string, project: string, status: 'accepted' | 'pending' | 'rejected'): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO vm_image_members (image_id, member_project, status) VALUES (?, ?, ?)')
-      .run(imageId, project, status);
+    this.db.prepare('INSERT OR REPLACE INTO vm_image_members (image_id, member_project, status) VALUES (?, ?, ?)').run(imageId, project, status);
   }
 
   /**
@@ -178,8 +172,8 @@ export class VmImageStore {
   recover(): void {
     this.db.prepare(`UPDATE vm_images SET status = 'queued', updated_at = ? WHERE status = 'saving'`).run(this.now());
     const keep = new Set(
-      (this.db.prepare(`SELECT id FROM vm_images WHERE status IN ('active', 'deactivated') AND size IS NOT NULL`).all() as Array<{ id: string }>).map(
-        (row) => encodeURIComponent(row.id),
+      (this.db.prepare(`SELECT id FROM vm_images WHERE status IN ('active', 'deactivated') AND size IS NOT NULL`).all() as Array<{ id: string }>).map((row) =>
+        encodeURIComponent(row.id),
       ),
     );
     removeUnknownBlobs(this.blobDir, keep);
@@ -206,9 +200,10 @@ export class VmImageStore {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
     const placeholders = ids.map(() => '?').join(', ');
-    const tags = this.db
-      .prepare(`SELECT image_id, tag FROM vm_image_tags WHERE image_id IN (${placeholders}) ORDER BY tag`)
-      .all(...ids) as Array<{ image_id: string; tag: string }>;
+    const tags = this.db.prepare(`SELECT image_id, tag FROM vm_image_tags WHERE image_id IN (${placeholders}) ORDER BY tag`).all(...ids) as Array<{
+      image_id: string;
+      tag: string;
+    }>;
     const properties = this.db
       .prepare(`SELECT image_id, name, value FROM vm_image_properties WHERE image_id IN (${placeholders}) ORDER BY name`)
       .all(...ids) as Array<{ image_id: string; name: string; value: string }>;

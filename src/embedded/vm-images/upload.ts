@@ -18,12 +18,7 @@ export function tooLarge(): GlanceError {
  * the facts in one transaction. Any failure (client abort, size cap, bad QCOW2 header) deletes
  * the temp file and puts the image back to queued, so a half image never looks complete.
  */
-export async function receiveImageData(
-  store: VmImageStore,
-  image: ImageRecord,
-  body: Readable,
-  maxBytes: number,
-): Promise<void> {
+export async function receiveImageData(store: VmImageStore, image: ImageRecord, body: Readable, maxBytes: number): Promise<void> {
   if (image.status !== 'queued') throw conflict(`Image status transition from ${image.status} to saving is not allowed`);
   if (image.disk_format === null || image.container_format === null) {
     throw badRequest('Properties disk_format, container_format must be set prior to saving data.');

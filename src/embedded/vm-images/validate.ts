@@ -1,7 +1,5 @@
 import { badRequest, forbidden } from './errors.js';
-import {
-  CONTAINER_FORMATS, DISK_FORMATS, READ_ONLY_ATTRIBUTES, VISIBILITIES, type ImageRecord, type MutableAttribute,
-} from './image.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, READ_ONLY_ATTRIBUTES, VISIBILITIES, type ImageRecord, type MutableAttribute } from './image.js';
 
 const MAX_STRING = 255;
 

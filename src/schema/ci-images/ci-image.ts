@@ -31,7 +31,7 @@ function loadCiImages(keys: readonly string[], context: Context): Promise<Array<
 const CiUser = builder.objectRef<CiUserRecord>('CiUser').implement({
   description: 'A user of the CI service.',
   fields: (t) => ({
-    upstreamId: t.string({ description: 'The user\'s ID in the CI service.', resolve: (u) => String(u.id) }),
+    upstreamId: t.string({ description: "The user's ID in the CI service.", resolve: (u) => String(u.id) }),
     username: t.exposeString('username', { description: 'Username.' }),
     email: t.exposeString('email', { nullable: true, description: 'Email address.' }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the user signed up.', resolve: (u) => u.createdAt }),
@@ -41,7 +41,7 @@ const CiUser = builder.objectRef<CiUserRecord>('CiUser').implement({
 const CiNamespace = builder.objectRef<CiNamespaceRecord>('CiNamespace').implement({
   description: 'A namespace grouping CI images and builds.',
   fields: (t) => ({
-    upstreamId: t.string({ description: 'The namespace\'s ID in the CI service.', resolve: (n) => String(n.id) }),
+    upstreamId: t.string({ description: "The namespace's ID in the CI service.", resolve: (n) => String(n.id) }),
     name: t.exposeString('name', { description: 'Namespace name.' }),
     path: t.exposeString('path', { description: 'Full path (parent/child).' }),
     description: t.exposeString('description', { nullable: true, description: 'What it is for.' }),
@@ -60,7 +60,7 @@ CiImage.implement({
   interfaces: [ImageInterface],
   description: 'A QCOW2 disk image that CI builds boot, from the CI image service.',
   fields: (t) => ({
-    upstreamId: t.string({ description: 'The image\'s own ID in the CI service (an integer).', resolve: (i) => String(i.id) }),
+    upstreamId: t.string({ description: "The image's own ID in the CI service (an integer).", resolve: (i) => String(i.id) }),
     name: t.exposeString('name', { description: 'Image name (letters, digits, "-" and "_").' }),
     driver: t.exposeString('driver', { description: 'Build driver that boots it (qemu).' }),
     createdAt: t.field({ type: 'DateTime', description: 'When the image was uploaded.', resolve: (i) => i.createdAt }),
@@ -112,7 +112,11 @@ builder.queryFields((t) => ({
   ciImageUploadUrl: t.string({
     description: 'Path, relative to the gateway, to POST a QCOW2 file to (application/octet-stream) to create a CI image.',
     args: {
-      name: t.arg.string({ required: true, description: 'Name of the new image.', validate: z.string().min(1).max(255).regex(CI_IMAGE_NAME, 'may contain letters, digits, "-" and "_" only') }),
+      name: t.arg.string({
+        required: true,
+        description: 'Name of the new image.',
+        validate: z.string().min(1).max(255).regex(CI_IMAGE_NAME, 'may contain letters, digits, "-" and "_" only'),
+      }),
       namespace: t.arg.string({ description: 'Namespace to create it in.', validate: z.string().min(1).max(255) }),
     },
     resolve: (_root, { name, namespace }) => {
@@ -135,7 +139,7 @@ builder.mutationField('deleteCiImage', (t) =>
     args: { input: t.arg({ type: DeleteCiImageInput, required: true, description: 'The image.' }) },
     errors: {
       types: OBJECT_MUTATION_ERRORS,
-      union: { name: 'DeleteCiImagePayload', description: 'The deleted image\'s ID, or why it was not deleted.' },
+      union: { name: 'DeleteCiImagePayload', description: "The deleted image's ID, or why it was not deleted." },
       result: { name: 'DeleteCiImageSuccess', description: 'The image was deleted.' },
       dataField: { name: 'deletedId', description: 'Global ID of the deleted image.' },
     },

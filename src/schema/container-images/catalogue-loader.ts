@@ -59,16 +59,17 @@ export async function loadContainerImages(
   }
   // What a scan did not find (inactive system images are visible by id only), or a small batch.
   return Promise.all(
-    ids.map((id) =>
-      found.get(id) ??
-      (!Number.isSafeInteger(id) || id < 1 ? new NotFoundError(`No container image ${id}.`) : undefined) ??
-      client.fanOut(async () => {
-        try {
-          return await upstream(client.get(context.call('containerImages'), id));
-        } catch (error) {
-          return error instanceof Error ? error : new NotFoundError(`No container image ${id}.`);
-        }
-      }),
+    ids.map(
+      (id) =>
+        found.get(id) ??
+        (!Number.isSafeInteger(id) || id < 1 ? new NotFoundError(`No container image ${id}.`) : undefined) ??
+        client.fanOut(async () => {
+          try {
+            return await upstream(client.get(context.call('containerImages'), id));
+          } catch (error) {
+            return error instanceof Error ? error : new NotFoundError(`No container image ${id}.`);
+          }
+        }),
     ),
   );
 }

@@ -13,7 +13,11 @@ const nonNegativeInt = z.number().int('must be a whole number').min(0, 'must not
 export const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
   description: 'An environment variable of the image.',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Variable name.', validate: nonEmpty(255).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid variable name') }),
+    name: t.string({
+      required: true,
+      description: 'Variable name.',
+      validate: nonEmpty(255).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid variable name'),
+    }),
     label: t.string({ description: 'Human label.', validate: text(255) }),
     paramType: t.field({ type: EnvParamTypeEnum, required: true, description: 'Where the value comes from.' }),
     envValue: t.string({ description: 'The setting to take the value from (VARIABLE).', validate: text(1024) }),
@@ -46,7 +50,11 @@ export const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
   description: 'A volume of the image, with its backup settings.',
   fields: (t) => ({
     label: t.string({ description: 'Human label.', validate: text(255) }),
-    mountPath: t.string({ required: true, description: 'Where it is mounted (absolute path).', validate: nonEmpty(1024).regex(/^\//, 'must be an absolute path') }),
+    mountPath: t.string({
+      required: true,
+      description: 'Where it is mounted (absolute path).',
+      validate: nonEmpty(1024).regex(/^\//, 'must be an absolute path'),
+    }),
     enableSftp: t.boolean({ description: 'Reachable over SFTP.' }),
     backupEnabled: t.boolean({ description: 'Back the volume up.' }),
     backupFrequency: t.string({ description: 'How often (`@daily`, a cron expression).', validate: text(255) }),
@@ -101,11 +109,23 @@ type Shape = Record<string, unknown> & {
 };
 
 const SCALARS: Array<[string, string]> = [
-  ['label', 'label'], ['role', 'role'], ['roleClass', 'role_class'], ['registryImagePath', 'registry_image_path'],
-  ['registryImageTag', 'registry_image_tag'], ['description', 'description'], ['active', 'active'], ['canScale', 'can_scale'],
-  ['minCpu', 'min_cpu'], ['minMemory', 'min_memory'], ['providerId', 'container_image_provider_id'], ['registryAuth', 'registry_auth'],
-  ['registryCustom', 'registry_custom'], ['registryUsername', 'registry_username'], ['registryPassword', 'registry_password'],
-  ['isFree', 'is_free'], ['overrideAutoremove', 'override_autoremove'],
+  ['label', 'label'],
+  ['role', 'role'],
+  ['roleClass', 'role_class'],
+  ['registryImagePath', 'registry_image_path'],
+  ['registryImageTag', 'registry_image_tag'],
+  ['description', 'description'],
+  ['active', 'active'],
+  ['canScale', 'can_scale'],
+  ['minCpu', 'min_cpu'],
+  ['minMemory', 'min_memory'],
+  ['providerId', 'container_image_provider_id'],
+  ['registryAuth', 'registry_auth'],
+  ['registryCustom', 'registry_custom'],
+  ['registryUsername', 'registry_username'],
+  ['registryPassword', 'registry_password'],
+  ['isFree', 'is_free'],
+  ['overrideAutoremove', 'override_autoremove'],
 ];
 
 function defined(entries: Array<[string, unknown]>): Record<string, unknown> {
@@ -117,28 +137,63 @@ export function toWriteBody(input: Shape): ContainerImageWriteBody {
   const body = defined(SCALARS.map(([from, to]) => [to, input[from]]));
   if (typeof body.min_cpu === 'number') body.min_cpu = String(body.min_cpu); // a decimal, as Rails takes it
   if (input.envParams) {
-    body.env_params = input.envParams.map((p) => ({ env_param: defined([['name', p.name], ['label', p.label], ['param_type', p.paramType], ['env_value', p.envValue], ['static_value', p.staticValue]]) }));
+    body.env_params = input.envParams.map((p) => ({
+      env_param: defined([
+        ['name', p.name],
+        ['label', p.label],
+        ['param_type', p.paramType],
+        ['env_value', p.envValue],
+        ['static_value', p.staticValue],
+      ]),
+    }));
   }
   if (input.settingsParams) {
-    body.setting_params = input.settingsParams.map((p) => ({ setting_param: defined([['name', p.name], ['label', p.label], ['param_type', p.paramType], ['value', p.value]]) }));
+    body.setting_params = input.settingsParams.map((p) => ({
+      setting_param: defined([
+        ['name', p.name],
+        ['label', p.label],
+        ['param_type', p.paramType],
+        ['value', p.value],
+      ]),
+    }));
   }
   if (input.ingressParams) {
     body.ingress_params = input.ingressParams.map((p) => ({
-      ingress_param: defined([['port', p.port], ['proto', p.proto], ['backend_ssl', p.backendSsl], ['external_access', p.externalAccess], ['tcp_proxy_opt', p.tcpProxyOpt]]),
+      ingress_param: defined([
+        ['port', p.port],
+        ['proto', p.proto],
+        ['backend_ssl', p.backendSsl],
+        ['external_access', p.externalAccess],
+        ['tcp_proxy_opt', p.tcpProxyOpt],
+      ]),
     }));
   }
   if (input.volumes) {
     body.volumes = input.volumes.map((v) => ({
       volume: defined([
-        ['label', v.label], ['mount_path', v.mountPath], ['enable_sftp', v.enableSftp], ['borg_enabled', v.backupEnabled], ['borg_freq', v.backupFrequency],
-        ['borg_strategy', v.backupStrategy], ['borg_keep_hourly', v.keepHourly], ['borg_keep_daily', v.keepDaily], ['borg_keep_weekly', v.keepWeekly],
-        ['borg_keep_monthly', v.keepMonthly], ['borg_keep_annually', v.keepAnnually], ['borg_pre_backup', v.preBackup], ['borg_post_backup', v.postBackup],
-        ['borg_pre_restore', v.preRestore], ['borg_post_restore', v.postRestore], ['borg_rollback', v.rollback],
+        ['label', v.label],
+        ['mount_path', v.mountPath],
+        ['enable_sftp', v.enableSftp],
+        ['borg_enabled', v.backupEnabled],
+        ['borg_freq', v.backupFrequency],
+        ['borg_strategy', v.backupStrategy],
+        ['borg_keep_hourly', v.keepHourly],
+        ['borg_keep_daily', v.keepDaily],
+        ['borg_keep_weekly', v.keepWeekly],
+        ['borg_keep_monthly', v.keepMonthly],
+        ['borg_keep_annually', v.keepAnnually],
+        ['borg_pre_backup', v.preBackup],
+        ['borg_post_backup', v.postBackup],
+        ['borg_pre_restore', v.preRestore],
+        ['borg_post_restore', v.postRestore],
+        ['borg_rollback', v.rollback],
       ]),
     }));
   }
   if (input.requiredContainerIds) {
-    body.dependency_parents = input.requiredContainerIds.map((id, i) => ({ requires_container_id: containerImageId(String(id), `input.requiredContainerIds.${i}`) }));
+    body.dependency_parents = input.requiredContainerIds.map((id, i) => ({
+      requires_container_id: containerImageId(String(id), `input.requiredContainerIds.${i}`),
+    }));
   }
   return body;
 }

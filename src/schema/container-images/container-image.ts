@@ -25,15 +25,14 @@ registerNodeType('ContainerImage');
 /** Loader keys are the upstream ids as strings: what `node(id)` decodes a global ID into. */
 export const ContainerImage = loadableNodeRef('ContainerImage', {
   id: { resolve: (image: ContainerImageRecord) => String(image.id) },
-  load: (ids: string[], context: Context) =>
-    loadContainerImages(ids, context, (image) => ContainerImage.getDataloader(context).prime(String(image.id), image)),
+  load: (ids: string[], context: Context) => loadContainerImages(ids, context, (image) => ContainerImage.getDataloader(context).prime(String(image.id), image)),
   sort: (image) => String(image.id),
 });
 
 ContainerImage.implement({
   description: 'A container image in the catalogue: what a container runs, with its parameters, ports, volumes and dependencies.',
   fields: (t) => ({
-    upstreamId: t.string({ description: 'The image\'s own ID in the catalogue (an integer).', resolve: (i) => String(i.id) }),
+    upstreamId: t.string({ description: "The image's own ID in the catalogue (an integer).", resolve: (i) => String(i.id) }),
     name: t.exposeString('name', { description: 'Unique name, derived from the label.' }),
     label: t.exposeString('label', { description: 'Display name.' }),
     description: t.exposeString('description', { nullable: true, description: 'What the image is for.' }),
@@ -48,7 +47,10 @@ ContainerImage.implement({
     isFree: t.exposeBoolean('isFree', { description: 'Free of charge.' }),
     registryImagePath: t.exposeString('registryImagePath', { description: 'Image path in its registry (`library/nginx`).' }),
     registryImageTag: t.exposeString('registryImageTag', { description: 'Image tag (`1.27`).' }),
-    imageReference: t.string({ description: 'Path and tag as one reference (`library/nginx:1.27`).', resolve: (i) => `${i.registryImagePath}:${i.registryImageTag}` }),
+    imageReference: t.string({
+      description: 'Path and tag as one reference (`library/nginx:1.27`).',
+      resolve: (i) => `${i.registryImagePath}:${i.registryImageTag}`,
+    }),
     registryCustom: t.exposeString('registryCustom', { nullable: true, description: 'A custom registry host, when not the default.' }),
     registryAuth: t.exposeBoolean('registryAuth', { description: 'The registry needs credentials (never shown).' }),
     providerId: t.exposeInt('providerId', { nullable: true, description: 'Image provider ID.' }),
@@ -120,7 +122,14 @@ builder.queryFields((t) => ({
         const filter = args.scope === 'all' || args.scope == null ? undefined : args.scope;
         const byname = args.label ?? undefined;
         return resolveOffsetConnection<ContainerImageRecord>('containerImages', request, async ({ page, perPage }) => {
-          const result = await upstream(context.backends.containerImages.list(context.call('containerImages'), { page, perPage, ...(filter ? { filter } : {}), ...(byname ? { byname } : {}) }));
+          const result = await upstream(
+            context.backends.containerImages.list(context.call('containerImages'), {
+              page,
+              perPage,
+              ...(filter ? { filter } : {}),
+              ...(byname ? { byname } : {}),
+            }),
+          );
           for (const image of result.images) loader.prime(String(image.id), image);
           if (!filter && !byname && perPage === MAX_PER_PAGE) noteCataloguePage(context, page, result.hasNext);
           return { items: result.images, total: result.total, hasNext: result.hasNext };

@@ -17,7 +17,7 @@ builder.mutationField('deleteContainerImage', (t) =>
     args: { input: t.arg({ type: DeleteContainerImageInput, required: true, description: 'The image.' }) },
     errors: {
       types: OBJECT_MUTATION_ERRORS,
-      union: { name: 'DeleteContainerImagePayload', description: 'The deleted image\'s ID, or why it was not deleted.' },
+      union: { name: 'DeleteContainerImagePayload', description: "The deleted image's ID, or why it was not deleted." },
       result: { name: 'DeleteContainerImageSuccess', description: 'The image was deleted.' },
       dataField: { name: 'deletedId', description: 'Global ID of the deleted image.' },
     },

@@ -18,11 +18,14 @@ function upperValues<T extends string>(values: readonly T[], describe: (value: T
 
 export const RoleClassEnum = builder.enumType('ContainerImageRoleClass', {
   description: 'What kind of service a container image provides.',
-  values: upperValues(ROLE_CLASSES, (v) => ({ web: 'Web server or application.', database: 'Database.', cache: 'Cache.', dev: 'Development tool.', misc: 'Anything else.' })[v]),
+  values: upperValues(
+    ROLE_CLASSES,
+    (v) => ({ web: 'Web server or application.', database: 'Database.', cache: 'Cache.', dev: 'Development tool.', misc: 'Anything else.' })[v],
+  ),
 });
 
 export const EnvParamTypeEnum = builder.enumType('EnvParamType', {
-  description: 'Where an environment parameter\'s value comes from.',
+  description: "Where an environment parameter's value comes from.",
   values: upperValues(ENV_PARAM_TYPES, (v) => (v === 'static' ? 'A fixed value (`staticValue`).' : 'A value taken from another setting (`envValue`).')),
 });
 
@@ -49,8 +52,8 @@ export const BackupStrategyEnum = builder.enumType('BackupStrategy', {
 export const ContainerImageScopeEnum = builder.enumType('ContainerImageScope', {
   description: 'Which container images to list.',
   values: {
-    ALL: { value: 'all', description: 'The caller\'s images, those shared with it, and active system images.' },
-    OWNED: { value: 'owned', description: 'Only the caller\'s own images.' },
+    ALL: { value: 'all', description: "The caller's images, those shared with it, and active system images." },
+    OWNED: { value: 'owned', description: "Only the caller's own images." },
     LOAD_BALANCERS: { value: 'isLoadBalancer', description: 'Only load balancer images.' },
   } as const,
 });

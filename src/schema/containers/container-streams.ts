@@ -73,7 +73,11 @@ const ContainerLogEvent = builder.objectRef<LogEvent>('ContainerLogEvent').imple
     cursor: t.exposeString('cursor', { description: 'Pass as `after` when reconnecting to miss nothing the service still holds.' }),
     line: t.field({ type: ContainerLogLine, description: 'The line.', resolve: (e) => e.line }),
     gap: t.exposeBoolean('gap', { description: 'Lines were lost before this one (the subscriber fell behind, or more lines came than one poll reads).' }),
-    readAt: t.field({ type: 'DateTime', description: 'When the gateway read the line from the service: delivery lag is now minus this.', resolve: (e) => new Date(e.readAt).toISOString() }),
+    readAt: t.field({
+      type: 'DateTime',
+      description: 'When the gateway read the line from the service: delivery lag is now minus this.',
+      resolve: (e) => new Date(e.readAt).toISOString(),
+    }),
   }),
 });
 
@@ -93,7 +97,7 @@ const ContainerMetricsEvent = builder.objectRef<MetricsEvent>('ContainerMetricsE
 });
 
 const ContainerStateEvent = builder.objectRef<ContainerRecord>('ContainerStateEvent').implement({
-  description: 'The container\'s state changed (the first event is the state when subscribing).',
+  description: "The container's state changed (the first event is the state when subscribing).",
   fields: (t) => ({
     state: t.field({ type: ContainerStateEnum, description: 'What it is doing now.', resolve: (c) => c.currentState as never }),
     requestedState: t.field({ type: RequestedStateEnum, description: 'What it was last asked to be.', resolve: (c) => c.reqState as never }),
@@ -153,25 +157,30 @@ builder.subscriptionFields((t) => ({
       const { id, call, key } = await authorize(context, String(args.id));
       const client = context.backends.containers;
       let cursor = new Date().toISOString();
-      const queue = context.pollers.subscribe<MetricsEvent>(`containers|${id}|metrics|${key}`, () => ({
-        async poll() {
-          const [cpu, memory] = await Promise.all([client.metrics(call, id, 'cpu'), client.metrics(call, id, 'memory')]);
-          const memoryAt = new Map(memory.map((m) => [Date.parse(m.time), m.value]));
-          const fresh = cpu.filter((c) => Date.parse(c.time) > Date.parse(cursor));
-          if (fresh.length) cursor = fresh.at(-1)!.time;
-          return fresh.map((c) => ({ timestamp: c.time, cpuPercent: c.value, memoryMegabytes: memoryAt.get(Date.parse(c.time)) ?? null }));
-        },
-        seen: (event) => {
-          if (Date.parse(event.timestamp) > Date.parse(cursor)) cursor = event.timestamp;
-        },
-      }), key, context.socket);
+      const queue = context.pollers.subscribe<MetricsEvent>(
+        `containers|${id}|metrics|${key}`,
+        () => ({
+          async poll() {
+            const [cpu, memory] = await Promise.all([client.metrics(call, id, 'cpu'), client.metrics(call, id, 'memory')]);
+            const memoryAt = new Map(memory.map((m) => [Date.parse(m.time), m.value]));
+            const fresh = cpu.filter((c) => Date.parse(c.time) > Date.parse(cursor));
+            if (fresh.length) cursor = fresh.at(-1)!.time;
+            return fresh.map((c) => ({ timestamp: c.time, cpuPercent: c.value, memoryMegabytes: memoryAt.get(Date.parse(c.time)) ?? null }));
+          },
+          seen: (event) => {
+            if (Date.parse(event.timestamp) > Date.parse(cursor)) cursor = event.timestamp;
+          },
+        }),
+        key,
+        context.socket,
+      );
       return streamFrom<MetricsEvent, MetricsEvent>(queue, ({ event }) => event);
     },
     resolve: (event) => event,
   }),
   containerState: t.field({
     type: ContainerStateEvent,
-    description: 'The container\'s state now, then each change (a power action shows up as STARTING … ONLINE).',
+    description: "The container's state now, then each change (a power action shows up as STARTING … ONLINE).",
     authScopes: { backend: 'containers' },
     args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
     subscribe: async (_root, args, context) => {
@@ -179,18 +188,23 @@ builder.subscriptionFields((t) => ({
       const client = context.backends.containers;
       let last = `${container.currentState}|${container.reqState}`;
       // Join (and pass the limits) before the first event, so a refused stream sends nothing.
-      const queue = context.pollers.subscribe<ContainerRecord>(`containers|${id}|state|${key}`, () => ({
-        async poll() {
-          const now = await client.get(call, id);
-          const signature = `${now.currentState}|${now.reqState}`;
-          if (signature === last) return [];
-          last = signature;
-          return [now];
-        },
-        seen: (event) => {
-          last = `${event.currentState}|${event.reqState}`;
-        },
-      }), key, context.socket);
+      const queue = context.pollers.subscribe<ContainerRecord>(
+        `containers|${id}|state|${key}`,
+        () => ({
+          async poll() {
+            const now = await client.get(call, id);
+            const signature = `${now.currentState}|${now.reqState}`;
+            if (signature === last) return [];
+            last = signature;
+            return [now];
+          },
+          seen: (event) => {
+            last = `${event.currentState}|${event.reqState}`;
+          },
+        }),
+        key,
+        context.socket,
+      );
       return streamFrom<ContainerRecord, ContainerRecord>(queue, ({ event }) => event, [container]);
     },
     resolve: (event) => event,

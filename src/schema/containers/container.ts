@@ -53,12 +53,11 @@ function within(samples: MetricRecord[], since: string | null | undefined, until
   });
 }
 
-
 Container.implement({
   interfaces: [WorkloadInterface],
   description: 'A running (or stopped) container, from the containers service.',
   fields: (t) => ({
-    upstreamId: t.string({ description: 'The container\'s own ID in the service (an integer).', resolve: (c) => String(c.id) }),
+    upstreamId: t.string({ description: "The container's own ID in the service (an integer).", resolve: (c) => String(c.id) }),
     name: t.exposeString('name', { description: 'Container name.' }),
     state: t.field({ type: ContainerStateEnum, description: 'What it is doing now.', resolve: (c) => c.currentState as never }),
     requestedState: t.field({ type: RequestedStateEnum, description: 'What it was last asked to be.', resolve: (c) => c.reqState as never }),
@@ -75,10 +74,12 @@ Container.implement({
       authScopes: { backend: 'containerImages' },
       resolve: async (c, _args, context) => {
         if (c.imageId === null) return null;
-        const image = await ContainerImage.getDataloader(context).load(String(c.imageId)).catch((error: unknown) => {
-          if (error instanceof NotFoundError) return null;
-          throw error;
-        });
+        const image = await ContainerImage.getDataloader(context)
+          .load(String(c.imageId))
+          .catch((error: unknown) => {
+            if (error instanceof NotFoundError) return null;
+            throw error;
+          });
         return image;
       },
     }),
@@ -95,7 +96,9 @@ Container.implement({
       resolve: async (c, args, context) => {
         const limit = args.limit ?? 500;
         if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LOG_LINES) {
-          throw new InvalidInputError(`limit: must be between 1 and ${MAX_LOG_LINES}.`, { fields: [{ path: ['limit'], message: `must be between 1 and ${MAX_LOG_LINES}` }] });
+          throw new InvalidInputError(`limit: must be between 1 and ${MAX_LOG_LINES}.`, {
+            fields: [{ path: ['limit'], message: `must be between 1 and ${MAX_LOG_LINES}` }],
+          });
         }
         const { start, end } = window(args.since, args.until);
         return upstream(
@@ -119,7 +122,8 @@ Container.implement({
         since: t.arg({ type: 'DateTime', description: 'Only samples at or after this instant.' }),
         until: t.arg({ type: 'DateTime', description: 'Only samples at or before this instant.' }),
       },
-      resolve: async (c, args, context) => within(await upstream(context.backends.containers.metrics(context.call('containers'), c.id, 'cpu')), args.since, args.until),
+      resolve: async (c, args, context) =>
+        within(await upstream(context.backends.containers.metrics(context.call('containers'), c.id, 'cpu')), args.since, args.until),
     }),
     memoryUsage: t.field({
       type: [MemorySample],
@@ -128,7 +132,8 @@ Container.implement({
         since: t.arg({ type: 'DateTime', description: 'Only samples at or after this instant.' }),
         until: t.arg({ type: 'DateTime', description: 'Only samples at or before this instant.' }),
       },
-      resolve: async (c, args, context) => within(await upstream(context.backends.containers.metrics(context.call('containers'), c.id, 'memory')), args.since, args.until),
+      resolve: async (c, args, context) =>
+        within(await upstream(context.backends.containers.metrics(context.call('containers'), c.id, 'memory')), args.since, args.until),
     }),
   }),
 });

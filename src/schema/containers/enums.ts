@@ -28,8 +28,15 @@ export const RequestedStateEnum = builder.enumType('ContainerRequestedState', {
 
 export const PowerActionEnum = builder.enumType('PowerAction', {
   description: 'A power action on a container.',
-  values: upper(POWER_ACTIONS, (v) =>
-    ({ start: 'Start a stopped container.', stop: 'Stop a running container.', restart: 'Stop, then start.', rebuild: 'Recreate from its image, then start.' })[v],
+  values: upper(
+    POWER_ACTIONS,
+    (v) =>
+      ({
+        start: 'Start a stopped container.',
+        stop: 'Stop a running container.',
+        restart: 'Stop, then start.',
+        rebuild: 'Recreate from its image, then start.',
+      })[v],
   ),
 });
 

@@ -29,7 +29,8 @@ const PowerContainerInput = builder.inputType('PowerContainerInput', {
 builder.mutationField('powerContainer', (t) =>
   t.field({
     type: Container,
-    description: 'Starts, stops, restarts or rebuilds a container. The payload holds the container as it now is (usually STARTING or STOPPING); follow it with containerState.',
+    description:
+      'Starts, stops, restarts or rebuilds a container. The payload holds the container as it now is (usually STARTING or STOPPING); follow it with containerState.',
     authScopes: { backend: 'containers' },
     args: { input: t.arg({ type: PowerContainerInput, required: true, description: 'The container and the action.' }) },
     errors: {

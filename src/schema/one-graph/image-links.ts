@@ -85,7 +85,7 @@ builder.objectField(ServerlessContainer, 'containerImage', (t) =>
   t.field({
     type: ContainerImage,
     nullable: true,
-    description: 'The catalogue\'s container image with the same registry, path and tag as `image`, if the caller can see one.',
+    description: "The catalogue's container image with the same registry, path and tag as `image`, if the caller can see one.",
     authScopes: { backend: 'containerImages' },
     resolve: async (container, _args, context) => {
       const key = serverlessKey(container);
@@ -97,7 +97,7 @@ builder.objectField(ServerlessContainer, 'containerImage', (t) =>
 builder.objectField(ContainerImage, 'serverlessContainers', (t) =>
   t.field({
     type: [ServerlessContainer],
-    description: 'The caller\'s serverless containers that run this image (same registry, path and tag).',
+    description: "The caller's serverless containers that run this image (same registry, path and tag).",
     authScopes: { backend: 'serverless' },
     resolve: async (image, _args, context) => (await serverlessByReference(context)).get(catalogueKey(image)) ?? [],
   }),

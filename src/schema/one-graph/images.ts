@@ -72,7 +72,7 @@ builder.queryField('images', (t) =>
       type: ImageInterface,
       nullable: true,
       description:
-        'VM images and CI images in one list, newest first. The cursor keeps each service\'s own position, so paging reads every image once. When one service fails, the other\'s images still come, with an error naming the failed source.',
+        "VM images and CI images in one list, newest first. The cursor keeps each service's own position, so paging reads every image once. When one service fails, the other's images still come, with an error naming the failed source.",
       args: { filter: t.arg({ type: ImageFilter, description: 'Name and source filters.' }) },
       resolve: async (_root, args, context, info) => {
         const wanted = new Set<ImageSource>((args.filter?.sources as ImageSource[] | null | undefined) ?? ['vmImages', 'ciImages']);

@@ -21,7 +21,9 @@ export async function resolveMergedConnection<T>(
   if (args.last != null || args.before != null) throw new InvalidInputError(`${list} pages forward only: use first and after.`);
   const first = args.first ?? 25;
   if (first < 0 || first > context.config.maxPageSize) {
-    throw new InvalidInputError(`first: must be between 0 and ${context.config.maxPageSize}.`, { fields: [{ path: ['first'], message: `must be between 0 and ${context.config.maxPageSize}` }] });
+    throw new InvalidInputError(`first: must be between 0 and ${context.config.maxPageSize}.`, {
+      fields: [{ path: ['first'], message: `must be between 0 and ${context.config.maxPageSize}` }],
+    });
   }
   const after = args.after ? decodeMergeCursor(args.after) : {};
   if (!after) throw new InvalidInputError(`after: not a cursor of ${list}.`, { fields: [{ path: ['after'], message: 'not a cursor of this list' }] });
@@ -38,6 +40,11 @@ export async function resolveMergedConnection<T>(
   }
   return {
     edges: page.edges.map((e) => ({ cursor: e.cursor, node: e.node })),
-    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: args.after != null, startCursor: page.edges[0]?.cursor ?? null, endCursor: page.edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: args.after != null,
+      startCursor: page.edges[0]?.cursor ?? null,
+      endCursor: page.edges.at(-1)?.cursor ?? null,
+    },
   };
 }

@@ -51,7 +51,9 @@ const SearchResult = builder.unionType('SearchResult', {
 const SearchHit = builder.objectRef<Hit>('SearchHit').implement({
   description: 'One search hit, with its rank.',
   fields: (t) => ({
-    score: t.exposeFloat('score', { description: 'Higher is better: 4 and up an exact name, 3 a prefix, 2 a word start, 1 anywhere (plus how much of the name matched).' }),
+    score: t.exposeFloat('score', {
+      description: 'Higher is better: 4 and up an exact name, 3 a prefix, 2 a word start, 1 anywhere (plus how much of the name matched).',
+    }),
     node: t.field({ type: SearchResult, description: 'What was found.', resolve: (hit) => hit.record as never }),
   }),
 });
@@ -70,9 +72,13 @@ async function candidates(context: Context, backend: BackendKey, text: string): 
     case 'ciImages':
       return (await upstream(context.backends.ciImages.list(call, { page: 1, search: text }))).images.flatMap((i) => hit('CiImage', i.name, i));
     case 'containerImages':
-      return (await upstream(context.backends.containerImages.list(call, { page: 1, perPage: MAX_PER_PAGE, byname: text }))).images.flatMap((i) => hit('ContainerImage', i.label, i));
+      return (await upstream(context.backends.containerImages.list(call, { page: 1, perPage: MAX_PER_PAGE, byname: text }))).images.flatMap((i) =>
+        hit('ContainerImage', i.label, i),
+      );
     case 'containers':
-      return (await upstream(context.backends.containers.list(call, { page: 1, perPage: MAX_PER_PAGE }))).containers.flatMap((c) => hit('Container', c.name, c));
+      return (await upstream(context.backends.containers.list(call, { page: 1, perPage: MAX_PER_PAGE }))).containers.flatMap((c) =>
+        hit('Container', c.name, c),
+      );
     case 'serverless':
       return (await upstream(context.backends.serverless.list(call, 1, SCAN))).items.flatMap((c) => hit('ServerlessContainer', c.name, c));
   }
@@ -81,14 +87,22 @@ async function candidates(context: Context, backend: BackendKey, text: string): 
 builder.queryField('search', (t) =>
   t.field({
     type: [SearchHit],
-    description: 'Images, container images, containers and serverless containers whose name contains `text`, best first, across every service the caller has a credential for.',
+    description:
+      'Images, container images, containers and serverless containers whose name contains `text`, best first, across every service the caller has a credential for.',
     args: {
-      text: t.arg.string({ required: true, description: 'What the name must contain (case-insensitive).', validate: z.string().trim().min(2, 'must have at least 2 characters').max(100) }),
+      text: t.arg.string({
+        required: true,
+        description: 'What the name must contain (case-insensitive).',
+        validate: z.string().trim().min(2, 'must have at least 2 characters').max(100),
+      }),
       first: t.arg.int({ defaultValue: 10, description: 'Most hits to return.' }),
     },
     resolve: async (_root, args, context, info) => {
       const first = args.first ?? 10;
-      if (first < 1 || first > context.config.maxPageSize) throw new InvalidInputError(`first: must be between 1 and ${context.config.maxPageSize}.`, { fields: [{ path: ['first'], message: `must be between 1 and ${context.config.maxPageSize}` }] });
+      if (first < 1 || first > context.config.maxPageSize)
+        throw new InvalidInputError(`first: must be between 1 and ${context.config.maxPageSize}.`, {
+          fields: [{ path: ['first'], message: `must be between 1 and ${context.config.maxPageSize}` }],
+        });
       const backends = (['vmImages', 'ciImages', 'containerImages', 'containers', 'serverless'] as const).filter((b) => context.credentials.present.has(b));
       const results = await Promise.allSettled(backends.map((b) => candidates(context, b, args.text.trim())));
       const hits: Hit[] = [];
@@ -96,7 +110,12 @@ builder.queryField('search', (t) =>
         if (result.status === 'fulfilled') hits.push(...result.value);
         else {
           const mapped = fromBackendError(result.reason) as GraphQLError;
-          context.extraErrors.push(new GraphQLError(`search: the ${backends[i]} source failed; its hits are missing. ${mapped.message}`, { path: [info.path.key], extensions: { ...mapped.extensions, source: backends[i] } }));
+          context.extraErrors.push(
+            new GraphQLError(`search: the ${backends[i]} source failed; its hits are missing. ${mapped.message}`, {
+              path: [info.path.key],
+              extensions: { ...mapped.extensions, source: backends[i] },
+            }),
+          );
         }
       });
       return hits.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, first);

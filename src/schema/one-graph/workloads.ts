@@ -52,7 +52,7 @@ builder.queryField('workloads', (t) =>
       type: WorkloadInterface,
       nullable: true,
       description:
-        'Containers and serverless containers in one list, oldest first. The cursor keeps each service\'s own position; when one service fails, the other\'s workloads still come, with an error naming the failed source.',
+        "Containers and serverless containers in one list, oldest first. The cursor keeps each service's own position; when one service fails, the other's workloads still come, with an error naming the failed source.",
       args: { kinds: t.arg({ type: [WorkloadKindEnum], description: 'Only these kinds (default: both).' }) },
       resolve: (_root, args, context, info) => {
         const kinds = new Set((args.kinds as string[] | null | undefined) ?? ['containers', 'serverless']);

@@ -58,9 +58,29 @@ ContainerRevision.implement({
     'One revision of a serverless container: the spec one create or update deployed. The spec, status and serving flag come from services that send them (the embedded one does); others leave them null.',
   fields: (t) => ({
     number: t.exposeInt('number', { description: 'Revision number: 1 for the create, one more for each update.' }),
-    ...specFields(t, (r) => r.spec ?? { image: r.image, cpu: null, ram: null, gpu: null, ephemeralStorage: null, command: null, arguments: null, env: [], port: null, desiredGPUs: null }),
+    ...specFields(
+      t,
+      (r) =>
+        r.spec ?? {
+          image: r.image,
+          cpu: null,
+          ram: null,
+          gpu: null,
+          ephemeralStorage: null,
+          command: null,
+          arguments: null,
+          env: [],
+          port: null,
+          desiredGPUs: null,
+        },
+    ),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created.', resolve: (r) => r.dateCreated }),
-    status: t.field({ type: RevisionStatusEnum, nullable: true, description: 'Where its deployment stands, when the service says.', resolve: (r) => (r.status as never) ?? null }),
+    status: t.field({
+      type: RevisionStatusEnum,
+      nullable: true,
+      description: 'Where its deployment stands, when the service says.',
+      resolve: (r) => (r.status as never) ?? null,
+    }),
     serving: t.exposeBoolean('serving', { nullable: true, description: 'Whether it is the revision that serves traffic, when the service says.' }),
     container: t.field({
       type: ServerlessContainer,

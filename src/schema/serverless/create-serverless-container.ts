@@ -11,7 +11,9 @@ const CreateServerlessContainerInput = builder.inputType('CreateServerlessContai
     name: t.string({
       required: true,
       description: 'Name, unique among your containers: 1 to 63 lowercase letters, digits or "-".',
-      validate: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit'),
+      validate: z
+        .string()
+        .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit'),
     }),
     ...serverlessSpecFields(t, true),
   }),

@@ -16,7 +16,7 @@ builder.mutationField('deleteServerlessContainer', (t) =>
     args: { input: t.arg({ type: DeleteServerlessContainerInput, required: true, description: 'The container.' }) },
     errors: {
       types: OBJECT_MUTATION_ERRORS,
-      union: { name: 'DeleteServerlessContainerPayload', description: 'The deleted container\'s ID, or why it was not deleted.' },
+      union: { name: 'DeleteServerlessContainerPayload', description: "The deleted container's ID, or why it was not deleted." },
       result: { name: 'DeleteServerlessContainerSuccess', description: 'The container was deleted.' },
       dataField: { name: 'deletedId', description: 'Global ID of the deleted container.' },
     },

@@ -26,7 +26,13 @@ export const ServerlessContainer = loadableNodeRef('ServerlessContainer', {
   // No multi-get upstream: ids are fetched one by one under the backend's fan-out bound.
   load: (ids: string[], context: Context) => {
     const client = context.backends.serverless;
-    return loadEachByKey(ids, client.fanOut, (id) => (isUuid(id) ? id : undefined), (id) => client.get(context.call('serverless'), id), 'serverless container');
+    return loadEachByKey(
+      ids,
+      client.fanOut,
+      (id) => (isUuid(id) ? id : undefined),
+      (id) => client.get(context.call('serverless'), id),
+      'serverless container',
+    );
   },
   sort: (container) => container.id,
 });
@@ -40,7 +46,12 @@ export function specFields<T>(t: PothosSchemaTypes.ObjectFieldBuilder<GantrySche
     image: t.string({ nullable: true, description: 'Image reference with its tag, e.g. "nginxdemos/hello:0.4".', resolve: (p) => spec(p)?.image ?? null }),
     cpu: t.float({ nullable: true, description: 'CPU cores (fractions allowed).', resolve: (p) => spec(p)?.cpu ?? null }),
     ram: t.field({ type: ResourceQuantity, nullable: true, description: 'Memory.', resolve: (p) => quantity(spec(p)?.ram ?? null) }),
-    ephemeralStorage: t.field({ type: ResourceQuantity, nullable: true, description: 'Scratch disk space.', resolve: (p) => quantity(spec(p)?.ephemeralStorage ?? null) }),
+    ephemeralStorage: t.field({
+      type: ResourceQuantity,
+      nullable: true,
+      description: 'Scratch disk space.',
+      resolve: (p) => quantity(spec(p)?.ephemeralStorage ?? null),
+    }),
     gpu: t.int({ nullable: true, description: 'GPUs.', resolve: (p) => spec(p)?.gpu ?? null }),
     gpuModels: t.field({
       type: [GpuModel],
@@ -56,8 +67,12 @@ export function specFields<T>(t: PothosSchemaTypes.ObjectFieldBuilder<GantrySche
         return Number.isInteger(port) ? port : null;
       },
     }),
-    env: t.field({ type: [EnvVar], description: 'Environment variables, by name.', resolve: (p) => [...(spec(p)?.env ?? [])].sort((a, b) => a.name.localeCompare(b.name)) }),
-    command: t.string({ nullable: true, description: 'Command that replaces the image\'s entrypoint.', resolve: (p) => spec(p)?.command ?? null }),
+    env: t.field({
+      type: [EnvVar],
+      description: 'Environment variables, by name.',
+      resolve: (p) => [...(spec(p)?.env ?? [])].sort((a, b) => a.name.localeCompare(b.name)),
+    }),
+    command: t.string({ nullable: true, description: "Command that replaces the image's entrypoint.", resolve: (p) => spec(p)?.command ?? null }),
     arguments: t.stringList({ nullable: true, description: 'Arguments to the command.', resolve: (p) => spec(p)?.arguments ?? null }),
   };
 }
@@ -66,14 +81,19 @@ ServerlessContainer.implement({
   interfaces: [WorkloadInterface],
   description: 'A serverless container: an image the platform deploys and scales; every change deploys a new revision.',
   fields: (t) => ({
-    upstreamId: t.exposeString('id', { description: 'The container\'s own UUID in the service.' }),
+    upstreamId: t.exposeString('id', { description: "The container's own UUID in the service." }),
     name: t.exposeString('name', { description: 'Name, unique per user.' }),
     ...specFields(t, (c) => c),
     status: t.field({ type: ServerlessStatusEnum, description: 'Where its latest revision stands.', resolve: (c) => c.status as never }),
     urls: t.exposeStringList('urls', { description: 'Hosts it answers on, once a revision serves.' }),
     createdBy: t.exposeString('createdBy', { nullable: true, description: 'UUID of the user who owns it.' }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created.', resolve: (c) => c.dateCreated }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was last updated (null until the first update).', resolve: (c) => c.dateUpdated }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it was last updated (null until the first update).',
+      resolve: (c) => c.dateUpdated,
+    }),
   }),
 });
 
@@ -81,7 +101,7 @@ builder.queryFields((t) => ({
   serverlessContainer: t.field({
     type: ServerlessContainer,
     nullable: true,
-    description: 'One serverless container by global ID; null (with an error) when it does not exist or is another user\'s.',
+    description: "One serverless container by global ID; null (with an error) when it does not exist or is another user's.",
     authScopes: { backend: 'serverless' },
     args: { id: t.arg.id({ required: true, description: 'Global ID of the container.' }) },
     resolve: (_root, { id }) => serverlessContainerId(String(id)),
@@ -91,7 +111,7 @@ builder.queryFields((t) => ({
       // Nullable: when its backend fails, the other root fields of the query still answer.
       nullable: true,
       type: ServerlessContainer,
-      description: 'The caller\'s own serverless containers.',
+      description: "The caller's own serverless containers.",
       authScopes: { backend: 'serverless' },
       resolve: async (_root, args, context) => {
         const request = pageRequest('serverlessContainers', args, Math.min(context.config.maxPageSize, MAX_ROWS));

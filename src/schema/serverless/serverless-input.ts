@@ -15,7 +15,9 @@ import { EnvVarInput } from './serverless-parts.js';
  */
 
 /** DNS-1123 label: what Kubernetes requires of the names it derives from this one. */
-const nameSchema = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit');
+const nameSchema = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit');
 
 const imageSchema = z.string().superRefine((image, ctx) => {
   const check = checkImageReference(image);
@@ -42,15 +44,25 @@ const envSchema = z
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function serverlessSpecFields(t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>, creating: boolean) {
   return {
-    image: t.string({ required: creating, description: 'Image reference with an explicit tag or digest ("nginxdemos/hello:0.4"): no tag does not mean latest.', validate: imageSchema }),
+    image: t.string({
+      required: creating,
+      description: 'Image reference with an explicit tag or digest ("nginxdemos/hello:0.4"): no tag does not mean latest.',
+      validate: imageSchema,
+    }),
     cpu: t.float({ description: 'CPU cores, more than 0 (fractions allowed; default 1).', validate: z.number().positive('must be more than 0') }),
     ram: t.string({ description: 'Memory as a Kubernetes quantity ("512Mi", "1Gi").', validate: quantitySchema }),
     ephemeralStorage: t.string({ description: 'Scratch disk as a Kubernetes quantity ("10Gi").', validate: quantitySchema }),
     gpu: t.int({ description: 'GPUs (default 0); more than 0 needs `gpuModels`.', validate: z.number().int().min(0, 'must not be negative') }),
-    gpuModels: t.stringList({ description: 'GPU model codes to run on (see `gpuModels`), e.g. ["a100"].', validate: z.array(z.string().min(1, 'must not be empty')) }),
-    port: t.int({ description: 'The TCP port it listens on (1..65535).', validate: z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535') }),
+    gpuModels: t.stringList({
+      description: 'GPU model codes to run on (see `gpuModels`), e.g. ["a100"].',
+      validate: z.array(z.string().min(1, 'must not be empty')),
+    }),
+    port: t.int({
+      description: 'The TCP port it listens on (1..65535).',
+      validate: z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535'),
+    }),
     env: t.field({ type: [EnvVarInput], description: 'Environment variables; on update, the list replaces the old one.', validate: envSchema }),
-    command: t.string({ description: 'Command that replaces the image\'s entrypoint.' }),
+    command: t.string({ description: "Command that replaces the image's entrypoint." }),
     arguments: t.stringList({ description: 'Arguments to the command.' }),
   };
 }

@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 /** Enums, quantities and env pairs shared by ServerlessContainer and ContainerRevision. */
 
 export const ServerlessStatusEnum = builder.enumType('ServerlessStatus', {
-  description: 'Where a serverless container\'s latest revision stands.',
+  description: "Where a serverless container's latest revision stands.",
   values: {
     DEPLOYING: { value: 'deploying', description: 'The latest revision is being deployed.' },
     DEPLOYED: { value: 'deployed', description: 'The latest revision serves.' },

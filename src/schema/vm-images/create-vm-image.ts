@@ -9,15 +9,35 @@ import { isUuid, VmImage } from './vm-image.js';
 
 /** Image attributes Glance owns; a custom property by one of these names is refused before the call. */
 export const RESERVED_PROPERTY_NAMES = new Set([
-  'id', 'name', 'status', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'size',
-  'virtual_size', 'checksum', 'os_hash_algo', 'os_hash_value', 'os_hidden', 'owner', 'created_at', 'updated_at', 'self', 'file',
-  'schema', 'direct_url', 'locations', 'stores',
+  'id',
+  'name',
+  'status',
+  'visibility',
+  'protected',
+  'tags',
+  'container_format',
+  'disk_format',
+  'min_disk',
+  'min_ram',
+  'size',
+  'virtual_size',
+  'checksum',
+  'os_hash_algo',
+  'os_hash_value',
+  'os_hidden',
+  'owner',
+  'created_at',
+  'updated_at',
+  'self',
+  'file',
+  'schema',
+  'direct_url',
+  'locations',
+  'stores',
 ]);
 
 export const imageName = z.string().max(255, 'must be at most 255 characters');
-export const tagList = z
-  .array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters'))
-  .max(128, 'at most 128 tags');
+export const tagList = z.array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters')).max(128, 'at most 128 tags');
 export const sizeInGb = z.number().int().min(0, 'must not be negative');
 
 /** Checks custom property names against Glance's own attributes; returns the problems found. */
@@ -55,7 +75,10 @@ builder.mutationField('createVmImage', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const properties = input.properties ?? [];
-      const problems = reservedPropertyProblems(properties.map((p) => p.name), ['input', 'properties']);
+      const problems = reservedPropertyProblems(
+        properties.map((p) => p.name),
+        ['input', 'properties'],
+      );
       if (problems.length) throw new InvalidInputError(problems.map((p) => p.message).join('; '), { fields: problems });
       const body: VmImageCreateBody = Object.fromEntries(properties.map((p) => [p.name, p.value]));
       if (input.uuid != null) body.id = input.uuid.toLowerCase();

@@ -36,13 +36,15 @@ export const VmImageStatusEnum = builder.enumType('VmImageStatus', {
 
 export const VmImageVisibilityEnum = builder.enumType('VmImageVisibility', {
   description: 'Who can see a VM image.',
-  values: upperValues(VM_IMAGE_VISIBILITIES, (v) =>
-    ({
-      public: 'Every project.',
-      private: 'Only the owning project.',
-      shared: 'The owning project and the projects it is shared with.',
-      community: 'Every project that asks for community images.',
-    })[v],
+  values: upperValues(
+    VM_IMAGE_VISIBILITIES,
+    (v) =>
+      ({
+        public: 'Every project.',
+        private: 'Only the owning project.',
+        shared: 'The owning project and the projects it is shared with.',
+        community: 'Every project that asks for community images.',
+      })[v],
   ),
 });
 
@@ -63,7 +65,9 @@ export const DiskFormatEnum = builder.enumType('DiskFormat', {
 
 export const MemberStatusEnum = builder.enumType('VmImageMemberStatus', {
   description: 'For images shared with the caller: which membership states to list.',
-  values: upperValues(MEMBER_STATUSES, (v) => (v === 'all' ? 'Every membership state.' : `Memberships the caller has ${v === 'pending' ? 'not yet answered' : v}.`)),
+  values: upperValues(MEMBER_STATUSES, (v) =>
+    v === 'all' ? 'Every membership state.' : `Memberships the caller has ${v === 'pending' ? 'not yet answered' : v}.`,
+  ),
 });
 
 export const VmImageSortKeyEnum = builder.enumType('VmImageSortKey', {
@@ -78,7 +82,8 @@ export const SortDirectionEnum = builder.enumType('SortDirection', {
 
 export const ComparisonOperatorEnum = builder.enumType('ComparisonOperator', {
   description: 'How a date-time filter compares.',
-  values: upperValues(COMPARISON_OPERATORS, (v) =>
-    ({ gt: 'Later than.', gte: 'At or later than.', eq: 'Exactly at.', neq: 'Not at.', lt: 'Earlier than.', lte: 'At or earlier than.' })[v],
+  values: upperValues(
+    COMPARISON_OPERATORS,
+    (v) => ({ gt: 'Later than.', gte: 'At or later than.', eq: 'Exactly at.', neq: 'Not at.', lt: 'Earlier than.', lte: 'At or earlier than.' })[v],
   ),
 });

@@ -58,7 +58,7 @@ function escapePointer(key: string): string {
 builder.mutationField('updateVmImage', (t) =>
   t.field({
     type: VmImage,
-    description: 'Changes a VM image\'s attributes, tags and custom properties.',
+    description: "Changes a VM image's attributes, tags and custom properties.",
     authScopes: { backend: 'vmImages' },
     args: { input: t.arg({ type: UpdateVmImageInput, required: true, description: 'The changes.' }) },
     errors: {

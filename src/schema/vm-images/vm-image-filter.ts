@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import type { SortKey, VmImageListParams } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
-import {
-  ComparisonOperatorEnum,
-  MemberStatusEnum,
-  SortDirectionEnum,
-  VmImageSortKeyEnum,
-  VmImageStatusEnum,
-  VmImageVisibilityFilterEnum,
-} from './enums.js';
+import { ComparisonOperatorEnum, MemberStatusEnum, SortDirectionEnum, VmImageSortKeyEnum, VmImageStatusEnum, VmImageVisibilityFilterEnum } from './enums.js';
 
 /** Inputs of the `vmImages` list and their translation into Glance query parameters. */
 

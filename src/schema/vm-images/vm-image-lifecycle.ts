@@ -23,7 +23,7 @@ builder.mutationField('deleteVmImage', (t) =>
     args: { input: t.arg({ type: DeleteVmImageInput, required: true, description: 'The image.' }) },
     errors: {
       types: OBJECT_MUTATION_ERRORS,
-      union: { name: 'DeleteVmImagePayload', description: 'The deleted image\'s ID, or why it was not deleted.' },
+      union: { name: 'DeleteVmImagePayload', description: "The deleted image's ID, or why it was not deleted." },
       result: { name: 'DeleteVmImageSuccess', description: 'The image was deleted.' },
       dataField: { name: 'deletedId', description: 'Global ID of the deleted image.' },
     },
@@ -37,7 +37,12 @@ builder.mutationField('deleteVmImage', (t) =>
 );
 
 for (const [field, Input, action, description] of [
-  ['deactivateVmImage', DeactivateVmImageInput, 'deactivate', 'Deactivates an image: its data can then be downloaded by admins only. Admins or the owning project; a QUEUED image is refused.'],
+  [
+    'deactivateVmImage',
+    DeactivateVmImageInput,
+    'deactivate',
+    'Deactivates an image: its data can then be downloaded by admins only. Admins or the owning project; a QUEUED image is refused.',
+  ],
   ['reactivateVmImage', ReactivateVmImageInput, 'reactivate', 'Reactivates a deactivated image (an active one stays active).'],
 ] as const) {
   const pascal = field[0]!.toUpperCase() + field.slice(1);

@@ -61,18 +61,28 @@ VmImage.implement({
   description: 'A virtual machine disk image from the VM image service (Glance v2).',
   interfaces: [ImageInterface],
   fields: (t) => ({
-    upstreamId: t.exposeString('id', { description: 'The image\'s own ID in the VM image service (a UUID).' }),
+    upstreamId: t.exposeString('id', { description: "The image's own ID in the VM image service (a UUID)." }),
     name: t.exposeString('name', { nullable: true, description: 'Display name (not unique).' }),
     status: t.field({ type: VmImageStatusEnum, description: 'Lifecycle state.', resolve: (i) => i.status as never }),
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'Who can see the image.', resolve: (i) => i.visibility as never }),
     protected: t.exposeBoolean('protected', { description: 'A protected image cannot be deleted.' }),
     tags: t.exposeStringList('tags', { description: 'Tags, as a set (order is not kept).' }),
-    containerFormat: t.field({ type: ContainerFormatEnum, nullable: true, description: 'Container format, once set.', resolve: (i) => i.containerFormat as never }),
+    containerFormat: t.field({
+      type: ContainerFormatEnum,
+      nullable: true,
+      description: 'Container format, once set.',
+      resolve: (i) => i.containerFormat as never,
+    }),
     diskFormat: t.field({ type: DiskFormatEnum, nullable: true, description: 'Disk format, once set.', resolve: (i) => i.diskFormat as never }),
     minDisk: t.exposeInt('minDisk', { description: 'Disk space needed to boot, in GB.' }),
     minRam: t.exposeInt('minRam', { description: 'RAM needed to boot, in MB.' }),
     size: t.field({ type: 'SafeInt', nullable: true, description: 'Size of the image data in bytes; null before upload.', resolve: (i) => i.size }),
-    virtualSize: t.field({ type: 'SafeInt', nullable: true, description: 'Virtual disk size in bytes (from the QCOW2 header, or the data size for raw).', resolve: (i) => i.virtualSize }),
+    virtualSize: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'Virtual disk size in bytes (from the QCOW2 header, or the data size for raw).',
+      resolve: (i) => i.virtualSize,
+    }),
     checksum: t.exposeString('checksum', { nullable: true, description: 'MD5 of the image data.' }),
     osHashAlgo: t.exposeString('osHashAlgo', { nullable: true, description: 'Algorithm of `osHashValue` (sha512).' }),
     osHashValue: t.exposeString('osHashValue', { nullable: true, description: 'Secure hash of the image data.' }),
@@ -126,34 +136,43 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Global ID of the image.' }) },
     resolve: (_root, { id }) => vmImageUuid(String(id)),
   }),
-  vmImages: t.connection({
-    // Nullable: when its backend fails, the other root fields of the query still answer.
-    nullable: true,
-    type: VmImage,
-    description: 'VM images the caller can see, newest first unless sorted otherwise.',
-    authScopes: { backend: 'vmImages' },
-    args: {
-      filter: t.arg({ type: VmImageFilterInput, description: 'Only images matching every given filter.' }),
-      sort: t.arg({ type: [VmImageSortInput], description: 'Sort criteria, in order (default: newest first).' }),
-    },
-    resolve: async (_root, args, context) => {
-      const request = pageRequest('vmImages', args, context.config.maxPageSize);
-      const filter = filterParams(args.filter);
-      if (filter.sizeMin !== undefined && filter.sizeMax !== undefined && filter.sizeMin > filter.sizeMax) {
-        throw new InvalidInputError('filter.sizeMin: must not exceed sizeMax', { fields: [{ path: ['filter', 'sizeMin'], message: 'must not exceed sizeMax' }] });
-      }
-      const call = context.call('vmImages');
-      const loader = VmImage.getDataloader(context);
-      return resolveMarkerConnection<VmImageRecord>('vmImages', request, (image) => image.id, async ({ marker, limit, reverse }) => {
-        const { images } = await upstream(
-          context.backends.vmImages.list(call, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
+  vmImages: t.connection(
+    {
+      // Nullable: when its backend fails, the other root fields of the query still answer.
+      nullable: true,
+      type: VmImage,
+      description: 'VM images the caller can see, newest first unless sorted otherwise.',
+      authScopes: { backend: 'vmImages' },
+      args: {
+        filter: t.arg({ type: VmImageFilterInput, description: 'Only images matching every given filter.' }),
+        sort: t.arg({ type: [VmImageSortInput], description: 'Sort criteria, in order (default: newest first).' }),
+      },
+      resolve: async (_root, args, context) => {
+        const request = pageRequest('vmImages', args, context.config.maxPageSize);
+        const filter = filterParams(args.filter);
+        if (filter.sizeMin !== undefined && filter.sizeMax !== undefined && filter.sizeMin > filter.sizeMax) {
+          throw new InvalidInputError('filter.sizeMin: must not exceed sizeMax', {
+            fields: [{ path: ['filter', 'sizeMin'], message: 'must not exceed sizeMax' }],
+          });
+        }
+        const call = context.call('vmImages');
+        const loader = VmImage.getDataloader(context);
+        return resolveMarkerConnection<VmImageRecord>(
+          'vmImages',
+          request,
+          (image) => image.id,
+          async ({ marker, limit, reverse }) => {
+            const { images } = await upstream(
+              context.backends.vmImages.list(call, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
+            );
+            // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
+            for (const image of images) loader.prime(image.id, image);
+            return images;
+          },
         );
-        // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
-        for (const image of images) loader.prime(image.id, image);
-        return images;
-      });
+      },
     },
-  },
-  { name: 'VmImageConnection', description: 'A page of VM images.' },
-  { name: 'VmImageEdge', description: 'A VM image in a page, with its cursor.' }),
+    { name: 'VmImageConnection', description: 'A page of VM images.' },
+    { name: 'VmImageEdge', description: 'A VM image in a page, with its cursor.' },
+  ),
 }));
