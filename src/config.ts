@@ -217,6 +217,13 @@ export const SETTINGS: readonly Setting[] = [
     description: 'Dev flag: add `extensions.upstream` (every upstream call) to every response, not only when asked with `X-Gantry-Trace: upstream`.',
   },
   {
+    env: 'GANTRY_FAST_EXECUTION',
+    file: 'fastExecution',
+    schema: z.union([z.boolean(), z.stringbool()]).default(true),
+    description:
+      "The gateway's two bends of its frameworks for speed: JSON POSTs answered without Yoga's fetch adapter (the fast path) and repeated queries run compiled by graphql-jit. false sends every request through Yoga and graphql-js; answers are the same either way.",
+  },
+  {
     env: 'GANTRY_READINESS_INTERVAL_MS',
     file: 'readinessIntervalMs',
     schema: positiveMs.default(5_000),
@@ -364,6 +371,7 @@ export interface Config {
   maxSubscriptionsPerCaller: number;
   subscriptionQueueEvents: number;
   traceUpstream: boolean;
+  fastExecution: boolean;
   readinessIntervalMs: number;
   heapGrowthPercent: number;
   profile: 'development' | 'production';

@@ -5,9 +5,10 @@ import type { Logger } from 'pino';
 import type { CallContext, CallTracing, UpstreamCall } from './backends/http.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
-import { PollerRegistry } from './subscriptions/pollers.js';
-import { readCredentials, type Credentials, type RawCredentials } from './credentials.js';
+import type { Credentials } from './admission/credentials.js';
+import type { Transport } from './admission/knock.js';
 import { UnauthenticatedError } from './errors.js';
+import { PollerRegistry } from './subscriptions/pollers.js';
 
 /**
  * Per-request (or per-socket) context for HTTP, SSE and WebSocket alike. Loaders are not
@@ -26,6 +27,12 @@ export interface Context {
   backends: Backends;
   config: Config;
   pollers: PollerRegistry;
+  /**
+   * How this operation came in and ran, for its log line and metrics: the transport, the path
+   * (the fast path for JSON POSTs, or Yoga's own) and the executor (graphql-jit's compiled
+   * query, or graphql-js). The compiled-queries plugin sets `executor` when it takes over.
+   */
+  served: { transport: Transport; path: 'fast' | 'yoga'; executor: 'compiled' | 'graphql-js' };
   /** Upstream calls made for this request, in order: the trace (`extensions.upstream`). */
   upstreamCalls: UpstreamCall[];
   /**
@@ -63,6 +70,10 @@ export interface ContextDeps {
 
 export interface ContextOptions {
   requestId?: string;
+  /** How the operation came in. @default http */
+  transport?: Transport;
+  /** Which HTTP path serves it. @default yoga */
+  path?: 'fast' | 'yoga';
   /** The caller asked for `extensions.upstream`. */
   traceUpstream?: boolean;
   /** The WebSocket an operation came on, for per-socket limits. */
@@ -88,14 +99,14 @@ function streamingPollers(pollers: PollerRegistry, onStream: () => void): Poller
   });
 }
 
-export function createContext(deps: ContextDeps, raw: RawCredentials, options: ContextOptions = {}): Context {
+/** A context for one operation (or byte-route request) of a caller whose credentials admission read. */
+export function createContext(deps: ContextDeps, credentials: Credentials, options: ContextOptions = {}): Context {
   const requestId = options.requestId ?? randomUUID();
   const deadline = performance.now() + deps.config.requestDeadlineMs;
   // A subscription's context lives as long as its stream: the request deadline bounds the
   // calls made to set the stream up, not those made for its events minutes later (each of
   // those is still bound by the per-backend timeouts).
   let streaming = false;
-  const credentials = readCredentials(raw, deps.config);
   const upstreamCalls: UpstreamCall[] = [];
   const logger = deps.logger?.isLevelEnabled('debug') ? deps.logger : undefined;
   const record = (call: UpstreamCall) => {
@@ -118,6 +129,7 @@ export function createContext(deps: ContextDeps, raw: RawCredentials, options: C
     pollers: streamingPollers(deps.pollers ?? new PollerRegistry({ intervalMs: deps.config.pollIntervalMs }), () => {
       streaming = true;
     }),
+    served: { transport: options.transport ?? 'http', path: options.path ?? 'yoga', executor: 'graphql-js' },
     upstreamCalls,
     extraErrors: [],
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,

@@ -52,8 +52,9 @@ interface GantryErrorOptions {
   retryAfter?: number;
   fields?: FieldProblem[];
   /**
-   * HTTP status for an error that stops a request before execution (bad credentials: 401).
-   * Yoga reads it from `extensions.http` and strips it from the response body.
+   * HTTP status for an error that stops a request before execution (bad credentials: 401, a
+   * spent budget: 429 with Retry-After). Yoga reads it from `extensions.http` and strips it
+   * from the response body.
    */
   httpStatus?: number;
 }
@@ -73,7 +74,11 @@ export class GantryError extends GraphQLError {
     if (options.upstream) extensions.upstream = options.upstream;
     if (options.retryAfter !== undefined) extensions.retryAfter = options.retryAfter;
     if (options.fields?.length) extensions.fields = options.fields;
-    if (options.httpStatus !== undefined) extensions.http = { status: options.httpStatus };
+    // Yoga turns `http` into the response's status and headers, and leaves it out of the body.
+    if (options.httpStatus !== undefined) {
+      extensions.http =
+        options.retryAfter === undefined ? { status: options.httpStatus } : { status: options.httpStatus, headers: { 'retry-after': String(options.retryAfter) } };
+    }
     super(message ?? DEFAULT_MESSAGES[code], { extensions });
     this.name = new.target.name;
     this.code = code;

@@ -1,17 +1,19 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { UpstreamCall } from './backends/http.js';
 import type { Backends } from './backends/index.js';
+import type { Context } from './context.js';
 import type { PollerRegistry } from './subscriptions/pollers.js';
 
 /**
- * Prometheus metrics at /metrics (prom-client): operations by name, type and outcome with a
+ * Prometheus metrics at /metrics (prom-client): operations by name, type, outcome, path (fast
+ * or yoga) and executor (compiled or graphql-js), with a
  * latency histogram, upstream calls by backend and status with theirs, each backend's circuit
  * breaker, open subscriptions and pollers, and Node's own (event loop delay, heap, GC) from
  * collectDefaultMetrics. One registry per gateway, so tests can run several in one process.
  */
 export interface Metrics {
   registry: Registry;
-  operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number): void;
+  operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number, served: Pick<Context['served'], 'path' | 'executor'>): void;
   upstream(call: UpstreamCall): void;
   /** A JSON POST the fast path served itself, or handed to Yoga after reading it (see fast-post.ts). */
   fastPost(outcome: 'served' | 'handed_over'): void;
@@ -24,8 +26,8 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   collectDefaultMetrics({ register: registry, prefix: 'gantry_' });
   const operations = new Counter({
     name: 'gantry_operations_total',
-    help: 'GraphQL operations by name, type and outcome.',
-    labelNames: ['operation', 'type', 'outcome'],
+    help: 'GraphQL operations by name, type, outcome, path (fast: the fast path for JSON POSTs; yoga) and executor (compiled: graphql-jit; graphql-js).',
+    labelNames: ['operation', 'type', 'outcome', 'path', 'executor'],
     registers: [registry],
   });
   const operationSeconds = new Histogram({
@@ -84,8 +86,8 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   });
   return {
     registry,
-    operation(name, type, outcome, seconds) {
-      operations.inc({ operation: name, type, outcome });
+    operation(name, type, outcome, seconds, served) {
+      operations.inc({ operation: name, type, outcome, path: served.path, executor: served.executor });
       operationSeconds.observe({ type }, seconds);
     },
     upstream(call) {

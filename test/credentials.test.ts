@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { readCredentials } from '../src/credentials.js';
+import { readCredentials } from '../src/admission/credentials.js';
 import { InvalidInputError, UnauthenticatedError } from '../src/errors.js';
 
 const config = loadConfig({ GANTRY_CONTAINERS_SERVICE_TOKEN: 'svc-token' });

@@ -2,7 +2,7 @@ import { buildSchema, getVariableValues, parse, type ExecutionArgs, type Executi
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import pino from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMPILE_AFTER_RUNS, useCompiledQueries } from '../src/plugins/use-compiled-queries.js';
+import { COMPILE_AFTER_RUNS, useCompiledQueries } from '../src/overrides/use-compiled-queries.js';
 import { schema } from '../src/schema/index.js';
 import { startStack, TOKENS, type Stack } from './helpers/harness.js';
 

@@ -1,7 +1,7 @@
 import { contextCacheSymbol, createContextCache } from '@pothos/core';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
-import { operationCache, useReleasedContextCaches } from '../src/plugins/use-released-context-caches.js';
+import { operationCache, useReleasedContextCaches } from '../src/overrides/use-released-context-caches.js';
 
 /**
  * The plugin's contract (src/plugins/use-released-context-caches.ts): during an operation every

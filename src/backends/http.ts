@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
-import { Pool } from './undici-pool.js';
+import { Pool } from '../overrides/undici-pool.js';
 import type { BackendKey } from '../backend-keys.js';
 import { DEFAULT_MESSAGES, type ErrorCode } from '../errors.js';
 import { Admission, AdmissionRefused } from './admission.js';

@@ -6,9 +6,11 @@ import type { Metrics } from '../metrics.js';
 import type { OperationSpan, Tracing } from '../tracing.js';
 
 /**
- * One log line, one metrics sample and (when tracing is on) one span per operation: request id, operation name and type,
- * duration, upstream calls (count, and per backend), error codes. Never the document's
- * variables, never a header: no token can reach the log. Subscriptions are counted when set up.
+ * One log line, one metrics sample and (when tracing is on) one span per operation: request id,
+ * operation name and type, how it was served (transport, fast or Yoga path, compiled or
+ * graphql-js executor), duration, upstream calls (count, and per backend), error codes. Never
+ * the document's variables, never a header: no token can reach the log. Subscriptions are
+ * counted when set up.
  */
 export function useOperationLog(logger: Logger, metrics: Metrics, tracing: () => Tracing | undefined = () => undefined): Plugin<Context> {
   const describe = (document: DocumentNode, operationName: string | null | undefined) => {
@@ -33,12 +35,16 @@ export function useOperationLog(logger: Logger, metrics: Metrics, tracing: () =>
     for (const call of context.upstreamCalls) byBackend[call.backend] = (byBackend[call.backend] ?? 0) + 1;
     const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL'));
     span?.end(codes);
-    metrics.operation(op.name, op.type, codes.length ? 'error' : 'ok', ms / 1000);
+    const { transport, path, executor } = context.served;
+    metrics.operation(op.name, op.type, codes.length ? 'error' : 'ok', ms / 1000, context.served);
     logger.info(
       {
         requestId: context.requestId,
         operation: op.name,
         type: op.type,
+        transport,
+        path,
+        executor,
         ms: Math.round(ms * 100) / 100,
         upstreamCalls: context.upstreamCalls.length,
         upstream: byBackend,

@@ -1,6 +1,6 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
-import { syncGlobalIdResolvers } from './sync-global-ids.js';
+import { syncGlobalIdResolvers } from '../overrides/sync-global-ids.js';
 import './scalars.js';
 import './errors.js';
 import './vm-images/vm-image.js';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as undici from 'undici';
 import { describe, expect, it } from 'vitest';
-import { Pool } from '../../src/backends/undici-pool.js';
+import { Pool } from '../../src/overrides/undici-pool.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ALONE = `
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { Pool } from './src/backends/undici-pool.ts';
+import { Pool } from './src/overrides/undici-pool.ts';
 const server = createServer((req, res) => res.end(req.method + ' ' + req.url));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const pool = new Pool('http://127.0.0.1:' + server.address().port, { connections: 1 });
@@ -26,7 +26,7 @@ server.close();
 console.log(JSON.stringify({ answers, indexLoaded: loaded.some((path) => path.endsWith('/undici/index.js')), fetchLoaded: loaded.some((path) => path.includes('/lib/web/')), modules: loaded.length }));
 `;
 
-describe('undici Pool loaded from its own module (src/backends/undici-pool.ts)', () => {
+describe('undici Pool loaded from its own module (src/overrides/undici-pool.ts)', () => {
   it('is the very class undici exports, so an upgrade that moves it fails here', () => {
     expect(Pool).toBe(undici.Pool);
   });

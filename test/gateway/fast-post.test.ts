@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { regularMediaType } from '../../src/fast-post.js';
+import { regularMediaType } from '../../src/overrides/fast-post.js';
 import { fileURLToPath } from 'node:url';
 import { startStack, startTestGateway, TOKENS, type Stack } from '../helpers/harness.js';
 

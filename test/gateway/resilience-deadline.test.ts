@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createBackends } from '../../src/backends/index.js';
 import { loadConfig } from '../../src/config.js';
+import { readCredentials } from '../../src/admission/credentials.js';
 import { createContext } from '../../src/context.js';
 import type { EmbeddedServices } from '../../src/embedded/index.js';
 import { PollerRegistry } from '../../src/subscriptions/pollers.js';
@@ -31,7 +32,7 @@ describe('request deadline in the context', () => {
     const backends = createBackends(config, { ...UNUSED, ...embedded.urls, vmImages: proxy.url });
     track(() => backends.close());
     const before = performance.now();
-    const context = createContext({ config, backends }, { authorization: `Bearer ${TOKENS.admin}` });
+    const context = createContext({ config, backends }, readCredentials({ authorization: `Bearer ${TOKENS.admin}` }, config));
     const call = context.call('vmImages');
     expect(call.deadline).toBe(context.deadline);
     expect(context.deadline - before).toBeGreaterThanOrEqual(150);
@@ -48,7 +49,7 @@ describe('request deadline in the context', () => {
     const config = loadConfig({ GANTRY_REQUEST_DEADLINE_MS: '150' });
     const pollers = new PollerRegistry({ intervalMs: 60_000 });
     track(() => pollers.close());
-    const context = createContext({ config, backends: {} as never, pollers }, { authorization: `Bearer ${TOKENS.admin}` });
+    const context = createContext({ config, backends: {} as never, pollers }, readCredentials({ authorization: `Bearer ${TOKENS.admin}` }, config));
     expect(context.call('containers').deadline).toBe(context.deadline);
     const queue = context.pollers.subscribe('test|stream', () => ({ poll: async () => [] }), 'caller');
     // The context's registry is the shared one: the stream is there for everyone to see.

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createBackends } from '../../src/backends/index.js';
 import { loadConfig } from '../../src/config.js';
+import { readCredentials } from '../../src/admission/credentials.js';
 import { createContext } from '../../src/context.js';
 import { TOKENS, startTestEmbedded } from '../helpers/harness.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
@@ -15,7 +16,7 @@ describe('upstream call log', () => {
     track(() => backends.close());
     const lines: string[] = [];
     const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
-    const context = createContext({ config, backends, logger }, { authorization: `Bearer ${TOKENS.admin}` }, { requestId: 'req-42' });
+    const context = createContext({ config, backends, logger }, readCredentials({ authorization: `Bearer ${TOKENS.admin}` }, config), { requestId: 'req-42' });
     await backends.vmImages.list(context.call('vmImages'), { limit: 1 });
     const entries = lines.map((l) => JSON.parse(l) as { requestId: string; upstream: Record<string, unknown> });
     expect(entries).toHaveLength(1);

@@ -3,9 +3,9 @@ import { isObjectType } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
-import { useReleasedContextCaches } from '../../src/plugins/use-released-context-caches.js';
+import { useReleasedContextCaches } from '../../src/overrides/use-released-context-caches.js';
 import { schema } from '../../src/schema/index.js';
-import { perOperationLoaderGetters } from '../../src/schema/loadable-node-ref.js';
+import { perOperationLoaderGetters } from '../../src/overrides/loadable-node-ref.js';
 import { VmImage } from '../../src/schema/vm-images/vm-image.js';
 
 /**

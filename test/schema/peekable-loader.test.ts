@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PeekableLoader } from '../../src/schema/peekable-loader.js';
+import { PeekableLoader } from '../../src/overrides/peekable-loader.js';
 
 /** A loader over `values` that records each batch and answers an Error for unknown keys. */
 function loaderOver(values: Record<string, string>) {

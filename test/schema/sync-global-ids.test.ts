@@ -2,7 +2,7 @@ import { isObjectType, type GraphQLObjectType, type GraphQLResolveInfo } from 'g
 import { describe, expect, it } from 'vitest';
 import { decodeGlobalId, encodeGlobalId } from '../../src/schema/global-id.js';
 import { schema } from '../../src/schema/index.js';
-import { syncGlobalIdResolvers } from '../../src/schema/sync-global-ids.js';
+import { syncGlobalIdResolvers } from '../../src/overrides/sync-global-ids.js';
 
 /** A record whose every property reads `raw-7`, so any type's raw-id resolver finds an id. */
 const anyRecord = new Proxy({}, { get: (_target, key) => (key === 'then' ? undefined : 'raw-7') });

@@ -3,7 +3,7 @@ import { CI_PAGE_SIZE } from '../../backends/ci-images/client.js';
 import type { CiImageRecord, CiNamespaceRecord, CiUserRecord } from '../../backends/ci-images/types.js';
 import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ImageInterface } from '../one-graph/image-interface.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';

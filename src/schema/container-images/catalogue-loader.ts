@@ -1,4 +1,4 @@
-import { operationCache } from '../../plugins/use-released-context-caches.js';
+import { operationCache } from '../../overrides/use-released-context-caches.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { Context } from '../../context.js';

@@ -3,7 +3,7 @@ import type { ContainerImageRecord } from '../../backends/container-images/types
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { heldValues, loadableNodeRef } from '../loadable-node-ref.js';
+import { heldValues, loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';

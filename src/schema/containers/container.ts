@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';

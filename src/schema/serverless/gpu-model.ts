@@ -1,9 +1,9 @@
-import { operationCache } from '../../plugins/use-released-context-caches.js';
+import { operationCache } from '../../overrides/use-released-context-caches.js';
 import type { GpuModelRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';

@@ -3,7 +3,7 @@ import type { Context } from '../../context.js';
 import { isUuid } from '../../formats/uuid.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder, type GantrySchemaTypes } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { loadEachByKey } from '../load-each.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';

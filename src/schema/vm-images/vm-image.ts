@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
-import { loadableNodeRef } from '../loadable-node-ref.js';
+import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ImageInterface } from '../one-graph/image-interface.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';

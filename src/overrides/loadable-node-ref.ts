@@ -1,7 +1,7 @@
 import { loadAndSort } from '@pothos/plugin-dataloader';
 import type { Context } from '../context.js';
-import { operationCache } from '../plugins/use-released-context-caches.js';
-import { builder } from './builder.js';
+import { operationCache } from './use-released-context-caches.js';
+import { builder } from '../schema/builder.js';
 import { PeekableLoader } from './peekable-loader.js';
 
 /** The loader getters this module made: a test checks that every loadable type uses one. */

@@ -1,5 +1,5 @@
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { encodeGlobalId } from './global-id.js';
+import { encodeGlobalId } from '../schema/global-id.js';
 
 type RawIdResolver = GraphQLFieldResolver<unknown, unknown, unknown, unknown>;
 

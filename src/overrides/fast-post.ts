@@ -1,26 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, GraphQLError, type ExecutionResult } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { Metrics } from './metrics.js';
-import { chargeOperation, markCharged, type Policy } from './policy.js';
+import type { Admission, Admitted } from '../admission/admission.js';
+import { clientAddress, knockFromHeaders, nodeHeaders } from '../admission/knock.js';
+import type { Metrics } from '../metrics.js';
 
 /**
  * The fast path for the commonest request of all: a POST of a JSON query or mutation that
  * wants a JSON answer. Yoga serves it through the fetch API (a Request and a Response object,
- * header maps, a body stream and promise chains around each), and on the single-entity
- * benchmark that adapter was a third of the gateway's CPU. This path runs the very same
- * envelope as Yoga (`yoga.getEnveloped`: every plugin, the parse and validation caches, error
- * masking, the operation log), charges the same rate limit, and writes the answer straight to
- * the socket, formatted by Yoga's own `processRegularResult` whenever it carries errors.
+ * header maps, a body stream and promise chains around each), a large share of a small
+ * request's CPU (the ledger, README.md here, has the figures). This path calls the same
+ * admission step, runs the very same envelope as Yoga (`yoga.getEnveloped`: every plugin, the
+ * parse and validation caches, error masking, the operation log), and writes the answer
+ * straight to the socket, formatted by Yoga's own `processRegularResult` whenever it carries
+ * errors. GANTRY_FAST_EXECUTION=false turns it off.
  *
  * Whatever is not plainly that case goes to Yoga, with the body already read, so that every
  * refusal looks exactly as Yoga makes it: another content type or Accept, an `Origin` (Yoga
- * answers CORS), a body Yoga would refuse (not an object, unknown keys, wrong types), a
- * document that does not parse or validate, a subscription, or a context that cannot be built
- * (a malformed credential). Decided from the headers first, then from the body, never after
- * anything ran: the only state touched before a hand-over is the rate limit, and the request
- * is marked so that Yoga does not charge it twice.
+ * answers CORS), a body Yoga would refuse (not an object, unknown keys, wrong types), a refusal
+ * of the admission step, a document that does not parse or validate, or a subscription.
+ * Decided from the headers first, then from the body, never after anything ran; a request
+ * handed over after admission carries its verdict, so Yoga does not admit (or charge) it twice.
  */
 export interface FastPost {
   /** Serves `req` and returns true, or returns false without reading it (Yoga's turn). */
@@ -118,17 +119,20 @@ function requestView(req: IncomingMessage, url: string) {
 
 export function createFastPost(options: {
   yoga: YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
-  policy: Policy;
+  admission: Admission;
+  trustedDocuments: boolean;
   logger: Logger;
   metrics: Metrics;
 }): FastPost {
-  const { yoga, policy, logger, metrics } = options;
+  const { yoga, admission, trustedDocuments, logger, metrics } = options;
 
-  /** Yoga serves the request from the body already read (whatwg-node takes `req.body` as is). */
-  const handOver = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+  /** Yoga serves the request from the body already read (whatwg-node takes `req.body` as is), with this path's verdict. */
+  const handOver = async (req: IncomingMessage, res: ServerResponse, body: Buffer, verdict?: Admitted | GraphQLError) => {
     metrics.fastPost('handed_over');
     (req as IncomingMessage & { body?: Buffer }).body = body;
-    await yoga.requestListener(req, res);
+    // whatwg-node merges extra arguments into the server context Yoga's plugins see.
+    const listener = yoga.requestListener as (req: IncomingMessage, res: ServerResponse, serverContext?: object) => Promise<void>;
+    await listener(req, res, verdict ? { verdict } : undefined);
     return true;
   };
 
@@ -143,7 +147,9 @@ export function createFastPost(options: {
     const response = processRegularResult(result, yoga.fetchAPI, mediaType as 'application/json');
     const text = await response.text();
     const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => void (headers[name] = value));
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
     res.writeHead(response.status, { ...headers, 'content-length': Buffer.byteLength(text) }).end(text);
   };
 
@@ -153,37 +159,29 @@ export function createFastPost(options: {
       const mediaType = regularMediaType(req.headers.accept);
       if (mediaType === undefined) return false;
       const body = await readBody(req);
-      const params = plainParams(body, policy.trustedDocuments !== undefined);
+      const params = plainParams(body, trustedDocuments);
       if (!params) return handOver(req, res, body);
-      // With trusted documents only a known hash runs; a refusal, or a hash with a text beside
-      // it, is Yoga's to answer.
-      if (policy.trustedDocuments && params.query !== undefined) return handOver(req, res, body);
-      const query = policy.trustedDocuments ? policy.trustedDocuments.resolve(params) : params.query;
-      if (typeof query !== 'string') return handOver(req, res, body);
-      const refused = await chargeOperation(policy.rateLimits, req.headers.authorization);
-      markCharged(req);
-      if (refused) {
-        await send(res, { errors: [refused] }, mediaType);
-        return true;
+      let admitted: Admitted;
+      try {
+        admitted = await admission.admit(knockFromHeaders('http', clientAddress(req), nodeHeaders(req), params));
+      } catch (refusal) {
+        return handOver(req, res, body, refusal as GraphQLError);
       }
+      const query = admitted.query;
+      if (typeof query !== 'string') return handOver(req, res, body, admitted);
 
       const request = requestView(req, `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`);
-      const enveloped = yoga.getEnveloped({ req, res, request, params: { ...params, query } } as never);
-      let document;
+      const enveloped = yoga.getEnveloped({ req, res, request, params: { ...params, query }, admitted, path: 'fast' });
+      let document: DocumentNode;
       try {
         document = enveloped.parse(query);
       } catch {
-        return handOver(req, res, body);
+        return handOver(req, res, body, admitted);
       }
       const operation = getOperationAST(document, params.operationName ?? undefined);
-      if (!operation || operation.operation === 'subscription') return handOver(req, res, body);
-      if (enveloped.validate(enveloped.schema, document).length > 0) return handOver(req, res, body);
-      let contextValue;
-      try {
-        contextValue = await enveloped.contextFactory();
-      } catch {
-        return handOver(req, res, body);
-      }
+      if (!operation || operation.operation === 'subscription') return handOver(req, res, body, admitted);
+      if (enveloped.validate(enveloped.schema, document).length > 0) return handOver(req, res, body, admitted);
+      const contextValue = await enveloped.contextFactory();
       try {
         const result = (await enveloped.execute({
           schema: enveloped.schema,

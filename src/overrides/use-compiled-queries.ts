@@ -12,6 +12,7 @@ import {
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import type { Context } from '../context.js';
 
 /** A document runs this many times on the regular executor before it is compiled. */
 export const COMPILE_AFTER_RUNS = 2;
@@ -66,7 +67,13 @@ export function useCompiledQueries(logger: Logger): Plugin {
         // errors and no data before any resolver ran: the regular executor then answers instead,
         // so that those errors read exactly as its own. (It used to coerce with graphql-js first
         // on every run; the two accept and refuse the same values, test/plugins-compiled-queries.)
-        const finish = (r: ExecutionResult) => ('data' in r ? withLocations(r, document, operation!) : executeFn(a));
+        const served = (a.contextValue as { served?: Context['served'] }).served;
+        const finish = (r: ExecutionResult) => {
+          if ('data' in r) return withLocations(r, document, operation!);
+          if (served) served.executor = 'graphql-js';
+          return executeFn(a);
+        };
+        if (served) served.executor = 'compiled';
         const result = query.query(a.rootValue, a.contextValue, a.variableValues) as ExecutionResult | Promise<ExecutionResult>;
         return (result instanceof Promise ? result.then(finish) : finish(result)) as never;
       });

@@ -1,6 +1,6 @@
-import { BACKEND_KEYS, isBackendKey, type BackendKey } from './backend-keys.js';
-import type { Config } from './config.js';
-import { InvalidInputError, UnauthenticatedError } from './errors.js';
+import { BACKEND_KEYS, isBackendKey, type BackendKey } from '../backend-keys.js';
+import type { Config } from '../config.js';
+import { InvalidInputError, UnauthenticatedError } from '../errors.js';
 
 /**
  * The caller's credentials for one request or socket. A caller sends one bearer token for

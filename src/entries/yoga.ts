@@ -1,0 +1,108 @@
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Admission, Admitted } from '../admission/admission.js';
+import { cookieValue, DEVELOPER_KEY_COOKIE, DEVELOPER_KEY_HEADER } from '../admission/developer-keys.js';
+import type { Config } from '../config.js';
+import { type Context, type ContextDeps, createContext } from '../context.js';
+import { graphiqlExamples } from '../graphiql-example.js';
+import type { Metrics } from '../metrics.js';
+import { useCompiledQueries } from '../overrides/use-compiled-queries.js';
+import { useReleasedContextCaches } from '../overrides/use-released-context-caches.js';
+import { useSharedSubscriptionExecution } from '../overrides/use-shared-subscription-execution.js';
+import { useExtraErrors } from '../plugins/use-extra-errors.js';
+import { useOperationLog } from '../plugins/use-operation-log.js';
+import { TRACE_HEADER, useUpstreamTrace } from '../plugins/use-upstream-trace.js';
+import { createPolicy } from '../policy.js';
+import { schema } from '../schema/index.js';
+import type { Tracing } from '../tracing.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/** What every operation's initial context holds, whichever entry brought it. */
+export interface InitialContext {
+  request?: Request;
+  /** graphql-ws connectionParams, for WebSocket operations. */
+  connectionParams?: Readonly<Record<string, unknown>>;
+  socket?: object;
+  /** Set by the admission step before the operation runs (see policy.ts, useAdmission). */
+  admitted?: Admitted;
+  /** Set by the fast path, which serves the request itself. */
+  path?: 'fast';
+}
+
+export type GatewayYoga = YogaServerInstance<Record<string, unknown>, Context>;
+
+export interface YogaOptions {
+  config: Config;
+  deps: ContextDeps;
+  admission: Admission;
+  logger: Logger;
+  metrics: Metrics;
+  /** Set by start(), before the first request: the SDK is imported only when tracing is on. */
+  tracing: () => Tracing | undefined;
+  /** Token pre-filled in GraphiQL's headers (embedded mode only: it is a dev token). */
+  graphiqlToken?: string | undefined;
+}
+
+/**
+ * Yoga, as every GraphQL entry uses it: its own HTTP handling (GET, POST, SSE) and, through
+ * `yoga.getEnveloped`, the envelope the fast path and graphql-ws run operations in. One plugin
+ * list: the policy (admission included), compiled queries, the upstream trace, errors beside
+ * data, the operation log, shared subscription execution and released per-operation caches.
+ */
+export function createGatewayYoga(options: YogaOptions): GatewayYoga {
+  const { config, deps, admission, logger, metrics } = options;
+  const fast = config.fastExecution;
+  return createYoga<Record<string, unknown>, Context>({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    landingPage: false,
+    // GraphiQL served from the package, not a CDN, so it works on air-gapped machines. Loaded
+    // on the first page view: the bundle costs ~50 MB of heap that API traffic never needs.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
+    logging: logger.child({ component: 'yoga' }),
+    plugins: [
+      ...createPolicy(config, admission),
+      ...(fast ? [useCompiledQueries(logger.child({ component: 'executor' }))] : []),
+      useUpstreamTrace(),
+      useExtraErrors(),
+      useOperationLog(logger.child({ component: 'operations' }), metrics, options.tracing),
+      useSharedSubscriptionExecution(),
+      useReleasedContextCaches(),
+    ],
+    // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
+    multipart: false,
+    // The admission step's door refused bodies over GANTRY_MAX_REQUEST_BYTES or without a
+    // Content-Length before a byte was read; Yoga's own limit would count every body again.
+    maxRequestBodySize: false,
+    graphiql: (request) =>
+      admission.mayIntrospect(request.headers.get(DEVELOPER_KEY_HEADER) ?? cookieValue(request.headers.get('cookie'), DEVELOPER_KEY_COOKIE)) && {
+        title: 'Gantry',
+        ...graphiqlExamples(options.graphiqlToken),
+      },
+    context: (initial): Context => contextFor(deps, initial as InitialContext),
+  });
+}
+
+/** The operation's context, from the caller the admission step read. */
+function contextFor(deps: ContextDeps, initial: InitialContext): Context {
+  const { admitted } = initial;
+  // Every entry admits before the envelope builds a context; one that did not is a gateway bug.
+  if (!admitted) throw new Error('an operation reached the executor without passing admission');
+  if (initial.connectionParams !== undefined) {
+    return createContext(deps, admitted.credentials, {
+      transport: 'ws',
+      traceUpstream: initial.connectionParams.trace === 'upstream',
+      ...(initial.socket ? { socket: initial.socket } : {}),
+    });
+  }
+  const request = initial.request;
+  // A caller's (or proxy's) request id is kept when it looks like one, so logs line up.
+  const requestId = request?.headers.get('x-request-id');
+  return createContext(deps, admitted.credentials, {
+    transport: admitted.transport,
+    path: initial.path ?? 'yoga',
+    traceUpstream: request?.headers.get(TRACE_HEADER) === 'upstream',
+    ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}),
+  });
+}
