@@ -2,7 +2,7 @@ import type { GraphQLError } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import type { BackendKey } from './backend-keys.js';
 import type { Logger } from 'pino';
-import type { CallContext, CallTracing, UpstreamCall } from './backends/http.js';
+import type { CallContext, CallTracing, UpstreamCall } from './backends/http/types.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config.js';
 import type { Credentials } from './admission/credentials.js';

@@ -77,7 +77,9 @@ export class GantryError extends GraphQLError {
     // Yoga turns `http` into the response's status and headers, and leaves it out of the body.
     if (options.httpStatus !== undefined) {
       extensions.http =
-        options.retryAfter === undefined ? { status: options.httpStatus } : { status: options.httpStatus, headers: { 'retry-after': String(options.retryAfter) } };
+        options.retryAfter === undefined
+          ? { status: options.httpStatus }
+          : { status: options.httpStatus, headers: { 'retry-after': String(options.retryAfter) } };
     }
     super(message ?? DEFAULT_MESSAGES[code], { extensions });
     this.name = new.target.name;

@@ -1,5 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { UpstreamCall } from './backends/http.js';
+import type { UpstreamCall } from './backends/http/types.js';
 import type { Backends } from './backends/index.js';
 import type { Context } from './context.js';
 import type { PollerRegistry } from './subscriptions/pollers.js';

@@ -4,7 +4,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { CallTracing } from './backends/http.js';
+import type { CallTracing } from './backends/http/types.js';
 import type { Tracing } from './tracing.js';
 
 const propagator = new W3CTraceContextPropagator();

@@ -1,4 +1,4 @@
-import type { CallTracing } from './backends/http.js';
+import type { CallTracing } from './backends/http/types.js';
 
 /**
  * OpenTelemetry tracing, off unless GANTRY_OTLP_ENDPOINT is set: a span per GraphQL operation

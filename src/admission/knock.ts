@@ -64,7 +64,10 @@ export function knockFromConnectionParams(address: string, params: Readonly<Reco
     transport: 'ws',
     address,
     authorization: typeof params?.authorization === 'string' ? params.authorization : null,
-    backendTokens: typeof backendTokens === 'string' || (typeof backendTokens === 'object' && backendTokens !== null) ? (backendTokens as string | Record<string, unknown>) : null,
+    backendTokens:
+      typeof backendTokens === 'string' || (typeof backendTokens === 'object' && backendTokens !== null)
+        ? (backendTokens as string | Record<string, unknown>)
+        : null,
     developerKey: params?.developerKey,
     ...(operation ? { operation } : {}),
   };

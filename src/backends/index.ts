@@ -1,6 +1,6 @@
 import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config.js';
-import type { BreakerSnapshot } from './breaker.js';
+import type { BreakerSnapshot } from './http/breaker.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
 import { ContainersClient } from './containers/client.js';

@@ -27,7 +27,8 @@ export function useAdmission(admission: Admission): Plugin {
       if (verdict === undefined) {
         const sse = (request.headers.get('accept') ?? '').includes('text/event-stream');
         // Yoga's GET parser keeps only query, variables, operationName and extensions.
-        const documentId = (params as { documentId?: unknown }).documentId ?? (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
+        const documentId =
+          (params as { documentId?: unknown }).documentId ?? (request.method === 'GET' ? new URL(request.url).searchParams.get('documentId') : null);
         const knock = knockFromHeaders(sse ? 'sse' : 'http', clientAddress(server.req), (name) => request.headers.get(name), {
           query: params.query,
           documentId,

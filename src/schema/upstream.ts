@@ -1,4 +1,4 @@
-import { BackendError } from '../backends/http.js';
+import { BackendError } from '../backends/http/errors.js';
 import { errorForCode } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { BackendError } from '../backends/http.js';
+import { BackendError } from '../backends/http/errors.js';
 import { GantryError } from '../errors.js';
 import { fromBackendError } from '../schema/upstream.js';
 import { EventQueue } from './event-queue.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BackendError } from '../backends/http.js';
+import { BackendError } from '../backends/http/errors.js';
 import { GantryError, type ErrorCode } from '../errors.js';
 import { fromBackendError } from '../schema/upstream.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker } from '../../src/backends/breaker.js';
+import { CircuitBreaker } from '../../src/backends/http/breaker.js';
 
 /** A breaker on a clock the test moves. */
 function breaker(threshold = 3, cooldownMs = 1_000) {

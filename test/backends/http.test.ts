@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { BackendError, cleanMessage, codeForStatus } from '../../src/backends/http.js';
+import { BackendError, cleanMessage, codeForStatus } from '../../src/backends/http/errors.js';
 import { readGlanceError, VmImagesClient } from '../../src/backends/vm-images/client.js';
 import { track } from '../helpers/leftovers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, isRetryableError, RETRY_RESERVE, retryAfterMs, RetryBudget } from '../../src/backends/retry.js';
+import { backoffMs, isRetryableError, RETRY_RESERVE, retryAfterMs, RetryBudget } from '../../src/backends/http/retry.js';
 
 describe('retry policy', () => {
   it('backs off exponentially with full jitter, capped', () => {

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { BackendHttp, type BackendHttpOptions } from '../../src/backends/http.js';
+import { BackendHttp } from '../../src/backends/http.js';
+import type { BackendHttpOptions } from '../../src/backends/http/types.js';
 import { track } from '../helpers/leftovers.js';
 
 /**

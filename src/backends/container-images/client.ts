@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
 import type { Dispatcher } from 'undici';
-import { BackendError, BackendHttp, cleanMessage, type BackendHttpOptions, type CallContext, type ErrorBodyReader } from '../http.js';
+import { BackendHttp } from '../http.js';
+import { BackendError, cleanMessage, type ErrorBodyReader } from '../http/errors.js';
+import type { BackendHttpOptions, CallContext } from '../http/types.js';
 import { normalizeContainerImage, type ContainerImageListParams, type ContainerImageRecord, type ContainerImageWriteBody } from './types.js';
 
 /** By-id GETs in flight at once to this backend. */

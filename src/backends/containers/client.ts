@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import type { Dispatcher } from 'undici';
 import { readComputeStacksError } from '../container-images/client.js';
-import { BackendHttp, type BackendHttpOptions, type CallContext } from '../http.js';
+import { BackendHttp } from '../http.js';
+import type { BackendHttpOptions, CallContext } from '../http/types.js';
 import {
   normalizeContainer,
   normalizeLogLine,

@@ -1,6 +1,8 @@
 import pLimit from 'p-limit';
 import type { Dispatcher } from 'undici';
-import { BackendHttp, type BackendHttpOptions, type CallContext, type ErrorBodyReader } from '../http.js';
+import { BackendHttp } from '../http.js';
+import type { ErrorBodyReader } from '../http/errors.js';
+import type { BackendHttpOptions, CallContext } from '../http/types.js';
 import { obj, str } from '../raw-values.js';
 import {
   normalizeGpuModel,

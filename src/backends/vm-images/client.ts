@@ -1,5 +1,7 @@
 import type { Dispatcher } from 'undici';
-import { BackendHttp, type BackendHttpOptions, type CallContext, type ErrorBodyReader, type QueryParams } from '../http.js';
+import { BackendHttp } from '../http.js';
+import type { ErrorBodyReader } from '../http/errors.js';
+import type { BackendHttpOptions, CallContext, QueryParams } from '../http/types.js';
 import { normalizeImage, type VmImageCreateBody, type VmImageListParams, type VmImagePatchOp, type VmImageRecord } from './types.js';
 
 /** Glance's JSON Patch media type; any other Content-Type on PATCH is a 415. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ContainersClient } from '../../backends/containers/client.js';
-import type { CallContext } from '../../backends/http.js';
+import type { CallContext } from '../../backends/http/types.js';
 import type { ContainerRecord, LogLineRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
 import type { PollSource } from '../../subscriptions/pollers.js';

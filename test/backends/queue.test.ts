@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Admission, AdmissionRefused } from '../../src/backends/admission.js';
+import { CallQueue, QueueRefused } from '../../src/backends/http/queue.js';
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
-    (e: unknown) => (e as AdmissionRefused).reason,
+    (e: unknown) => (e as QueueRefused).reason,
   );
 
 describe('bounded queue per backend', () => {
   it('lets N calls out and M wait, refuses the next at once, and hands slots over in order', async () => {
-    const queue = new Admission(2, 2);
+    const queue = new CallQueue(2, 2);
     const first = await queue.acquire();
     await queue.acquire();
     const order: string[] = [];
@@ -26,7 +26,7 @@ describe('bounded queue per backend', () => {
   });
 
   it('takes a waiter whose deadline passes out of the queue', async () => {
-    const queue = new Admission(1, 5);
+    const queue = new CallQueue(1, 5);
     const release = await queue.acquire();
     const started = performance.now();
     expect(await refusal(queue.acquire(performance.now() + 50))).toBe('timeout');
@@ -37,13 +37,13 @@ describe('bounded queue per backend', () => {
   });
 
   it('with no room to wait, refuses as soon as every slot is taken', async () => {
-    const queue = new Admission(1, 0);
+    const queue = new CallQueue(1, 0);
     await queue.acquire();
     expect(await refusal(queue.acquire())).toBe('busy');
   });
 
   it('hands out a free slot synchronously, and none while every slot is taken or a caller waits', async () => {
-    const queue = new Admission(1, 1);
+    const queue = new CallQueue(1, 1);
     const release = queue.tryAcquire();
     expect(release).toBeTypeOf('function');
     expect(queue.tryAcquire()).toBeUndefined();

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { JsonResponse } from './http.js';
+import type { JsonResponse } from './types.js';
 
 /**
  * Conditional GETs (RFC 9110 §13.1.2) for backends that tag their JSON answers: a Rails API
@@ -16,7 +17,7 @@ import type { JsonResponse } from './http.js';
  *
  * A backend that has never sent an ETag (Glance does not) has nothing to revalidate, and the
  * client skips the cache, and the credential digest its key needs, until its first tagged answer
- * (`active`, `tags`): that digest was a tenth of the client's cost on a concurrency-1 request.
+ * (`active`, `tags`): that digest is most of a small call's own cost.
  */
 export interface Validated {
   etag: string;
@@ -70,4 +71,26 @@ function deepFreeze(value: unknown): void {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
   Object.freeze(value);
   for (const child of Object.values(value)) deepFreeze(child);
+}
+
+/**
+ * A GET's key in the revalidation cache: a digest of the credential (kept answers outlive the
+ * request, the token must not) and the path. Computed at most once, and only when the cache is
+ * consulted (see `active`).
+ */
+export function validationKey(token: string, path: string): () => string {
+  let key: string | undefined;
+  return () => {
+    key ??= `${createHash('sha256').update(token).digest('base64')} ${path}`;
+    return key;
+  };
+}
+
+/**
+ * A 304's answer: the kept body under the headers the 304 brings (RFC 9111 §4.3.4: a page's
+ * Total or Link can change while its body does not).
+ */
+export function notModified<T>(kept: Validated, headers: JsonResponse<unknown>['headers']): JsonResponse<T> {
+  const { 'content-length': _length, ...fresh } = headers;
+  return { ...kept.response, headers: { ...kept.response.headers, ...fresh } } as JsonResponse<T>;
 }

@@ -7,10 +7,10 @@
  * backend never delays calls to another.
  */
 
-export class AdmissionRefused extends Error {
+export class QueueRefused extends Error {
   constructor(readonly reason: 'busy' | 'timeout') {
     super(reason === 'busy' ? 'backend queue full' : 'deadline passed while queued');
-    this.name = 'AdmissionRefused';
+    this.name = 'QueueRefused';
   }
 }
 
@@ -19,7 +19,7 @@ interface Waiter {
   timer: NodeJS.Timeout | undefined;
 }
 
-export class Admission {
+export class CallQueue {
   private inFlight = 0;
   private readonly waiting: Waiter[] = [];
 
@@ -34,14 +34,14 @@ export class Admission {
   }
 
   /**
-   * A slot, as the function that gives it back (idempotent). Rejects with AdmissionRefused:
+   * A slot, as the function that gives it back (idempotent). Rejects with QueueRefused:
    * 'busy' at once when the queue is full, 'timeout' when `deadline` (performance.now() ms)
    * passes while waiting.
    */
   acquire(deadline?: number): Promise<() => void> {
     const free = this.tryAcquire();
     if (free) return Promise.resolve(free);
-    if (this.waiting.length >= this.maxPending) return Promise.reject(new AdmissionRefused('busy'));
+    if (this.waiting.length >= this.maxPending) return Promise.reject(new QueueRefused('busy'));
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { grant: resolve, timer: undefined };
       if (deadline !== undefined) {
@@ -49,7 +49,7 @@ export class Admission {
           () => {
             const at = this.waiting.indexOf(waiter);
             if (at >= 0) this.waiting.splice(at, 1);
-            reject(new AdmissionRefused('timeout'));
+            reject(new QueueRefused('timeout'));
           },
           Math.max(0, deadline - performance.now()),
         );

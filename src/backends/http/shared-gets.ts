@@ -1,0 +1,80 @@
+import { withinDeadline } from './deadlines.js';
+import type { BackendError } from './errors.js';
+import type { JsonResponse } from './types.js';
+
+/** One GET in flight that identical callers join; its deadline is the latest of theirs. */
+interface SharedCall {
+  promise: Promise<JsonResponse<unknown>>;
+  /** The latest deadline of its callers (undefined: one has none): the call is aborted in flight at it. */
+  deadline: number | undefined;
+  /** Told when a joiner moves `deadline` past the starter's own (see starterWait). */
+  extended?: () => void;
+}
+
+/**
+ * Identical GETs in flight, keyed by the caller's token and the path: a caller asking for what
+ * the same credential is already fetching joins that call instead of sending another (never
+ * across credentials). Each caller still gets its answer within its own deadline, and the
+ * shared call lives until the latest of them. The token itself, not a digest, is in the key:
+ * an entry lives exactly as long as its call, as the token does anyway.
+ */
+export class SharedGets {
+  private readonly inflight = new Map<string, SharedCall>();
+
+  constructor(private readonly timeUp: () => BackendError) {}
+
+  /** The answer of the call in flight under `key`, joined within `deadline`, or undefined when there is none. */
+  join(key: string, deadline: number | undefined): Promise<JsonResponse<unknown>> | undefined {
+    const pending = this.inflight.get(key);
+    if (!pending) return undefined;
+    // No deadline (a poller) outlives any; otherwise the later one wins.
+    const before = pending.deadline;
+    pending.deadline = pending.deadline === undefined || deadline === undefined ? undefined : Math.max(pending.deadline, deadline);
+    if (pending.deadline !== before) pending.extended?.();
+    return withinDeadline(pending.promise, deadline, this.timeUp);
+  }
+
+  /**
+   * Starts the call under `key`: `send` gets the call's deadline as a getter (it grows as
+   * callers join) and the starter gets its answer within its own deadline.
+   */
+  start(
+    key: string,
+    deadline: number | undefined,
+    send: (deadline: () => number | undefined) => Promise<JsonResponse<unknown>>,
+  ): Promise<JsonResponse<unknown>> {
+    const shared: SharedCall = { promise: undefined as never, deadline };
+    shared.promise = send(() => shared.deadline);
+    this.inflight.set(key, shared);
+    const forget = () => {
+      if (this.inflight.get(key) === shared) this.inflight.delete(key);
+    };
+    shared.promise.then(forget, forget);
+    return this.starterWait(shared, deadline);
+  }
+
+  /**
+   * The starter's answer within its own deadline. Until a joiner extends the call's deadline it
+   * is the starter's, and the call is aborted at it: no timer of its own is needed, and most
+   * calls (nobody joins) never arm one. An extension arms it.
+   */
+  private starterWait(shared: SharedCall, deadline: number | undefined): Promise<JsonResponse<unknown>> {
+    if (deadline === undefined) return shared.promise;
+    return new Promise((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      shared.extended = () => {
+        timer ??= setTimeout(() => reject(this.timeUp()), Math.max(0, deadline - performance.now()));
+      };
+      shared.promise.then(
+        (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
+  }
+}
