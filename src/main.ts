@@ -1,11 +1,11 @@
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createBackends } from './backends/index.js';
 import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from './config.js';
 import type { EmbeddedServices } from './embedded/index.js';
 import { resolveEmbeddedTokens } from './embedded/tokens.js';
+import { boundHeapGrowth } from './overrides/v8-heap-growth.js';
 import { createGateway } from './server.js';
 
 export const USAGE = `Usage: gantry [--config <file.json|file.yaml>]    start the gateway
@@ -29,9 +29,7 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
   }
   const config = loadConfig(env, values.config ? readConfigFile(values.config) : {});
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.tokens'] });
-  // V8 reads this one at every full collection, so it can be set now (unlike the heap sizes,
-  // fixed at start-up; and NODE_OPTIONS refuses it, hence a setting).
-  if (config.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
+  boundHeapGrowth(config.heapGrowthPercent);
 
   const embeddedKeys = embeddedBackendKeys(config);
   let embedded: EmbeddedServices | undefined;

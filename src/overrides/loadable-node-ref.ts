@@ -16,10 +16,10 @@ export const perOperationLoaderGetters = new Set<(context: Context) => unknown>(
  * set `clearAllDataLoaders` walks), and a plugin can delete from neither. V8's young-generation
  * collector keeps a long-lived WeakMap's entries while they are there, even once their key is
  * unreachable, and a loader leads to its operation's context: every request's context, loaders,
- * records, and node's request and response were promoted to the old generation (8% of all the
- * gateway allocated on the single entity) and the old generation grew to several times the
- * live heap between full collections. Our loader lives in an `operationCache`, whose entry
- * use-released-context-caches deletes at the end of the operation: 1% promoted. Same loader
+ * records, and node's request and response were promoted to the old generation, which grew to
+ * several times the live heap between full collections. Our loader lives in an
+ * `operationCache`, whose entry use-released-context-caches deletes at the end of the
+ * operation, so all of that dies young (the ledger, README.md here, has figures). Same loader
  * semantics as Pothos's: the same `load`, `sort` and `loaderOptions`; the loader is a
  * PeekableLoader, so `heldValues` can answer without a promise.
  */

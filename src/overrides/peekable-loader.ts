@@ -6,8 +6,8 @@ import DataLoader from 'dataloader';
  *
  * Why: a resolver that lists related records (a container image's dependencies) usually finds
  * every one of them primed by the catalogue page it came from, yet `loadMany` still costs three
- * promises a key and a `Promise.all`. On 100 container images with two levels of dependencies
- * that was a third of all the request allocated.
+ * promises a key and a `Promise.all`: on a long list with dependencies, the largest share of
+ * what the request allocated.
  *
  * It mirrors DataLoader's default cache (keys compared as they are), so options that change
  * caching are refused rather than silently peeked past.

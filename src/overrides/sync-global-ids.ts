@@ -6,9 +6,8 @@ type RawIdResolver = GraphQLFieldResolver<unknown, unknown, unknown, unknown>;
 /**
  * Gives every Node type's `id` field a synchronous resolver; returns the names of the types it
  * changed. Pothos's relay plugin resolves `id` with an async function (await the raw id, then
- * encode it): a promise and an async frame for every `id` in every answer, 16% of all the
- * gateway allocated on the 100-container-images query, and graphql-jit then has to wait on
- * each. Ours gets the raw id the same way, from the type's own `id.resolve` (relay keeps the
+ * encode it): a promise and an async frame for every `id` in every answer, the largest single
+ * share of what a long list allocates, and graphql-jit then has to wait on each. Ours gets the raw id the same way, from the type's own `id.resolve` (relay keeps the
  * node options in the type's `pothosOptions`), and encodes it the same way (`encodeGlobalId` is
  * relay's `encodeGlobalID` in builder.ts); it returns a promise only when the raw id does.
  */

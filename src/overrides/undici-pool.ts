@@ -3,8 +3,8 @@ import type { Pool as UndiciPool } from 'undici';
 
 /**
  * undici's Pool, loaded from undici's own modules rather than its index. The index loads all
- * of undici (fetch, WebSocket, EventSource, caches, mocks, cookies, two WASM parsers): ~3 MB of
- * heap live for the process's lifetime, for a gateway that only ever makes a Pool. What the
+ * of undici (fetch, WebSocket, EventSource, caches, mocks, cookies, two WASM parsers), live in
+ * the heap for the process's lifetime, for a gateway that only ever makes a Pool. What the
  * index does for a Pool is one line, mixing the request API into Dispatcher.prototype, and it
  * is repeated here (the same assignment, idempotent if the index is loaded too). undici is
  * pinned to an exact version and declares no `exports` map, so the paths are reachable;

@@ -20,18 +20,19 @@ export const COMPILE_AFTER_RUNS = 2;
 /**
  * Compiled execution (graphql-jit) for the queries that come back. The regular executor walks
  * the document for every result object; graphql-jit turns a validated document into one
- * JavaScript function, which V8 then optimises: on the bench, +10–25% throughput on a single
- * entity, +25% on the N+1 list and +25–40% on a list of 25.
+ * JavaScript function, which V8 then optimises (the ledger, README.md here, has the figures).
+ * GANTRY_FAST_EXECUTION=false turns it off.
  *
  * Only queries of one-operation documents whose selection sets list their fields before their
  * fragments (graphql-jit writes a selection set's own fields first, where the spec keeps the
- * written order; with fields first the two agree), and only from their second run: a document seen once
- * never pays for compiling, and a document with several operations would need one compilation
+ * written order; with fields first the two agree), and only from their second run: a document
+ * seen once never pays for compiling, and a document with several operations would need one compilation
  * per operation name. A document that does not compile stays on the regular executor;
  * subscriptions and mutations always do, and a request whose variables do not coerce goes back
- * to it, so that its errors are the regular executor's, word for word. Errors get back the field nodes
- * graphql-jit leaves out, which Yoga needs to write their `locations`. Compiled functions are kept per parsed document, which Yoga's
- * parse cache (bounded) holds, so they go when it does.
+ * to it, so that its errors are the regular executor's, word for word. Errors get back the
+ * field nodes graphql-jit leaves out, which Yoga needs to write their `locations`. Compiled
+ * functions are kept per parsed document, which Yoga's parse cache (bounded) holds, so they go
+ * when it does. The context's `served.executor` says which executor answered.
  */
 export function useCompiledQueries(logger: Logger): Plugin {
   const runs = new WeakMap<DocumentNode, number>();

@@ -10,13 +10,13 @@ import type { Plugin } from 'graphql-yoga';
  * `contextCacheSymbol`), and their values lead back to the context. V8's young-generation
  * collector keeps a long-lived WeakMap's entries as long as they are there, even once nothing
  * else reaches their key: every request's context, loaders, loaded records and node's request
- * and response survived each scavenge and were promoted to the old generation (8-12% of all
- * the gateway allocated), which then grew to several times the live heap between full
- * collections. Only deleting the entry helps (bench/README.md, Memory).
+ * and response survived each scavenge and were promoted to the old generation, which then grew
+ * to several times the live heap between full collections. Only deleting the entry helps
+ * (bench/README.md, Memory).
  *
  * So when an operation is done its entries are deleted: the scope-auth cache's, and every
  * `operationCache`'s, which holds the gateway's own per-operation reads and its dataloaders
- * (schema/loadable-node-ref.ts gives every loadable type a loader in one, because Pothos's own
+ * (loadable-node-ref.ts gives every loadable type a loader in one, because Pothos's own
  * loader caches cannot be deleted from). The context then gets a fresh key, so that a late
  * lookup gets a new entry, never the operation's. A subscription's context lives as long as
  * its stream and keeps everything.

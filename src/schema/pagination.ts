@@ -28,8 +28,7 @@ export function encodeCursor(list: string, position: Record<string, string | num
 
 /**
  * An edge whose cursor is encoded when first read: a page asked for `nodes` only (the common
- * query) never encodes one. Encoding is a JSON string and a base64 copy per item, 2% of all
- * the gateway allocated on a page of 100 container images.
+ * query) never encodes one. Encoding is a JSON string and a base64 copy per item.
  */
 class Edge<T> {
   #cursor: string | undefined;
