@@ -4,7 +4,7 @@ import type { BackendKey } from './backend-keys.js';
 import type { Logger } from 'pino';
 import type { CallContext, CallTracing, UpstreamCall } from './backends/http/types.js';
 import type { Backends } from './backends/index.js';
-import type { Config } from './config.js';
+import type { Config } from './config/schema.js';
 import type { Credentials } from './admission/credentials.js';
 import type { Transport } from './admission/knock.js';
 import { UnauthenticatedError } from './errors.js';

@@ -2,7 +2,7 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { type GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Admission } from './admission/admission.js';
-import type { Config } from './config.js';
+import type { Config } from './config/schema.js';
 import { useAdmission, type YogaServerContext } from './plugins/use-admission.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useStrictGetParams } from './plugins/use-strict-get-params.js';

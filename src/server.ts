@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createAdmission } from './admission/admission.js';
 import type { Backends } from './backends/index.js';
-import type { Config } from './config.js';
+import type { Config } from './config/schema.js';
 import { attachGraphqlWs } from './entries/graphql-ws.js';
 import { createRouter } from './entries/http-router.js';
 import { createGatewayYoga } from './entries/yoga.js';

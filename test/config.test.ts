@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, SETTINGS, settingsHelp } from '../src/config.js';
+import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from '../src/config.js';
+import { SETTINGS } from '../src/config/schema.js';
 import { tempDataDir } from './helpers/leftovers.js';
 
 describe('loadConfig', () => {
@@ -65,5 +66,27 @@ describe('loadConfig', () => {
   it('lists every setting in --help', () => {
     const help = settingsHelp();
     for (const setting of SETTINGS) expect(help).toContain(setting.env);
+  });
+
+  it('groups --help: what a deployment sets first, then the tuning knobs', () => {
+    const help = settingsHelp();
+    const tuning = help.indexOf('Tuning knobs');
+    expect(help.indexOf('What a deployment sets')).toBe(0);
+    expect(tuning).toBeGreaterThan(0);
+    for (const setting of SETTINGS) {
+      const at = help.indexOf(`  ${setting.env} `);
+      expect(at < tuning, setting.env).toBe(setting.group === 'operator');
+    }
+    expect(SETTINGS.find((s) => s.env === 'GANTRY_VM_IMAGES_URL')?.group).toBe('operator');
+    expect(SETTINGS.find((s) => s.env === 'GANTRY_UPSTREAM_RETRIES')?.group).toBe('tuning');
+  });
+
+  it('reads booleans and the profile as documented', () => {
+    expect(loadConfig({}).fastExecution).toBe(true);
+    expect(loadConfig({ GANTRY_FAST_EXECUTION: 'false' }).fastExecution).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).profile).toBe('production');
+    expect(loadConfig({ NODE_ENV: 'production', GANTRY_PROFILE: 'development' }).profile).toBe('development');
+    expect(loadConfig({}).developerKeys).toEqual([]);
+    expect(() => loadConfig({ GANTRY_FAST_EXECUTION: 'sometimes' })).toThrow(/GANTRY_FAST_EXECUTION/);
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
-import type { Config } from '../config.js';
+import type { Config } from '../config/schema.js';
 import { GantryError, UnauthenticatedError } from '../errors.js';
 import { type Credentials, readCredentials } from './credentials.js';
 import { isDeveloperKey } from './developer-keys.js';

@@ -1,5 +1,5 @@
 import { BACKEND_KEYS, isBackendKey, type BackendKey } from '../backend-keys.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config/schema.js';
 import { InvalidInputError, UnauthenticatedError } from '../errors.js';
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Config } from '../config.js';
+import type { Config } from '../config/schema.js';
 
 /**
  * Request budgets per client address and per credential, and a budget of refused credentials

@@ -1,5 +1,5 @@
 import type { BackendKey } from '../backend-keys.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config/schema.js';
 import type { BreakerSnapshot } from './http/breaker.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';

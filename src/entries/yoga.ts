@@ -2,7 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Admission, Admitted } from '../admission/admission.js';
 import { cookieValue, DEVELOPER_KEY_COOKIE, DEVELOPER_KEY_HEADER } from '../admission/developer-keys.js';
-import type { Config } from '../config.js';
+import type { Config } from '../config/schema.js';
 import { type Context, type ContextDeps, createContext } from '../context.js';
 import { graphiqlExamples } from '../graphiql-example.js';
 import type { Metrics } from '../metrics.js';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../../src/config.js';
+import { SETTINGS } from '../../src/config/schema.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gantry.js', import.meta.url));

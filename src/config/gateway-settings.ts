@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { flag, int, ms, optionalUrl, setting } from './setting.js';
+
+/** The gateway's own settings: where it listens, who may do what, how much, and how it runs. */
+
+export const serverSettings = {
+  port: setting(int(0, 65_535).default(4000), 'PORT', 'operator', 'Port the gateway listens on (0 picks a free one).'),
+  host: setting(z.string().min(1).default('127.0.0.1'), 'HOST', 'operator', 'Address the gateway binds.'),
+  dataDir: setting(
+    z.string().min(1).default('./data'),
+    'GANTRY_DATA_DIR',
+    'operator',
+    'Where the embedded services keep their SQLite database, image files and generated tokens.',
+  ),
+  redisUrl: setting(z.url({ protocol: /^rediss?$/ }).optional(), 'REDIS_URL', 'operator', 'Redis shared by replicas (redis://host:6379).'),
+  logLevel: setting(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'LOG_LEVEL', 'operator', 'pino log level.'),
+};
+
+const limits = z.object({
+  maxRequestBytes: setting(
+    int(1024, 64 * 1024 ** 2).default(1024 ** 2),
+    'GANTRY_MAX_REQUEST_BYTES',
+    'tuning',
+    'Largest GraphQL request body and WebSocket message (413, or the socket closed with 1009).',
+  ),
+  maxDepth: setting(int(1, 1000).default(12), 'GANTRY_MAX_DEPTH', 'tuning', 'Deepest field nesting an operation may have (introspection excepted).'),
+  maxAliases: setting(int(0, 10_000).default(30), 'GANTRY_MAX_ALIASES', 'tuning', 'Most aliases in one operation.'),
+  maxDirectives: setting(int(0, 10_000).default(20), 'GANTRY_MAX_DIRECTIVES', 'tuning', 'Most directives in one operation.'),
+  maxTokens: setting(
+    int(100, 1_000_000).default(5_000),
+    'GANTRY_MAX_TOKENS',
+    'tuning',
+    'Most lexical tokens in one document (checked while parsing, so a huge document costs little).',
+  ),
+  maxCost: setting(
+    int(1, 100_000_000).default(50_000),
+    'GANTRY_MAX_COST',
+    'tuning',
+    'Highest query cost (graphql-armor: objects 2, scalars 1, times 1.5 per level of depth).',
+  ),
+});
+
+const rateLimit = z.object({
+  perAddress: setting(
+    int(0, 1_000_000).default(200),
+    'GANTRY_RATE_LIMIT_PER_ADDRESS',
+    'operator',
+    'Requests (HTTP requests, WebSocket connections and operations) per second from one client address, in bursts of twice that; 429 with Retry-After beyond. 0 turns it off (do so behind a load balancer that hides client addresses).',
+  ),
+  perCredential: setting(
+    int(0, 1_000_000).default(100),
+    'GANTRY_RATE_LIMIT_PER_CREDENTIAL',
+    'operator',
+    'GraphQL operations and byte-route requests per second for one credential, in bursts of twice that; RATE_LIMITED with retryAfter beyond. 0 turns it off.',
+  ),
+  authFailures: setting(
+    int(0, 1_000_000).default(20),
+    'GANTRY_RATE_LIMIT_AUTH_FAILURES',
+    'tuning',
+    'Refused credentials (malformed, or UNAUTHENTICATED over graphql-ws) one address may cause per minute before its WebSocket upgrades get 429. 0 turns it off.',
+  ),
+});
+
+export const gatewaySettings = {
+  maxPageSize: setting(int(1, 1000).default(100), 'GANTRY_MAX_PAGE_SIZE', 'tuning', 'Hard cap on `first`/`last` of every connection.'),
+  maxUploadBytes: setting(
+    int(1, Number.MAX_SAFE_INTEGER).default(64 * 1024 ** 3),
+    'GANTRY_MAX_UPLOAD_BYTES',
+    'operator',
+    'Largest image upload the byte routes accept (413 above it).',
+  ),
+  pollIntervalMs: setting(
+    ms().default(2_000),
+    'GANTRY_POLL_INTERVAL_MS',
+    'tuning',
+    'How often a subscription poller asks its backend for new logs, samples or state (with ±10% jitter).',
+  ),
+  maxSubscriptionsPerSocket: setting(
+    int(1, 100_000).default(100),
+    'GANTRY_MAX_SUBSCRIPTIONS_PER_SOCKET',
+    'tuning',
+    'Subscriptions one WebSocket may have open at once; more are refused with RATE_LIMITED.',
+  ),
+  subscriptionQueueEvents: setting(
+    int(10, 100_000).default(1_000),
+    'GANTRY_SUBSCRIPTION_QUEUE_EVENTS',
+    'tuning',
+    'Events one subscription may have waiting for a client that reads slowly; past it the oldest are dropped and the next event has gap: true.',
+  ),
+  maxSubscriptionsPerCaller: setting(
+    int(1, 1_000_000).default(1_000),
+    'GANTRY_MAX_SUBSCRIPTIONS_PER_CALLER',
+    'tuning',
+    'Subscriptions one credential may have open at once across sockets and SSE.',
+  ),
+  traceUpstream: setting(
+    flag().default(false),
+    'GANTRY_TRACE_UPSTREAM',
+    'tuning',
+    'Dev flag: add `extensions.upstream` (every upstream call) to every response, not only when asked with `X-Gantry-Trace: upstream`.',
+  ),
+  fastExecution: setting(
+    flag().default(true),
+    'GANTRY_FAST_EXECUTION',
+    'tuning',
+    "The gateway's two bends of its frameworks for speed: JSON POSTs answered without Yoga's fetch adapter (the fast path) and repeated queries run compiled by graphql-jit. false sends every request through Yoga and graphql-js; answers are the same either way.",
+  ),
+  readinessIntervalMs: setting(ms().default(5_000), 'GANTRY_READINESS_INTERVAL_MS', 'tuning', 'How often each backend is probed for /readyz.'),
+  tracing: z.object({
+    otlpEndpoint: setting(
+      optionalUrl(),
+      'GANTRY_OTLP_ENDPOINT',
+      'operator',
+      'OpenTelemetry: OTLP/HTTP traces endpoint (http://collector:4318/v1/traces); a span per operation and per upstream call, traceparent sent to the backends. Unset: no tracing.',
+    ),
+  }),
+  heapGrowthPercent: setting(
+    int(0, 1000).default(30),
+    'GANTRY_HEAP_GROWTH_PERCENT',
+    'tuning',
+    'How far V8 lets the heap grow past what survived its last full collection, in percent. 30 keeps the old generation close to the live heap at no measurable cost on ordinary queries (request garbage dies young); 0 leaves it to V8, which lets the heap grow to several times its live size. See docs/deployment.md, Memory.',
+  ),
+  profile: setting(
+    z.enum(['development', 'production']).default('development'),
+    'GANTRY_PROFILE',
+    'operator',
+    '`production` turns GraphiQL and introspection off for callers without a developer key and hides field suggestions; unset means production when NODE_ENV=production, else development.',
+  ),
+  developerKeys: setting(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((key) => key.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(16, 'each developer key needs at least 16 characters')))
+      .optional(),
+    'GANTRY_DEVELOPER_KEYS',
+    'operator',
+    'Comma-separated secrets; a caller sending one in `X-Gantry-Developer-Key` (or its `gantry-developer-key` cookie, or `developerKey` in graphql-ws connectionParams) gets introspection and GraphiQL in production.',
+  ),
+  trustedDocuments: setting(
+    z.string().min(1).optional(),
+    'GANTRY_TRUSTED_DOCUMENTS',
+    'operator',
+    'Path of a trusted-documents manifest (`{"<hash>": "<document>"}`, as codegen writes it); when set, every transport runs only those documents, sent by `documentId` or `extensions.persistedQuery.sha256Hash`.',
+  ),
+  limits,
+  rateLimit,
+};
