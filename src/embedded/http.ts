@@ -14,6 +14,11 @@ export function createServiceApp(options: Pick<FastifyServerOptions, 'frameworkE
   return Fastify({ logger: false, forceCloseConnections: 'idle', ...options });
 }
 
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /** The request path without the query string. */
 export function pathOf(request: FastifyRequest): string {
   return request.url.split('?', 1)[0] ?? '';

@@ -4,7 +4,8 @@ import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DJINN_USER_MAIN, DJINN_USER_OTHER } from '../../src/embedded/principals.js';
 import { buildQcow2Header } from '../../src/embedded/qcow2.js';
-import { TOKENS, waitFor, type As } from './harness.js';
+import { TOKENS, type As } from './harness.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { qcow2File, startCiImages, type CiImagesHarness } from './ci-images-harness.js';
 
 const ME = { id: DJINN_USER_MAIN, email: 'me@example.com', username: 'me', created_at: '2024-02-05T09:12:44Z' };
@@ -183,7 +184,7 @@ describe('POST /images on the embedded Djinn CI image API', () => {
       body,
     });
     body.write(qcow2File(64));
-    await waitFor(async () => ((await h.blobFiles()).some((name) => name.endsWith('.tmp')) ? true : undefined), 'the slow upload streaming');
+    await waitFor(async () => (await h.blobFiles()).some((name) => name.endsWith('.tmp')), { what: 'the slow upload streaming' });
     const winner = await h.create('raced', qcow2File(2));
     body.end(randomBytes(1024));
     const reply = await slow;
@@ -202,10 +203,10 @@ describe('POST /images on the embedded Djinn CI image API', () => {
       body,
     });
     body.write(qcow2File(256));
-    await waitFor(async () => ((await h.blobFiles()).some((name) => name.endsWith('.tmp')) ? true : undefined), 'a temp file');
+    await waitFor(async () => (await h.blobFiles()).some((name) => name.endsWith('.tmp')), { what: 'a temp file' });
     body.destroy(new Error('client gave up'));
     await expect(pending).rejects.toThrow();
-    await waitFor(async () => ((await h.blobFiles()).length === before.blobs.length ? true : undefined), 'the temp file removed');
+    await waitFor(async () => (await h.blobFiles()).length === before.blobs.length, { what: 'the temp file removed' });
     await h.expectUnchanged(before);
     // The name is still free.
     expect((await h.create('aborted', qcow2File(2))).name).toBe('aborted');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBzip2 } from '../../src/embedded/ci-images/create.js';
+import { isBzip2 } from '../../src/embedded/ci-images/validation.js';
 import { wantsImageFile } from '../../src/embedded/ci-images/download.js';
 import { PAGE_LIMIT, linkHeader, pageOffset, pageWindow, parsePage } from '../../src/embedded/ci-images/paging.js';
 

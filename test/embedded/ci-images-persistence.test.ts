@@ -1,3 +1,4 @@
+import { waitFor } from '../helpers/wait-for.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,7 @@ import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { DJINN_USER_MAIN } from '../../src/embedded/principals.js';
 import { tempDataDir } from '../helpers/leftovers.js';
-import { TOKENS, waitFor } from './harness.js';
+import { TOKENS } from './harness.js';
 import { qcow2File, seedId, startCiImages } from './ci-images-harness.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -70,7 +71,7 @@ describe('the embedded CI image service across restarts', () => {
     });
     const head = qcow2File(32);
     body.write(head);
-    await waitFor(async () => ((await first.blobFiles()).some((name) => name.endsWith('.tmp')) ? true : undefined), 'streaming');
+    await waitFor(async () => (await first.blobFiles()).some((name) => name.endsWith('.tmp')), { what: 'streaming' });
     const closed = first.close();
     const tail = randomBytes(1000);
     body.end(tail);

@@ -3,7 +3,8 @@ import { PassThrough, Readable } from 'node:stream';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildQcow2Header, parseQcow2Header } from '../../src/embedded/qcow2.js';
-import { TOKENS, waitFor, type As } from './harness.js';
+import { TOKENS, type As } from './harness.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { seedId, startVmImages, type VmImagesHarness } from './vm-images-harness.js';
 
 const md5 = (data: Buffer) => createHash('md5').update(data).digest('hex');
@@ -170,12 +171,12 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
       body,
     });
     body.write(randomBytes(256 * 1024));
-    await waitFor(async () => ((await status(image.id)) === 'saving' ? true : undefined), 'status saving');
+    await waitFor(async () => (await status(image.id)) === 'saving', { what: 'status saving' });
     expect((await filesOf(image.id)).some((name) => name.endsWith('.tmp'))).toBe(true);
     body.destroy(new Error('client gave up'));
     await expect(pending).rejects.toThrow();
-    await waitFor(async () => ((await status(image.id)) === 'queued' ? true : undefined), 'status queued again');
-    await waitFor(async () => ((await filesOf(image.id)).length === 0 ? true : undefined), 'temp file removed');
+    await waitFor(async () => (await status(image.id)) === 'queued', { what: 'status queued again' });
+    await waitFor(async () => (await filesOf(image.id)).length === 0, { what: 'temp file removed' });
     expect((await h.call('GET', `/v2/images/${image.id}`)).body).toMatchObject({ size: null, checksum: null });
     // The image takes a complete upload afterwards.
     expect((await h.upload(image.id, randomBytes(1000))).status).toBe(204);
@@ -190,7 +191,7 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
       body,
     });
     body.write(randomBytes(64 * 1024));
-    await waitFor(async () => ((await status(image.id)) === 'saving' ? true : undefined), 'status saving');
+    await waitFor(async () => (await status(image.id)) === 'saving', { what: 'status saving' });
     expect((await h.call('DELETE', `/v2/images/${image.id}`)).status).toBe(204);
     body.end(randomBytes(1024));
     const reply = await pending;

@@ -1,3 +1,4 @@
+import { waitFor } from '../helpers/wait-for.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { JSON_PATCH_TYPE } from '../../src/embedded/vm-images/errors.js';
 import { tempDataDir } from '../helpers/leftovers.js';
-import { TOKENS, waitFor } from './harness.js';
+import { TOKENS } from './harness.js';
 import { ids, seedId, startVmImages } from './vm-images-harness.js';
 
 describe('the embedded VM image service across restarts', () => {
@@ -97,7 +98,7 @@ describe('the embedded VM image service across restarts', () => {
     });
     const head = randomBytes(32 * 1024);
     body.write(head);
-    await waitFor(async () => ((await first.call('GET', `/v2/images/${image.id}`)).body.status === 'saving' ? true : undefined), 'saving');
+    await waitFor(async () => (await first.call('GET', `/v2/images/${image.id}`)).body.status === 'saving', { what: 'saving' });
     const closed = first.close();
     const tail = randomBytes(1000);
     body.end(tail);

@@ -1,3 +1,4 @@
+import { waitFor } from '../helpers/wait-for.js';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createClient as createSseClient } from 'graphql-sse';
@@ -54,8 +55,7 @@ describe('shutdown and crashes', () => {
         { next: (e) => void events.push(e), error: () => resolve(), complete: () => ((completed = true), resolve()) },
       ),
     );
-    const deadline = Date.now() + 10_000;
-    while (events.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitFor(() => events.length > 0, { deadlineMs: 10_000, what: 'a first event' });
     expect(events.length).toBeGreaterThan(0);
     const stoppedAt = Date.now();
     child.kill('SIGTERM');

@@ -5,11 +5,12 @@ import { Readable, type Duplex } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { commitBlob, peekBody, receiveBlob, tempBlobPath } from '../blob-upload.js';
 import { queryOf } from '../http.js';
-import { QCOW2_HEADER_BYTES, parseQcow2Header } from '../qcow2.js';
-import type { Caller } from './auth.js';
+import { QCOW2_HEADER_BYTES } from '../qcow2.js';
+import type { Caller } from './access.js';
 import { DjinnError, addFieldError, fileTooLarge, invalidForm, type FieldErrors } from './errors.js';
-import type { CiImage, Namespace } from './image.js';
+import type { CiImage } from './image.js';
 import type { CiImageStore } from './store.js';
+import { bodyProblem, checkForm, fileProblem, isBzip2, MESSAGES, mediaTypeProblem } from './validation.js';
 
 /** Makes a stream that turns bzip2 data into the original bytes. */
 export type Bunzip2 = () => Duplex;
@@ -21,47 +22,6 @@ export interface CreateImageOptions {
   maxImageBytes: number;
   /** Decompresses bzip2 bodies; without it they are refused with 400. */
   bunzip2: Bunzip2 | undefined;
-}
-
-/** Djinn's image name rule. */
-const NAME = /^[a-zA-Z0-9_-]+$/;
-const BZIP2_MAGIC = Buffer.from('BZh', 'latin1');
-
-/** The field messages: Djinn's wording where Djinn has the case. */
-const MESSAGES = {
-  nameRequired: 'Name is required',
-  nameInvalid: 'Name can only contain letters, numbers, dashes, and underscores',
-  nameTaken: 'Name already exists',
-  namespaceNotFound: 'Namespace not found',
-  fileRequired: 'File is required',
-  fileNotQcow: 'File not a valid QCOW file format',
-  bzip2Unsupported: 'bzip2 images are not supported by this server',
-  bzip2Invalid: 'File not a valid bzip2 file',
-  fileNotRaw: (type: string) => `File must be sent as the request body, not as ${type}`,
-} as const;
-
-/** True when a body starts with the bzip2 magic `BZh`. */
-export function isBzip2(head: Buffer): boolean {
-  return head.length >= BZIP2_MAGIC.length && head.subarray(0, BZIP2_MAGIC.length).equals(BZIP2_MAGIC);
-}
-
-/** A QCOW2 header check on the first bytes of the (decompressed) file: the field message, or undefined when fine. */
-function fileProblem(head: Buffer): string | undefined {
-  if (head.length === 0) return MESSAGES.fileRequired;
-  return parseQcow2Header(head) === undefined ? MESSAGES.fileNotQcow : undefined;
-}
-
-/**
- * `?namespace=path[@owner]` as Djinn parses it: the namespace `path` of `owner` (a username;
- * the caller when left out). It must exist and the caller must own it or collaborate on it.
- */
-function resolveNamespace(store: CiImageStore, caller: Caller, raw: string): Namespace | undefined {
-  const at = raw.indexOf('@');
-  const path = at < 0 ? raw : raw.slice(0, at);
-  const ownerId = at < 0 ? caller.userId : store.userByUsername(raw.slice(at + 1))?.id;
-  if (ownerId === undefined) return undefined;
-  const namespace = store.namespaceByPath(ownerId, path);
-  return namespace !== undefined && store.canWriteTo(caller.userId, namespace) ? namespace : undefined;
 }
 
 function mediaType(request: FastifyRequest): string | undefined {
@@ -83,23 +43,13 @@ export async function createImage(request: FastifyRequest, caller: Caller, optio
   const query = queryOf(request);
   const errors: FieldErrors = {};
 
-  const namespacePath = query.get('namespace') ?? '';
-  const namespace = namespacePath === '' ? undefined : resolveNamespace(store, caller, namespacePath);
-  if (namespacePath !== '' && namespace === undefined) addFieldError(errors, 'namespace', MESSAGES.namespaceNotFound);
-  const ownerId = namespace?.user_id ?? caller.userId;
-  const namespaceId = namespace?.id ?? null;
-
-  const name = query.get('name') ?? '';
-  if (name === '') addFieldError(errors, 'name', MESSAGES.nameRequired);
-  else if (!NAME.test(name)) addFieldError(errors, 'name', MESSAGES.nameInvalid);
-  else if ((namespacePath === '' || namespace !== undefined) && store.nameTaken(name, ownerId, namespaceId)) {
-    addFieldError(errors, 'name', MESSAGES.nameTaken);
-  }
+  const { name, ownerId, namespaceId } = checkForm(store, caller, query, errors);
 
   const type = mediaType(request);
   let body: { head: Buffer; whole: boolean } | undefined;
-  if (type !== undefined && (type.startsWith('multipart/') || type === 'application/json')) {
-    addFieldError(errors, 'file', MESSAGES.fileNotRaw(type));
+  const notRaw = type === undefined ? undefined : mediaTypeProblem(type);
+  if (notRaw !== undefined) {
+    addFieldError(errors, 'file', notRaw);
   } else {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxImageBytes) {
@@ -107,8 +57,7 @@ export async function createImage(request: FastifyRequest, caller: Caller, optio
       throw fileTooLarge();
     }
     body = await peekBody(raw, QCOW2_HEADER_BYTES);
-    const bzip2 = isBzip2(body.head);
-    const problem = bzip2 ? (options.bunzip2 === undefined ? MESSAGES.bzip2Unsupported : undefined) : fileProblem(body.head);
+    const problem = bodyProblem(body.head, options.bunzip2 !== undefined);
     if (problem !== undefined) addFieldError(errors, 'file', problem);
   }
   if (Object.keys(errors).length > 0 || body === undefined) {

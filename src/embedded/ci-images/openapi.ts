@@ -20,7 +20,7 @@ import {
   type OpenApiDocument,
   type Schema,
 } from '../openapi.js';
-import { PERMISSIONS } from './auth.js';
+import { PERMISSIONS } from './access.js';
 import { QEMU_DISK_TYPE } from './download.js';
 import { PAGE_LIMIT } from './paging.js';
 

@@ -6,7 +6,7 @@ import { createServiceApp, installRequestId, pathOf, queryOf, rootOf, serve } fr
 import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
-import { authorize, callerOf } from './auth.js';
+import { authorize, callerOf } from './access.js';
 import { bunzip2 } from './bunzip2.js';
 import { createImage, type Bunzip2 } from './create.js';
 import { sendImageFile, wantsImageFile } from './download.js';

@@ -1,9 +1,5 @@
+import { isObject } from '../http.js';
 import { paramMissing } from './errors.js';
-
-/** A JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Rails' `params.require(key)`: the object under `key`, or 400 when the key is missing or its

@@ -1,4 +1,4 @@
-import type { Viewer } from '../compute-stacks/auth.js';
+import type { Viewer } from '../compute-stacks/access.js';
 import { notFound } from '../compute-stacks/errors.js';
 import type { ImageColumns } from './image.js';
 import type { ContainerImageStore } from './store.js';

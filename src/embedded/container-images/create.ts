@@ -1,7 +1,7 @@
-import type { Viewer } from '../compute-stacks/auth.js';
+import type { Viewer } from '../compute-stacks/access.js';
 import { unprocessable } from '../compute-stacks/errors.js';
 import { requireParam } from '../compute-stacks/params.js';
-import { readImageAttributes, validateImage } from './attributes.js';
+import { readImageAttributes, validateImage } from './validation.js';
 import { checkDependencies, readDependencyIds } from './dependencies.js';
 import { IMAGE_DEFAULTS, slugOf, type ContainerImage, type WritableColumns } from './image.js';
 import { readNestedParams } from './nested.js';

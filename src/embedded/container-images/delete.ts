@@ -1,5 +1,5 @@
-import type { Viewer } from '../compute-stacks/auth.js';
-import { CsError } from '../compute-stacks/errors.js';
+import type { Viewer } from '../compute-stacks/access.js';
+import { requiredByOthers } from './errors.js';
 import { findEditable } from './access.js';
 import type { ContainerImageStore } from './store.js';
 
@@ -11,7 +11,7 @@ export function deleteImage(store: ContainerImageStore, viewer: Viewer, rawId: s
   store.transaction(() => {
     const image = findEditable(store, viewer, rawId);
     const requiredBy = store.get(image.id)!.required_by;
-    if (requiredBy.length > 0) throw new CsError(500, { errors: `Image is required by: ${store.namesOf(requiredBy).join(', ')}` });
+    if (requiredBy.length > 0) throw requiredByOthers(store.namesOf(requiredBy));
     store.delete(image.id);
   });
 }

@@ -1,5 +1,6 @@
-import type { Viewer } from '../compute-stacks/auth.js';
-import { isObject, readInteger } from '../compute-stacks/params.js';
+import type { Viewer } from '../compute-stacks/access.js';
+import { readInteger } from '../compute-stacks/params.js';
+import { isObject } from '../http.js';
 import type { ContainerImageStore } from './store.js';
 
 const notFound = (id: unknown): string => `Required container ${typeof id === 'string' || typeof id === 'number' ? id : JSON.stringify(id)} not found`;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { castBoolean, isBlank, isObject, readInteger } from '../compute-stacks/params.js';
+import { castBoolean, isBlank, readInteger } from '../compute-stacks/params.js';
+import { isObject } from '../http.js';
 import {
   BORG_HOOKS,
   BORG_STRATEGIES,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createComputeStacksApp } from '../compute-stacks/app.js';
-import { authorize, viewerOf } from '../compute-stacks/auth.js';
-import { pagingHeaders, parsePaging } from '../compute-stacks/paging.js';
+import { authorize, viewerOf } from '../compute-stacks/access.js';
+import { pagingHeaders } from '../compute-stacks/paging.js';
 import { pathOf, queryOf, rootOf, serve } from '../http.js';
 import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
@@ -12,7 +12,8 @@ import { deleteImage } from './delete.js';
 import { CONTAINER_IMAGES_OPENAPI } from './openapi.js';
 import { seedContainerImages } from './seed.js';
 import { toCsImage } from './serialize.js';
-import { ContainerImageStore, type ListQuery } from './store.js';
+import { readListQuery } from './paging.js';
+import { ContainerImageStore } from './store.js';
 import { updateImage } from './update.js';
 
 /** Options of the container image (ComputeStacks) service. */
@@ -22,15 +23,6 @@ export interface ContainerImagesAppOptions {
 }
 
 type IdRoute = { Params: { id: string } };
-
-function listQuery(query: URLSearchParams): ListQuery {
-  const byname = query.get('byname');
-  return {
-    owned: query.get('filter') === 'owned',
-    loadBalancers: query.get('filter') === 'isLoadBalancer',
-    byname: byname === null || byname === '' ? undefined : byname,
-  };
-}
 
 /** Builds the ComputeStacks container image API: `/api/container_images`, `/api/health` and `/openapi.json`. Does not listen. */
 export function buildContainerImagesApp(options: ContainerImagesAppOptions): FastifyInstance {
@@ -46,8 +38,8 @@ export function buildContainerImagesApp(options: ContainerImagesAppOptions): Fas
 
   app.get('/api/container_images', { onRequest: read }, async (request, reply) => {
     const query = queryOf(request);
-    const paging = parsePaging(query);
-    const { total, images } = store.list(viewerOf(request), listQuery(query), paging);
+    const { filter, paging } = readListQuery(query);
+    const { total, images } = store.list(viewerOf(request), filter, paging);
     reply.headers(pagingHeaders(`${rootOf(request)}${pathOf(request)}`, query, paging, total));
     return { container_images: images.map(toCsImage) };
   });

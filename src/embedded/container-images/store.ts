@@ -1,5 +1,5 @@
 import type { EmbeddedDatabase } from '../db.js';
-import type { Viewer } from '../compute-stacks/auth.js';
+import type { Viewer } from '../compute-stacks/access.js';
 import type { Paging } from '../compute-stacks/paging.js';
 import { MonotonicClock } from '../time.js';
 import { asBoolean, hydrateImages, IMAGE_BOOLEANS, type Row } from './hydrate.js';

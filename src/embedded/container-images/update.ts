@@ -1,8 +1,8 @@
-import type { Viewer } from '../compute-stacks/auth.js';
+import type { Viewer } from '../compute-stacks/access.js';
 import { unprocessable } from '../compute-stacks/errors.js';
 import { requireParam } from '../compute-stacks/params.js';
 import { findEditable } from './access.js';
-import { readImageAttributes, validateImage } from './attributes.js';
+import { readImageAttributes, validateImage } from './validation.js';
 import { checkDependencies, readDependencyIds } from './dependencies.js';
 import type { ContainerImage } from './image.js';
 import type { ContainerImageStore } from './store.js';

@@ -1,6 +1,7 @@
-import type { Viewer } from '../compute-stacks/auth.js';
-import { CsError, notFound } from '../compute-stacks/errors.js';
+import type { Viewer } from '../compute-stacks/access.js';
+import { notFound } from '../compute-stacks/errors.js';
 import type { ContainerRow } from './container.js';
+import { unknownContainer } from './errors.js';
 import type { ContainerStore } from './store.js';
 
 /** The integer id of a path segment, or undefined (Rails finds nothing for "abc"). */
@@ -28,6 +29,6 @@ export function findContainer(store: ContainerStore, viewer: Viewer, rawId: stri
  */
 export function findParentContainer(store: ContainerStore, viewer: Viewer, rawId: string): ContainerRow {
   const container = lookup(store, viewer, rawId);
-  if (container === undefined) throw new CsError(404, { errors: ['Unknown container'] });
+  if (container === undefined) throw unknownContainer();
   return container;
 }

@@ -19,7 +19,7 @@ import {
 } from '../openapi.js';
 import { LIFECYCLE_STATES, POWER_ACTIONS } from '../simulation.js';
 import { INGRESS_PROTOS } from './container.js';
-import { DEFAULT_LOG_LIMIT, MAX_LOG_LIMIT } from './logs-query.js';
+import { DEFAULT_LOG_LIMIT, MAX_LOG_LIMIT } from './paging.js';
 
 /**
  * The OpenAPI 3.0.3 document of the embedded container service (ComputeStacks), served at

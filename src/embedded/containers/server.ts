@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createComputeStacksApp } from '../compute-stacks/app.js';
-import { authorize, viewerOf } from '../compute-stacks/auth.js';
-import { unprocessable } from '../compute-stacks/errors.js';
+import { authorize, viewerOf } from '../compute-stacks/access.js';
 import { pagingHeaders, parsePaging } from '../compute-stacks/paging.js';
 import { pathOf, queryOf, rootOf, serve } from '../http.js';
 import { serveOpenApi } from '../openapi.js';
 import type { RunningService, ServiceContext } from '../service.js';
-import { POWER_ACTIONS, type Clock, type PowerAction } from '../simulation.js';
+import type { Clock } from '../simulation.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { findContainer, findParentContainer } from './access.js';
 import { ContainerActivity } from './activity.js';
 import type { ContainerRow } from './container.js';
-import { parseLogsQuery } from './logs-query.js';
+import { parseLogsQuery } from './paging.js';
 import { CONTAINERS_OPENAPI } from './openapi.js';
 import { seedContainers } from './seed.js';
 import { toCsContainer } from './serialize.js';
 import { ContainerStore } from './store.js';
+import { checkPowerAction } from './validation.js';
 
 /** Options of the container (ComputeStacks) service. */
 export interface ContainersAppOptions {
@@ -26,9 +26,6 @@ export interface ContainersAppOptions {
 
 type IdRoute = { Params: { id: string } };
 type PowerRoute = { Params: { id: string; action: string } };
-
-const UNKNOWN_ACTION = ['Unknown action.', `Available actions are: ${POWER_ACTIONS.join(', ')}`];
-const isPowerAction = (value: string): value is PowerAction => (POWER_ACTIONS as readonly string[]).includes(value);
 
 /** Builds the ComputeStacks container API: `/api/containers…`, `/api/health` and `/openapi.json`. Does not listen. */
 export function buildContainersApp(options: ContainersAppOptions): FastifyInstance {
@@ -70,9 +67,7 @@ export function buildContainersApp(options: ContainersAppOptions): FastifyInstan
 
   app.put<PowerRoute>('/api/containers/:id/power/:action', { onRequest: write }, async (request, reply) => {
     const container = findParentContainer(store, viewerOf(request), request.params.id);
-    const action = request.params.action;
-    if (!isPowerAction(action)) throw unprocessable(UNKNOWN_ACTION);
-    store.addEvent(container.id, action, clock());
+    store.addEvent(container.id, checkPowerAction(request.params.action), clock());
     return reply.code(202).send({});
   });
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../compute-stacks/auth.js';
+import type { Viewer } from '../compute-stacks/access.js';
 import type { Paging } from '../compute-stacks/paging.js';
 import type { EmbeddedDatabase } from '../db.js';
 import type { LifecycleEvent, TimedEvent } from '../simulation.js';

@@ -1,10 +1,6 @@
+import { isObject } from '../http.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from './errors.js';
-
-/** A JSON object (not null, not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /**
  * Reads every body as text, whatever its Content-Type (a Go handler decodes the body as JSON

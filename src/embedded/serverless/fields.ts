@@ -1,4 +1,4 @@
-import { isObject } from './body.js';
+import { isObject } from '../http.js';
 import type { ContainerSpec } from './container.js';
 import { isGpuModelCode } from './gpu-models.js';
 import { checkImageReference } from '../../formats/image-reference.js';

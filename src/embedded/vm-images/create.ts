@@ -4,7 +4,7 @@ import { notAuthorized } from './access.js';
 import { badRequest, conflict } from './errors.js';
 import { isMutableAttribute, type ImageRecord } from './image.js';
 import type { VmImageStore } from './store.js';
-import { checkImageId, checkProperty, checkSettable, parseAttribute } from './validate.js';
+import { checkImageId, checkProperty, checkSettable, parseAttribute } from './validation.js';
 
 /**
  * Validates a POST /v2/images body and stores the new queued image. Read-only attributes are

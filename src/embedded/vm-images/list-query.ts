@@ -1,35 +1,8 @@
 import { badRequest } from './errors.js';
 import { MEMBER_STATUSES, STATUSES, VISIBILITIES, type MemberStatus, type Visibility } from './image.js';
 import { parseIsoTime } from './iso-time.js';
-
-/** Keys GET /v2/images may sort by (anything else is 400). */
-export const SORT_KEYS = [
-  'name',
-  'status',
-  'container_format',
-  'disk_format',
-  'size',
-  'id',
-  'created_at',
-  'updated_at',
-  'visibility',
-  'owner',
-  'min_disk',
-  'min_ram',
-  'virtual_size',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-
-export interface SortSpec {
-  key: SortKey;
-  dir: 'asc' | 'desc';
-}
-
-/** A SQL condition on the images table (alias `i`): fixed text, user values only in `params`. */
-export interface Condition {
-  sql: string;
-  params: unknown[];
-}
+import type { Condition } from './list-sql.js';
+import { PAGING_KEYS, parseLimit, parseSort, type SortSpec } from './paging.js';
 
 /** A parsed GET /v2/images query. */
 export interface ListQuery {
@@ -42,58 +15,9 @@ export interface ListQuery {
   memberStatus: MemberStatus;
 }
 
-export const DEFAULT_LIMIT = 25;
-export const MAX_LIMIT = 1000;
-
-const PAGING_KEYS = new Set(['limit', 'marker', 'sort', 'sort_key', 'sort_dir']);
 const TIME_OPS: Record<string, string> = { gt: '>', gte: '>=', eq: '=', neq: '!=', lt: '<', lte: '<=' };
 /** Columns filtered by plain equality; every other unknown key is a custom property filter. */
 const EXACT_COLUMNS = new Set(['owner', 'container_format', 'disk_format', 'checksum', 'os_hash_algo', 'os_hash_value']);
-
-function parseLimit(raw: string | null): number {
-  if (raw === null) return DEFAULT_LIMIT;
-  if (!/^[+-]?\d+$/.test(raw.trim())) throw badRequest('limit param must be an integer');
-  const limit = Number(raw);
-  if (limit < 0) throw badRequest('limit param must be positive');
-  return Math.min(limit, MAX_LIMIT);
-}
-
-function sortKey(raw: string): SortKey {
-  const key = raw.trim();
-  if (!(SORT_KEYS as readonly string[]).includes(key)) {
-    throw badRequest(`Invalid sort key: ${key}. It must be one of the following: ${SORT_KEYS.join(', ')}.`);
-  }
-  return key as SortKey;
-}
-
-function sortDir(raw: string): 'asc' | 'desc' {
-  const dir = raw.trim();
-  if (dir !== 'asc' && dir !== 'desc') throw badRequest(`Invalid sort direction: ${dir}`);
-  return dir;
-}
-
-function parseSort(params: URLSearchParams): SortSpec[] {
-  const keys = params.getAll('sort_key');
-  const dirs = params.getAll('sort_dir');
-  const sort = params.get('sort');
-  let specs: SortSpec[];
-  if (sort !== null) {
-    if (keys.length > 0 || dirs.length > 0) throw badRequest('Old and new sorting syntax cannot be combined');
-    specs = sort.split(',').map((item) => {
-      const [key = '', dir] = item.split(':', 2);
-      return { key: sortKey(key), dir: dir === undefined ? 'desc' : sortDir(dir) };
-    });
-  } else {
-    const sortKeys = keys.length > 0 ? keys.map(sortKey) : (['created_at'] as SortKey[]);
-    const sortDirs = dirs.length > 0 ? dirs.map(sortDir) : ['desc' as const];
-    if (sortDirs.length !== 1 && sortDirs.length !== sortKeys.length) {
-      throw badRequest('Number of sort dirs does not match the number of sort keys');
-    }
-    specs = sortKeys.map((key, i) => ({ key, dir: sortDirs.length === 1 ? sortDirs[0]! : sortDirs[i]! }));
-  }
-  if (!specs.some((spec) => spec.key === 'id')) specs.push({ key: 'id', dir: specs[specs.length - 1]!.dir });
-  return specs;
-}
 
 /** Glance's `in:a,"b,c"` list: commas separate, double quotes protect commas. */
 export function splitInList(raw: string): string[] {

@@ -1,6 +1,13 @@
 import type { Principal } from '../principals.js';
 import type { ImageRecord } from './image.js';
-import type { Condition, ListQuery, SortSpec } from './list-query.js';
+import type { ListQuery } from './list-query.js';
+import { afterMarker } from './paging.js';
+
+/** A SQL condition on the images table (alias `i`): fixed text, user values only in `params`. */
+export interface Condition {
+  sql: string;
+  params: unknown[];
+}
 
 /**
  * Which images a list may return, as Glance's `_select_images_query` builds it: admin sees all;
@@ -18,45 +25,6 @@ function visibilityCondition(principal: Principal, query: ListQuery): Condition 
       `(SELECT 1 FROM vm_image_members m WHERE m.image_id = i.id AND m.member_project = ?${memberFilter})))`,
     params: [principal.projectId, principal.projectId, ...memberParams],
   };
-}
-
-/**
- * Keyset condition "sorts after the marker" for a total order. SQLite puts NULLs first when
- * ascending and last when descending; the comparisons below follow that.
- */
-function afterMarker(sort: readonly SortSpec[], marker: ImageRecord): Condition {
-  const alternatives: string[] = [];
-  const params: unknown[] = [];
-  for (let i = 0; i < sort.length; i++) {
-    const parts: string[] = [];
-    for (let j = 0; j < i; j++) {
-      const { key } = sort[j]!;
-      const value = marker[key];
-      if (value === null) {
-        parts.push(`i.${key} IS NULL`);
-      } else {
-        parts.push(`i.${key} = ?`);
-        params.push(value);
-      }
-    }
-    const { key, dir } = sort[i]!;
-    const value = marker[key];
-    if (dir === 'asc') {
-      if (value === null) {
-        parts.push(`i.${key} IS NOT NULL`);
-      } else {
-        parts.push(`i.${key} > ?`);
-        params.push(value);
-      }
-    } else if (value === null) {
-      parts.push('0');
-    } else {
-      parts.push(`(i.${key} < ? OR i.${key} IS NULL)`);
-      params.push(value);
-    }
-    alternatives.push(`(${parts.join(' AND ')})`);
-  }
-  return { sql: `(${alternatives.join(' OR ')})`, params };
 }
 
 /** The SELECT for one page (limit + 1 rows). Column names come from whitelists; values are parameters. */

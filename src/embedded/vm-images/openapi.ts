@@ -24,7 +24,7 @@ import {
 } from '../openapi.js';
 import { JSON_PATCH_TYPE } from './errors.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, MEMBER_STATUSES, STATUSES, VISIBILITIES } from './image.js';
-import { DEFAULT_LIMIT, MAX_LIMIT, SORT_KEYS } from './list-query.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, SORT_KEYS } from './paging.js';
 
 /**
  * The OpenAPI 3.0.3 document of the embedded VM image service (OpenStack Glance v2), served at

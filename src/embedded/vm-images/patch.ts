@@ -2,7 +2,7 @@ import type { Principal } from '../principals.js';
 import { notAuthorized } from './access.js';
 import { badRequest, conflict, forbidden } from './errors.js';
 import { isMutableAttribute, type ImageRecord } from './image.js';
-import { checkProperty, checkSettable, parseAttribute } from './validate.js';
+import { checkProperty, checkSettable, parseAttribute } from './validation.js';
 
 type Op = 'add' | 'replace' | 'remove';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContainerImageWriteBody } from '../../backends/container-images/types.js';
 import { builder } from '../builder.js';
+import { nonNegativeInt, portNumber } from '../input-rules.js';
 import { containerImageId } from './container-image.js';
 import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, RoleClassEnum, SettingParamTypeEnum, TcpProxyOptionEnum } from './enums.js';
 
@@ -8,7 +9,6 @@ import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, RoleClassEnu
 
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
-const nonNegativeInt = z.number().int('must be a whole number').min(0, 'must not be negative');
 
 export const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
   description: 'An environment variable of the image.',
@@ -38,7 +38,7 @@ export const SettingParamInput = builder.inputType('ContainerImageSettingParamIn
 export const IngressParamInput = builder.inputType('ContainerImageIngressParamInput', {
   description: 'A port the image exposes.',
   fields: (t) => ({
-    port: t.int({ required: true, description: 'Port number.', validate: z.number().int().min(1, 'must be 1..65535').max(65535, 'must be 1..65535') }),
+    port: t.int({ required: true, description: 'Port number.', validate: portNumber }),
     proto: t.field({ type: IngressProtocolEnum, required: true, description: 'Protocol.' }),
     backendSsl: t.boolean({ description: 'The container itself speaks TLS.' }),
     externalAccess: t.boolean({ description: 'Reachable from outside the project.' }),

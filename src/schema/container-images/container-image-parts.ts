@@ -1,5 +1,7 @@
+import { BACKUP_STRATEGIES, ENV_PARAM_TYPES, INGRESS_PROTOCOLS, SETTING_PARAM_TYPES, TCP_PROXY_OPTIONS } from '../../backends/container-images/types.js';
 import type { EnvParamRecord, IngressParamRecord, SettingParamRecord, VolumeRecord } from '../../backends/container-images/types.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, SettingParamTypeEnum, TcpProxyOptionEnum } from './enums.js';
 
 /** The parts a container image is made of: labels, parameters, ingress ports, volumes. */
@@ -17,7 +19,11 @@ export const EnvParam = builder.objectRef<EnvParamRecord>('ContainerImageEnvPara
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Variable name.' }),
     label: t.exposeString('label', { nullable: true, description: 'Human label.' }),
-    paramType: t.field({ type: EnvParamTypeEnum, description: 'Where the value comes from.', resolve: (p) => p.paramType as never }),
+    paramType: t.field({
+      type: EnvParamTypeEnum,
+      description: 'Where the value comes from.',
+      resolve: (p) => knownValue(ENV_PARAM_TYPES, p.paramType, 'env param type'),
+    }),
     envValue: t.exposeString('envValue', { nullable: true, description: 'The setting it is taken from (VARIABLE).' }),
     staticValue: t.exposeString('staticValue', { nullable: true, description: 'The fixed value (STATIC).' }),
   }),
@@ -28,7 +34,11 @@ export const SettingParam = builder.objectRef<SettingParamRecord>('ContainerImag
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Setting name.' }),
     label: t.exposeString('label', { nullable: true, description: 'Human label.' }),
-    paramType: t.field({ type: SettingParamTypeEnum, description: 'Kind of setting.', resolve: (p) => p.paramType as never }),
+    paramType: t.field({
+      type: SettingParamTypeEnum,
+      description: 'Kind of setting.',
+      resolve: (p) => knownValue(SETTING_PARAM_TYPES, p.paramType, 'setting param type'),
+    }),
     value: t.string({
       nullable: true,
       description: 'The value; null for PASSWORD settings, whose generated secret the gateway never relays.',
@@ -41,10 +51,15 @@ export const IngressParam = builder.objectRef<IngressParamRecord>('ContainerImag
   description: 'A port the image exposes.',
   fields: (t) => ({
     port: t.exposeInt('port', { description: 'Port number.' }),
-    proto: t.field({ type: IngressProtocolEnum, description: 'Protocol.', resolve: (p) => p.proto as never }),
+    proto: t.field({ type: IngressProtocolEnum, description: 'Protocol.', resolve: (p) => knownValue(INGRESS_PROTOCOLS, p.proto, 'ingress protocol') }),
     backendSsl: t.exposeBoolean('backendSsl', { description: 'The container itself speaks TLS.' }),
     externalAccess: t.exposeBoolean('externalAccess', { description: 'Reachable from outside the project.' }),
-    tcpProxyOpt: t.field({ type: TcpProxyOptionEnum, nullable: true, description: 'PROXY protocol option.', resolve: (p) => p.tcpProxyOpt as never }),
+    tcpProxyOpt: t.field({
+      type: TcpProxyOptionEnum,
+      nullable: true,
+      description: 'PROXY protocol option.',
+      resolve: (p) => (p.tcpProxyOpt === null ? null : knownValue(TCP_PROXY_OPTIONS, p.tcpProxyOpt, 'PROXY protocol option')),
+    }),
   }),
 });
 
@@ -53,7 +68,12 @@ const BackupSchedule = builder.objectRef<VolumeRecord>('VolumeBackup').implement
   fields: (t) => ({
     enabled: t.exposeBoolean('borgEnabled', { description: 'Backups are on.' }),
     frequency: t.exposeString('borgFreq', { nullable: true, description: 'How often (a cron-like expression or a keyword such as @daily).' }),
-    strategy: t.field({ type: BackupStrategyEnum, nullable: true, description: 'What is backed up.', resolve: (v) => v.borgStrategy as never }),
+    strategy: t.field({
+      type: BackupStrategyEnum,
+      nullable: true,
+      description: 'What is backed up.',
+      resolve: (v) => (v.borgStrategy === null ? null : knownValue(BACKUP_STRATEGIES, v.borgStrategy, 'backup strategy')),
+    }),
     keepHourly: t.exposeInt('borgKeepHourly', { nullable: true, description: 'Hourly archives kept.' }),
     keepDaily: t.exposeInt('borgKeepDaily', { nullable: true, description: 'Daily archives kept.' }),
     keepWeekly: t.exposeInt('borgKeepWeekly', { nullable: true, description: 'Weekly archives kept.' }),

@@ -1,8 +1,10 @@
+import { ROLE_CLASSES } from '../../backends/container-images/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { heldValues, loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
@@ -41,7 +43,7 @@ ContainerImage.implement({
     canScale: t.exposeBoolean('canScale', { description: 'Containers of it can be scaled out.' }),
     command: t.exposeString('command', { nullable: true, description: 'Command run when a container starts.' }),
     role: t.exposeString('role', { description: 'Role name, used to name generated variables.' }),
-    roleClass: t.field({ type: RoleClassEnum, description: 'Kind of service.', resolve: (i) => i.roleClass as never }),
+    roleClass: t.field({ type: RoleClassEnum, description: 'Kind of service.', resolve: (i) => knownValue(ROLE_CLASSES, i.roleClass, 'role class') }),
     minCpu: t.float({ description: 'Cores needed at least (fractions allowed).', resolve: (i) => i.minCpu }),
     minMemory: t.exposeInt('minMemory', { description: 'Memory needed at least, in MB.' }),
     isFree: t.exposeBoolean('isFree', { description: 'Free of charge.' }),

@@ -7,14 +7,7 @@ import {
   TCP_PROXY_OPTIONS,
 } from '../../backends/container-images/types.js';
 import { builder } from '../builder.js';
-
-/** Upstream values exposed UPPER_SNAKE (`send-proxy-v2` -> `SEND_PROXY_V2`). */
-function upperValues<T extends string>(values: readonly T[], describe: (value: T) => string) {
-  return Object.fromEntries(values.map((value) => [value.toUpperCase().replace(/-/g, '_'), { value, description: describe(value) }])) as Record<
-    string,
-    { value: T; description: string }
-  >;
-}
+import { upperValues } from '../enum-values.js';
 
 export const RoleClassEnum = builder.enumType('ContainerImageRoleClass', {
   description: 'What kind of service a container image provides.',

@@ -1,5 +1,8 @@
+import { INGRESS_RULE_PROTOCOLS } from '../../backends/containers/types.js';
+import { TCP_PROXY_OPTIONS } from '../../backends/container-images/types.js';
 import type { IngressRuleRecord, LogLineRecord, MetricRecord, ProcessRecord } from '../../backends/containers/types.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { TcpProxyOptionEnum } from '../container-images/enums.js';
 import { IngressRuleProtocolEnum } from './enums.js';
 
@@ -10,10 +13,19 @@ export const IngressRule = builder.objectRef<IngressRuleRecord>('ContainerIngres
   fields: (t) => ({
     port: t.exposeInt('port', { description: 'Container port.' }),
     portNat: t.exposeInt('portNat', { nullable: true, description: 'Public port it is mapped to, if any.' }),
-    proto: t.field({ type: IngressRuleProtocolEnum, description: 'Protocol.', resolve: (r) => r.proto as never }),
+    proto: t.field({
+      type: IngressRuleProtocolEnum,
+      description: 'Protocol.',
+      resolve: (r) => knownValue(INGRESS_RULE_PROTOCOLS, r.proto, 'ingress protocol'),
+    }),
     externalAccess: t.exposeBoolean('externalAccess', { description: 'Reachable from outside the project.' }),
     backendSsl: t.exposeBoolean('backendSsl', { description: 'The container itself speaks TLS.' }),
-    tcpProxyOpt: t.field({ type: TcpProxyOptionEnum, nullable: true, description: 'PROXY protocol option.', resolve: (r) => r.tcpProxyOpt as never }),
+    tcpProxyOpt: t.field({
+      type: TcpProxyOptionEnum,
+      nullable: true,
+      description: 'PROXY protocol option.',
+      resolve: (r) => (r.tcpProxyOpt === null ? null : knownValue(TCP_PROXY_OPTIONS, r.tcpProxyOpt, 'PROXY protocol option')),
+    }),
     redirectSsl: t.exposeBoolean('redirectSsl', { description: 'HTTP is redirected to HTTPS.' }),
     restrictCloudflare: t.exposeBoolean('restrictCloudflare', { description: 'Only Cloudflare may connect.' }),
     tcpLoadBalancer: t.exposeBoolean('tcpLoadBalancer', { description: 'Balanced at TCP level.' }),

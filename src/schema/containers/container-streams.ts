@@ -1,3 +1,4 @@
+import { CURRENT_STATES, REQUESTED_STATES } from '../../backends/containers/types.js';
 import { createHash } from 'node:crypto';
 import type { ContainersClient } from '../../backends/containers/client.js';
 import type { CallContext } from '../../backends/http/types.js';
@@ -7,6 +8,7 @@ import type { PollSource } from '../../subscriptions/pollers.js';
 import { streamFrom } from '../../subscriptions/stream.js';
 import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { upstream } from '../upstream.js';
 import { Container, containerId } from './container.js';
@@ -99,8 +101,16 @@ const ContainerMetricsEvent = builder.objectRef<MetricsEvent>('ContainerMetricsE
 const ContainerStateEvent = builder.objectRef<ContainerRecord>('ContainerStateEvent').implement({
   description: "The container's state changed (the first event is the state when subscribing).",
   fields: (t) => ({
-    state: t.field({ type: ContainerStateEnum, description: 'What it is doing now.', resolve: (c) => c.currentState as never }),
-    requestedState: t.field({ type: RequestedStateEnum, description: 'What it was last asked to be.', resolve: (c) => c.reqState as never }),
+    state: t.field({
+      type: ContainerStateEnum,
+      description: 'What it is doing now.',
+      resolve: (c) => knownValue(CURRENT_STATES, c.currentState, 'container state'),
+    }),
+    requestedState: t.field({
+      type: RequestedStateEnum,
+      description: 'What it was last asked to be.',
+      resolve: (c) => knownValue(REQUESTED_STATES, c.reqState, 'requested state'),
+    }),
     container: t.field({ type: Container, description: 'The container as it now is.', resolve: (c) => c }),
   }),
 });

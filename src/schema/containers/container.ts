@@ -1,9 +1,11 @@
+import { CURRENT_STATES, REQUESTED_STATES } from '../../backends/containers/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerRecord, MetricRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
@@ -59,8 +61,16 @@ Container.implement({
   fields: (t) => ({
     upstreamId: t.string({ description: "The container's own ID in the service (an integer).", resolve: (c) => String(c.id) }),
     name: t.exposeString('name', { description: 'Container name.' }),
-    state: t.field({ type: ContainerStateEnum, description: 'What it is doing now.', resolve: (c) => c.currentState as never }),
-    requestedState: t.field({ type: RequestedStateEnum, description: 'What it was last asked to be.', resolve: (c) => c.reqState as never }),
+    state: t.field({
+      type: ContainerStateEnum,
+      description: 'What it is doing now.',
+      resolve: (c) => knownValue(CURRENT_STATES, c.currentState, 'container state'),
+    }),
+    requestedState: t.field({
+      type: RequestedStateEnum,
+      description: 'What it was last asked to be.',
+      resolve: (c) => knownValue(REQUESTED_STATES, c.reqState, 'requested state'),
+    }),
     cpuPercent: t.exposeFloat('cpuPercent', { nullable: true, description: 'Current CPU use, in percent.' }),
     memoryPercent: t.exposeFloat('memoryPercent', { nullable: true, description: 'Current memory use, in percent of its limit.' }),
     localIp: t.exposeString('localIp', { nullable: true, description: 'Address inside the project network.' }),

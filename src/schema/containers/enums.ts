@@ -1,8 +1,6 @@
 import { CURRENT_STATES, INGRESS_RULE_PROTOCOLS, POWER_ACTIONS, REQUESTED_STATES } from '../../backends/containers/types.js';
 import { builder } from '../builder.js';
-
-const upper = <T extends string>(values: readonly T[], describe: (v: T) => string) =>
-  Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v, description: describe(v) }])) as Record<string, { value: T; description: string }>;
+import { upperValues } from '../enum-values.js';
 
 const STATE_TEXT: Record<(typeof CURRENT_STATES)[number], string> = {
   migrating: 'Being moved or rebuilt.',
@@ -18,17 +16,17 @@ const STATE_TEXT: Record<(typeof CURRENT_STATES)[number], string> = {
 
 export const ContainerStateEnum = builder.enumType('ContainerState', {
   description: 'What a container is doing now.',
-  values: upper(CURRENT_STATES, (v) => STATE_TEXT[v]),
+  values: upperValues(CURRENT_STATES, (v) => STATE_TEXT[v]),
 });
 
 export const RequestedStateEnum = builder.enumType('ContainerRequestedState', {
   description: 'What a container was last asked to be.',
-  values: upper(REQUESTED_STATES, (v) => (v === 'running' ? 'Asked to run.' : 'Asked to stop.')),
+  values: upperValues(REQUESTED_STATES, (v) => (v === 'running' ? 'Asked to run.' : 'Asked to stop.')),
 });
 
 export const PowerActionEnum = builder.enumType('PowerAction', {
   description: 'A power action on a container.',
-  values: upper(
+  values: upperValues(
     POWER_ACTIONS,
     (v) =>
       ({
@@ -42,5 +40,5 @@ export const PowerActionEnum = builder.enumType('PowerAction', {
 
 export const IngressRuleProtocolEnum = builder.enumType('IngressRuleProtocol', {
   description: 'Protocol of an ingress rule.',
-  values: upper(INGRESS_RULE_PROTOCOLS, (v) => `${v.toUpperCase()}.`),
+  values: upperValues(INGRESS_RULE_PROTOCOLS, (v) => `${v.toUpperCase()}.`),
 });

@@ -1,8 +1,10 @@
+import { REVISION_STATUSES } from '../../backends/serverless/types.js';
 import type { RevisionRecord, ServerlessContainerRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
@@ -79,7 +81,7 @@ ContainerRevision.implement({
       type: RevisionStatusEnum,
       nullable: true,
       description: 'Where its deployment stands, when the service says.',
-      resolve: (r) => (r.status as never) ?? null,
+      resolve: (r) => (r.status === null ? null : knownValue(REVISION_STATUSES, r.status, 'revision status')),
     }),
     serving: t.exposeBoolean('serving', { nullable: true, description: 'Whether it is the revision that serves traffic, when the service says.' }),
     container: t.field({

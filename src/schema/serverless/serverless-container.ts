@@ -1,8 +1,9 @@
-import type { ServerlessContainerRecord, ServerlessSpecRecord } from '../../backends/serverless/types.js';
+import { SERVERLESS_STATUSES, type ServerlessContainerRecord, type ServerlessSpecRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { isUuid } from '../../formats/uuid.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder, type GantrySchemaTypes } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { loadEachByKey } from '../load-each.js';
@@ -84,7 +85,11 @@ ServerlessContainer.implement({
     upstreamId: t.exposeString('id', { description: "The container's own UUID in the service." }),
     name: t.exposeString('name', { description: 'Name, unique per user.' }),
     ...specFields(t, (c) => c),
-    status: t.field({ type: ServerlessStatusEnum, description: 'Where its latest revision stands.', resolve: (c) => c.status as never }),
+    status: t.field({
+      type: ServerlessStatusEnum,
+      description: 'Where its latest revision stands.',
+      resolve: (c) => knownValue(SERVERLESS_STATUSES, c.status, 'container status'),
+    }),
     urls: t.exposeStringList('urls', { description: 'Hosts it answers on, once a revision serves.' }),
     createdBy: t.exposeString('createdBy', { nullable: true, description: 'UUID of the user who owns it.' }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was created.', resolve: (c) => c.dateCreated }),

@@ -3,6 +3,7 @@ import type { ServerlessWriteBody } from '../../backends/serverless/client.js';
 import { InvalidInputError } from '../../errors.js';
 import { checkImageReference } from '../../formats/image-reference.js';
 import { parseQuantity } from '../../formats/k8s-quantity.js';
+import { nonNegativeInt, portNumber } from '../input-rules.js';
 import { EnvVarInput } from './serverless-parts.js';
 
 /**
@@ -52,14 +53,14 @@ export function serverlessSpecFields(t: PothosSchemaTypes.InputFieldBuilder<any,
     cpu: t.float({ description: 'CPU cores, more than 0 (fractions allowed; default 1).', validate: z.number().positive('must be more than 0') }),
     ram: t.string({ description: 'Memory as a Kubernetes quantity ("512Mi", "1Gi").', validate: quantitySchema }),
     ephemeralStorage: t.string({ description: 'Scratch disk as a Kubernetes quantity ("10Gi").', validate: quantitySchema }),
-    gpu: t.int({ description: 'GPUs (default 0); more than 0 needs `gpuModels`.', validate: z.number().int().min(0, 'must not be negative') }),
+    gpu: t.int({ description: 'GPUs (default 0); more than 0 needs `gpuModels`.', validate: nonNegativeInt }),
     gpuModels: t.stringList({
       description: 'GPU model codes to run on (see `gpuModels`), e.g. ["a100"].',
       validate: z.array(z.string().min(1, 'must not be empty')),
     }),
     port: t.int({
       description: 'The TCP port it listens on (1..65535).',
-      validate: z.number().int().min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535'),
+      validate: portNumber,
     }),
     env: t.field({ type: [EnvVarInput], description: 'Environment variables; on update, the list replaces the old one.', validate: envSchema }),
     command: t.string({ description: "Command that replaces the image's entrypoint." }),

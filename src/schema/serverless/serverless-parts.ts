@@ -1,25 +1,34 @@
-import type { EnvVarRecord } from '../../backends/serverless/types.js';
+import { type EnvVarRecord, REVISION_STATUSES, SERVERLESS_STATUSES } from '../../backends/serverless/types.js';
 import { parseQuantity } from '../../formats/k8s-quantity.js';
 import { builder } from '../builder.js';
+import { upperValues } from '../enum-values.js';
 
 /** Enums, quantities and env pairs shared by ServerlessContainer and ContainerRevision. */
 
 export const ServerlessStatusEnum = builder.enumType('ServerlessStatus', {
   description: "Where a serverless container's latest revision stands.",
-  values: {
-    DEPLOYING: { value: 'deploying', description: 'The latest revision is being deployed.' },
-    DEPLOYED: { value: 'deployed', description: 'The latest revision serves.' },
-    FAILED: { value: 'failed', description: 'The latest revision failed to deploy; an earlier ready revision, if any, still serves.' },
-  },
+  values: upperValues(
+    SERVERLESS_STATUSES,
+    (v) =>
+      ({
+        deploying: 'The latest revision is being deployed.',
+        deployed: 'The latest revision serves.',
+        failed: 'The latest revision failed to deploy; an earlier ready revision, if any, still serves.',
+      })[v],
+  ),
 });
 
 export const RevisionStatusEnum = builder.enumType('RevisionStatus', {
   description: 'Where one revision stands.',
-  values: {
-    DEPLOYING: { value: 'deploying', description: 'Being deployed.' },
-    READY: { value: 'ready', description: 'Deployed and able to serve.' },
-    FAILED: { value: 'failed', description: 'Could not be deployed (say, its image does not exist).' },
-  },
+  values: upperValues(
+    REVISION_STATUSES,
+    (v) =>
+      ({
+        deploying: 'Being deployed.',
+        ready: 'Deployed and able to serve.',
+        failed: 'Could not be deployed (say, its image does not exist).',
+      })[v],
+  ),
 });
 
 /** A Kubernetes quantity as the service gave it. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VmImageCreateBody } from '../../backends/vm-images/types.js';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
+import { nonNegativeInt } from '../input-rules.js';
 import { upstream } from '../upstream.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './enums.js';
 import { VmImagePropertyInput } from './vm-image-filter.js';
@@ -38,7 +39,6 @@ export const RESERVED_PROPERTY_NAMES = new Set([
 
 export const imageName = z.string().max(255, 'must be at most 255 characters');
 export const tagList = z.array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters')).max(128, 'at most 128 tags');
-export const sizeInGb = z.number().int().min(0, 'must not be negative');
 
 /** Checks custom property names against Glance's own attributes; returns the problems found. */
 export function reservedPropertyProblems(names: readonly string[], path: string[]): Array<{ path: string[]; message: string }> {
@@ -52,8 +52,8 @@ export const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
     name: t.string({ description: 'Display name.', validate: imageName }),
     containerFormat: t.field({ type: ContainerFormatEnum, description: 'Container format (needed before upload).' }),
     diskFormat: t.field({ type: DiskFormatEnum, description: 'Disk format (needed before upload).' }),
-    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: sizeInGb }),
-    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: sizeInGb }),
+    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: nonNegativeInt }),
+    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: nonNegativeInt }),
     protected: t.boolean({ description: 'Protect the image from deletion.' }),
     tags: t.stringList({ description: 'Tags.', validate: tagList }),
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'Visibility (default SHARED).' }),

@@ -8,14 +8,7 @@ import {
   VM_IMAGE_VISIBILITIES,
 } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
-
-/** Upstream lowercase values exposed as UPPER_CASE enum values (`pending_delete` -> `PENDING_DELETE`). */
-function upperValues<T extends string>(values: readonly T[], describe: (value: T) => string) {
-  return Object.fromEntries(values.map((value) => [value.toUpperCase(), { value, description: describe(value) }])) as Record<
-    Uppercase<T>,
-    { value: T; description: string }
-  >;
-}
+import { upperValues } from '../enum-values.js';
 
 const STATUS_TEXT: Record<(typeof VM_IMAGE_STATUSES)[number], string> = {
   queued: 'Created, no data uploaded yet.',

@@ -3,8 +3,9 @@ import type { VmImagePatchOp } from '../../backends/vm-images/types.js';
 import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
+import { nonNegativeInt } from '../input-rules.js';
 import { upstream } from '../upstream.js';
-import { imageName, reservedPropertyProblems, sizeInGb, tagList } from './create-vm-image.js';
+import { imageName, reservedPropertyProblems, tagList } from './create-vm-image.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './enums.js';
 import { VmImagePropertyInput } from './vm-image-filter.js';
 import { VmImage, vmImageUuid } from './vm-image.js';
@@ -17,8 +18,8 @@ export const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'New visibility.' }),
     protected: t.boolean({ description: 'Protect from (or allow) deletion.' }),
     tags: t.stringList({ description: 'The whole new tag set.', validate: tagList }),
-    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: sizeInGb }),
-    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: sizeInGb }),
+    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: nonNegativeInt }),
+    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: nonNegativeInt }),
     containerFormat: t.field({ type: ContainerFormatEnum, description: 'Container format (only while QUEUED).' }),
     diskFormat: t.field({ type: DiskFormatEnum, description: 'Disk format (only while QUEUED).' }),
     osHidden: t.boolean({ description: 'Hide the image from default lists.' }),

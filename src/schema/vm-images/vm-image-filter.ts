@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SortKey, VmImageListParams } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
+import { nonNegativeInt } from '../input-rules.js';
 import { ComparisonOperatorEnum, MemberStatusEnum, SortDirectionEnum, VmImageSortKeyEnum, VmImageStatusEnum, VmImageVisibilityFilterEnum } from './enums.js';
 
 /** Inputs of the `vmImages` list and their translation into Glance query parameters. */
@@ -27,8 +28,6 @@ export const DateTimeComparisonInput = builder.inputType('DateTimeComparison', {
   }),
 });
 
-const nonNegative = z.number().int().min(0, 'must not be negative');
-
 export const VmImageFilterInput = builder.inputType('VmImageFilter', {
   description: 'Filters for `vmImages`; all given filters must match.',
   fields: (t) => ({
@@ -41,8 +40,8 @@ export const VmImageFilterInput = builder.inputType('VmImageFilter', {
     visibility: t.field({ type: VmImageVisibilityFilterEnum, description: 'Visibility; by default every visibility the caller sees in its own list.' }),
     osHidden: t.boolean({ description: 'true lists only hidden images; hidden images are left out by default.' }),
     memberStatus: t.field({ type: MemberStatusEnum, description: 'For shared images: membership state (default ACCEPTED).' }),
-    sizeMin: t.field({ type: 'SafeInt', description: 'Smallest data size in bytes.', validate: nonNegative }),
-    sizeMax: t.field({ type: 'SafeInt', description: 'Largest data size in bytes.', validate: nonNegative }),
+    sizeMin: t.field({ type: 'SafeInt', description: 'Smallest data size in bytes.', validate: nonNegativeInt }),
+    sizeMax: t.field({ type: 'SafeInt', description: 'Largest data size in bytes.', validate: nonNegativeInt }),
     createdAt: t.field({ type: DateTimeComparisonInput, description: 'Compare the creation time.' }),
     updatedAt: t.field({ type: DateTimeComparisonInput, description: 'Compare the last update time.' }),
     properties: t.field({ type: [VmImagePropertyInput], description: 'Custom properties that must have these values.' }),

@@ -1,9 +1,11 @@
+import { CONTAINER_FORMATS, DISK_FORMATS, VM_IMAGE_STATUSES, VM_IMAGE_VISIBILITIES } from '../../backends/vm-images/types.js';
 import { MAX_IDS_PER_CALL } from '../../backends/vm-images/client.js';
 import type { VmImageRecord } from '../../backends/vm-images/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
 import { builder } from '../builder.js';
+import { knownValue } from '../enum-values.js';
 import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ImageInterface } from '../one-graph/image-interface.js';
 import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
@@ -63,17 +65,26 @@ VmImage.implement({
   fields: (t) => ({
     upstreamId: t.exposeString('id', { description: "The image's own ID in the VM image service (a UUID)." }),
     name: t.exposeString('name', { nullable: true, description: 'Display name (not unique).' }),
-    status: t.field({ type: VmImageStatusEnum, description: 'Lifecycle state.', resolve: (i) => i.status as never }),
-    visibility: t.field({ type: VmImageVisibilityEnum, description: 'Who can see the image.', resolve: (i) => i.visibility as never }),
+    status: t.field({ type: VmImageStatusEnum, description: 'Lifecycle state.', resolve: (i) => knownValue(VM_IMAGE_STATUSES, i.status, 'image status') }),
+    visibility: t.field({
+      type: VmImageVisibilityEnum,
+      description: 'Who can see the image.',
+      resolve: (i) => knownValue(VM_IMAGE_VISIBILITIES, i.visibility, 'image visibility'),
+    }),
     protected: t.exposeBoolean('protected', { description: 'A protected image cannot be deleted.' }),
     tags: t.exposeStringList('tags', { description: 'Tags, as a set (order is not kept).' }),
     containerFormat: t.field({
       type: ContainerFormatEnum,
       nullable: true,
       description: 'Container format, once set.',
-      resolve: (i) => i.containerFormat as never,
+      resolve: (i) => (i.containerFormat === null ? null : knownValue(CONTAINER_FORMATS, i.containerFormat, 'container format')),
     }),
-    diskFormat: t.field({ type: DiskFormatEnum, nullable: true, description: 'Disk format, once set.', resolve: (i) => i.diskFormat as never }),
+    diskFormat: t.field({
+      type: DiskFormatEnum,
+      nullable: true,
+      description: 'Disk format, once set.',
+      resolve: (i) => (i.diskFormat === null ? null : knownValue(DISK_FORMATS, i.diskFormat, 'disk format')),
+    }),
     minDisk: t.exposeInt('minDisk', { description: 'Disk space needed to boot, in GB.' }),
     minRam: t.exposeInt('minRam', { description: 'RAM needed to boot, in MB.' }),
     size: t.field({ type: 'SafeInt', nullable: true, description: 'Size of the image data in bytes; null before upload.', resolve: (i) => i.size }),

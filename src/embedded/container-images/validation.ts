@@ -2,6 +2,12 @@ import { castBoolean, humanize, isBlank, readInteger } from '../compute-stacks/p
 import { isNegativeDecimal, readDecimal } from './decimal.js';
 import { IMAGE_PROVIDERS, ROLE_CLASSES, type WritableColumns } from './image.js';
 
+/**
+ * What ComputeStacks checks in a container image, with Rails' full messages (all of them in
+ * one 422): the permitted attributes and their types, presence and format rules, and, through
+ * nested.ts and dependencies.ts, the nested params and the dependencies.
+ */
+
 type Kind = 'string' | 'boolean' | 'decimal' | 'integer' | 'provider';
 
 /** The image attributes a caller may send (Rails' permitted params), by type. */

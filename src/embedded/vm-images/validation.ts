@@ -1,6 +1,12 @@
 import { badRequest, forbidden } from './errors.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, READ_ONLY_ATTRIBUTES, VISIBILITIES, type ImageRecord, type MutableAttribute } from './image.js';
 
+/**
+ * What Glance checks in an image's attributes (create and JSON Patch alike): types, enums and
+ * lengths with its jsonschema messages, read-only attributes refused with 403, custom
+ * properties as strings, image ids as UUIDs.
+ */
+
 const MAX_STRING = 255;
 
 /** Python-style repr, as Glance's jsonschema messages print values. */

@@ -1,6 +1,11 @@
 import { unprocessable } from '../compute-stacks/errors.js';
 import { DAY } from '../simulation.js';
 
+/**
+ * How the containers service's lists are walked: the container list by api-pagination's `page`
+ * and `per_page` (compute-stacks/paging.ts), a container's logs by a time window and a limit.
+ */
+
 export const DEFAULT_LOG_LIMIT = 500;
 export const MAX_LOG_LIMIT = 10_000;
 
