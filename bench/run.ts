@@ -12,7 +12,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { runTransfers } from './transfers.js';
 import { runFanout } from './fanout.js';
 import { compare, type Peer } from './peers/compare.js';
@@ -129,8 +128,8 @@ async function main() {
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
     }
 
-    let fanout;
-    let fanoutReplicas;
+    let fanout: Awaited<ReturnType<typeof runFanout>> | undefined;
+    let fanoutReplicas: Awaited<ReturnType<typeof runFanout>> | undefined;
     if (SUBSCRIBERS > 0) {
       const containers = (await graphql(gatewayUrl, '{ containers(first: 100) { nodes { id state } } }')).data.containers.nodes as Array<{
         id: string;

@@ -21,7 +21,7 @@ export interface GraphiqlExample {
  * IDs are stable, so a subscription example can name it; against real services pick an ID from
  * the Containers tab.
  */
-export const DEMO_CONTAINER_ID = encodeGlobalId('Container', 1);
+const DEMO_CONTAINER_ID = encodeGlobalId('Container', 1);
 
 /** The first tab, and what GraphiQL showed before it had tabs. */
 export const EXAMPLE_QUERY = /* GraphQL */ `# Welcome to Gantry. Press the run button (or Ctrl-Enter).

@@ -5,7 +5,7 @@ import type { BackendKey } from './backend-keys.js';
  * ready when every backend answered its last probe (any status below 500). /readyz reads
  * the last results and never waits on a backend itself.
  */
-export interface BackendHealth {
+interface BackendHealth {
   ok: boolean;
   status: number | null;
   checkedAt: string | null;

@@ -8,7 +8,11 @@ import type { CallTracing } from './backends/http/types.js';
 import type { Tracing } from './tracing.js';
 
 const propagator = new W3CTraceContextPropagator();
-const setter = { set: (carrier: Record<string, string>, key: string, value: string) => void (carrier[key] = value) };
+const setter = {
+  set: (carrier: Record<string, string>, key: string, value: string) => {
+    carrier[key] = value;
+  },
+};
 const getter = {
   get: (carrier: Record<string, string>, key: string) => carrier[key],
   keys: (carrier: Record<string, string>) => Object.keys(carrier),

@@ -234,7 +234,7 @@ describe('code in the docs', () => {
   }
 
   function blocks(markdown: string, lang: string): string[] {
-    return [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+    return [...markdown.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
   }
 
   it("has only ```graphql blocks that parse and validate against schema.graphql, and that match the client's operations they name", () => {

@@ -51,7 +51,12 @@ describe('released context caches', () => {
 
   it('gives every operation its own key', async () => {
     const keys: unknown[] = [];
-    const yoga = yogaWith({ a: (_root, _args, context) => (keys.push(context[contextCacheSymbol]), true) });
+    const yoga = yogaWith({
+      a: (_root, _args, context) => {
+        keys.push(context[contextCacheSymbol]);
+        return true;
+      },
+    });
     for (let i = 0; i < 2; i++) await yoga.fetch('http://gantry.test/graphql?query=%7Ba%7D');
     expect(keys).toHaveLength(2);
     expect(keys[0]).not.toBe(keys[1]);

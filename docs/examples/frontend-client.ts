@@ -46,7 +46,7 @@ export class GantryError extends Error {
 }
 
 /** Operations without required variables may leave them out; the others must pass them. */
-type VariablesArgument<V> = {} extends V ? [variables?: V] : [variables: V];
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
 
 export type Request = <R, V>(document: TypedDocumentNode<R, V>, ...variables: VariablesArgument<V>) => Promise<R>;
 

@@ -73,7 +73,8 @@ export function readCredentials(raw: RawCredentials, config: Pick<Config, 'backe
   return {
     tokenFor,
     get present() {
-      return (present ??= new Set(BACKEND_KEYS.filter((key) => tokenFor(key) !== undefined)));
+      present ??= new Set(BACKEND_KEYS.filter((key) => tokenFor(key) !== undefined));
+      return present;
     },
   };
 }

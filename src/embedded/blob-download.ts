@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 
 /** A byte range to send, inclusive at both ends. */
-export interface ByteRange {
+interface ByteRange {
   start: number;
   end: number;
 }
@@ -13,7 +13,7 @@ export interface ByteRange {
  * (`a-b`, `a-`, `-n`); undefined means no header (send everything); 'unsatisfiable' means 416
  * (malformed, several ranges, or outside the data).
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | undefined | 'unsatisfiable' {
+function parseRange(header: string | undefined, size: number): ByteRange | undefined | 'unsatisfiable' {
   if (header === undefined) return undefined;
   const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
   if (match === null) return 'unsatisfiable';

@@ -13,7 +13,7 @@ export function tempBlobPath(base: string): string {
 }
 
 /** Fsyncs a directory, so a rename inside it survives power loss. */
-export async function syncDir(dir: string): Promise<void> {
+async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
@@ -61,13 +61,17 @@ export function peekBody(body: Readable, count: number): Promise<BodyHead> {
       settled = true;
       body.off('readable', onReadable).off('end', onEnd).off('error', onError).off('close', onClose);
       const all = Buffer.concat(chunks);
-      if ('error' in outcome) return reject(outcome.error);
+      if ('error' in outcome) {
+        reject(outcome.error);
+        return;
+      }
       if (!outcome.whole && all.length > 0) body.unshift(all);
       resolve({ head: all.subarray(0, count), whole: outcome.whole });
     };
     const onReadable = (): void => {
-      let chunk: Buffer | null;
-      while (length < count && (chunk = body.read() as Buffer | null) !== null) {
+      while (length < count) {
+        const chunk = body.read() as Buffer | null;
+        if (chunk === null) break;
         chunks.push(chunk);
         length += chunk.length;
       }

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import type { RunningService, ServiceContext } from './service.js';
 
 /** How long `close()` waits for requests in flight before cutting their connections. */
-export const CLOSE_GRACE_MS = 10_000;
+const CLOSE_GRACE_MS = 10_000;
 
 /**
  * A Fastify instance set up the way every embedded service needs it: no logger, and on close

@@ -14,7 +14,7 @@ export const OPENAPI_PATH = '/openapi.json';
 /** The OpenAPI version of every document. */
 export const OPENAPI_VERSION = '3.0.3';
 /** Marks what the embedded service adds to the real API (operations, properties). */
-export const EXTENSION = 'x-gantry-extension';
+const EXTENSION = 'x-gantry-extension';
 
 /** An OpenAPI 3.0 Schema Object (or a `$ref` to one); kept loose: these are plain JSON objects. */
 export type Schema = { [key: string]: unknown };
@@ -22,8 +22,8 @@ export type Schema = { [key: string]: unknown };
 export type OpenApiObject = { [key: string]: unknown };
 
 /** The methods an OpenAPI 3.0 Path Item may hold operations for. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** A Path Item: operations by method, and parameters every operation of the path shares. */
 export type PathItem = { parameters?: OpenApiObject[]; summary?: string; description?: string } & { [M in HttpMethod]?: OpenApiObject };
@@ -50,11 +50,6 @@ export const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${na
 export const responseRef = (name: string): OpenApiObject => ({ $ref: `#/components/responses/${name}` });
 export const parameterRef = (name: string): OpenApiObject => ({ $ref: `#/components/parameters/${name}` });
 export const headerRef = (name: string): OpenApiObject => ({ $ref: `#/components/headers/${name}` });
-
-/** The schema, also allowing null. A `$ref` cannot take siblings in 3.0, so it is wrapped in `allOf`. */
-export function nullable(schema: Schema): Schema {
-  return '$ref' in schema ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
-}
 
 /** `{ type: 'array', items }` */
 export const arrayOf = (items: Schema, extra: Schema = {}): Schema => ({ type: 'array', items, ...extra });
@@ -123,7 +118,7 @@ export function headerParam(name: string, schema: Schema, description: string): 
 }
 
 /** `{"status": "ok"}` of every readiness probe. */
-export const HEALTH_SCHEMA: Schema = Object.freeze(
+const HEALTH_SCHEMA: Schema = Object.freeze(
   object({ status: { type: 'string', enum: ['ok'], description: 'Always `ok` while the service answers.' } }, ['status']),
 );
 

@@ -2,11 +2,11 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { EmbeddedTokens } from './tokens.js';
 
 /** User of the `admin` and `reader` principals (Keystone-style 32-hex id). */
-export const USER_MAIN = 'c3e8a1f5d7b24c9e8f0a6b2d4e1c7f3a';
+const USER_MAIN = 'c3e8a1f5d7b24c9e8f0a6b2d4e1c7f3a';
 /** Project of the `admin` and `reader` principals. */
 export const PROJECT_MAIN = '4f2a8c6e1b9d4d7a9e3c5b0f7a1d2e8c';
 /** User of the `other` principal. */
-export const USER_OTHER = 'e6d4b2a09f8c4e1d7b3a5c9e2f0d8b6a';
+const USER_OTHER = 'e6d4b2a09f8c4e1d7b3a5c9e2f0d8b6a';
 /** Project of the `other` principal: a separate tenant. */
 export const PROJECT_OTHER = '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a';
 

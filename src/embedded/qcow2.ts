@@ -1,5 +1,5 @@
 /** The QCOW2 magic, `QFI\xfb`. */
-export const QCOW2_MAGIC = Buffer.from([0x51, 0x46, 0x49, 0xfb]);
+const QCOW2_MAGIC = Buffer.from([0x51, 0x46, 0x49, 0xfb]);
 
 /** Bytes needed from the start of a file to read its QCOW2 virtual size. */
 export const QCOW2_HEADER_BYTES = 32;

@@ -85,7 +85,7 @@ export type LifecycleState = (typeof LIFECYCLE_STATES)[number];
  * The states each event sets in motion, with how long each lasts; the last one lasts until the
  * next event. Every event starts its own sequence at once, cutting short whatever ran before.
  */
-export const SEQUENCES: Readonly<Record<LifecycleEvent, ReadonlyArray<readonly [LifecycleState, number]>>> = {
+const SEQUENCES: Readonly<Record<LifecycleEvent, ReadonlyArray<readonly [LifecycleState, number]>>> = {
   start: [
     ['starting', 2 * SECOND],
     ['working', 3 * SECOND],
@@ -172,7 +172,7 @@ export function phaseAt(phases: readonly Phase[], t: number): Phase {
 }
 
 /** The phases that overlap [from, to], clipped to it, oldest first. */
-export function phasesBetween(phases: readonly Phase[], from: number, to: number): Phase[] {
+function phasesBetween(phases: readonly Phase[], from: number, to: number): Phase[] {
   return phases
     .filter((phase) => phase.from <= to && phase.to > from)
     .map((phase) => ({ ...phase, from: Math.max(phase.from, from), to: Math.min(phase.to, to + 1) }));

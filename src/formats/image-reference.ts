@@ -6,7 +6,7 @@
  */
 
 /** A reference split into its parts. */
-export interface ImageReference {
+interface ImageReference {
   /** Registry host without port, lowercased; undefined for Docker Hub's implicit one. */
   registryHost: string | undefined;
   /** Repository path inside the registry (`acme/api`, `nginx`). */

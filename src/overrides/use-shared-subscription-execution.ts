@@ -35,7 +35,10 @@ function sharingKey(args: ExecutionArgs): string | undefined {
   // A traced operation reports its own upstream calls: it cannot take another's result.
   if (!context?.credentials || context.traceUpstream) return undefined;
   let documentId = documentIds.get(args.document);
-  if (documentId === undefined) documentIds.set(args.document, (documentId = nextDocumentId++));
+  if (documentId === undefined) {
+    documentId = nextDocumentId++;
+    documentIds.set(args.document, documentId);
+  }
   const caller = createHash('sha256');
   for (const backend of BACKEND_KEYS) caller.update(`${backend}=${context.credentials.tokenFor(backend) ?? ''}\n`);
   return `${documentId}|${args.operationName ?? ''}|${JSON.stringify(args.variableValues ?? {})}|${caller.digest('base64url')}`;
@@ -49,9 +52,15 @@ async function subscribeShared(args: ExecutionArgs): Promise<AsyncIterableIterat
     const once = () => execute({ ...args, rootValue: event });
     if (key === undefined || typeof event !== 'object' || event === null) return once();
     let results = resultsByEvent.get(event);
-    if (!results) resultsByEvent.set(event, (results = new Map()));
+    if (!results) {
+      results = new Map();
+      resultsByEvent.set(event, results);
+    }
     let result = results.get(key);
-    if (!result) results.set(key, (result = once()));
+    if (!result) {
+      result = once();
+      results.set(key, result);
+    }
     return result;
   };
   const iterator = source[Symbol.asyncIterator]();

@@ -1,7 +1,7 @@
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /** Headers a browser cannot add to a cross-site request without a CORS preflight. */
-export const CSRF_HEADERS = ['x-gantry-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
+const CSRF_HEADERS = ['x-gantry-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
 
 /** Content types a cross-site form or fetch may send without a preflight. */
 const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];

@@ -11,7 +11,7 @@ export function upperValues<T extends string>(values: readonly T[], describe: (v
 }
 
 /** Whether `value` is one of `values`. */
-export function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
   return (values as readonly string[]).includes(value);
 }
 

@@ -2,7 +2,7 @@ import {
   ConflictError,
   DEFAULT_MESSAGES,
   ForbiddenError,
-  GantryError,
+  type GantryError,
   InvalidInputError,
   NotFoundError,
   type ErrorCode,
@@ -15,14 +15,14 @@ import { builder } from './builder.js';
  * (`errors: { types: [...] }`) and return them as data in their payload union.
  */
 
-export const ErrorCodeEnum = builder.enumType('ErrorCode', {
+const ErrorCodeEnum = builder.enumType('ErrorCode', {
   description: 'Why an operation failed; also sent as `extensions.code` on top-level errors.',
   values: Object.fromEntries(
     (Object.keys(DEFAULT_MESSAGES) as ErrorCode[]).map((code) => [code, { value: code, description: DEFAULT_MESSAGES[code] }]),
   ) as Record<ErrorCode, { value: ErrorCode; description: string }>,
 });
 
-export const UserErrorInterface = builder.interfaceRef<GantryError>('UserError').implement({
+const UserErrorInterface = builder.interfaceRef<GantryError>('UserError').implement({
   description: 'An expected failure a client can show to its user.',
   fields: (t) => ({
     message: t.exposeString('message', { description: 'What went wrong, in a sentence.' }),

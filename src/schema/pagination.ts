@@ -20,7 +20,7 @@ export interface Connection<T> {
 }
 
 /** Page size when the client gives neither `first` nor `last` (Glance's own default). */
-export const DEFAULT_PAGE_SIZE = 25;
+const DEFAULT_PAGE_SIZE = 25;
 
 export function encodeCursor(list: string, position: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify({ l: list, ...position }), 'utf8').toString('base64url');
@@ -40,7 +40,8 @@ class Edge<T> {
   ) {}
 
   get cursor(): string {
-    return (this.#cursor ??= encodeCursor(this.list, { [this.positionKey]: this.position }));
+    this.#cursor ??= encodeCursor(this.list, { [this.positionKey]: this.position });
+    return this.#cursor;
   }
 }
 

@@ -5,7 +5,7 @@ import { builder } from './builder.js';
 /** RFC 3339 date-time with a zone; upstream strings are re-emitted in ISO form (UTC). */
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
-export function parseDateTime(value: unknown): string {
+function parseDateTime(value: unknown): string {
   if (typeof value !== 'string' || !RFC3339.test(value) || Number.isNaN(Date.parse(value))) {
     throw new InvalidInputError(`${JSON.stringify(value)} is not an RFC 3339 date-time (2024-05-01T12:00:00Z).`);
   }

@@ -34,7 +34,7 @@ export async function handleCiImageUpload(req: IncomingMessage, res: ServerRespo
     const call = context.call('ciImages');
     const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
     const gate = await gateUpload(req, { maxBytes: context.config.maxUploadBytes, declaredLength, headBytes: 8, check: ciImageRefusal });
-    let image;
+    let image: Awaited<ReturnType<typeof context.backends.ciImages.upload>>;
     try {
       image = await context.backends.ciImages.upload(call, { name, ...(namespace ? { namespace } : {}) }, gate.body, declaredLength);
     } catch (error) {

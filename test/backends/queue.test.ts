@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallQueue, QueueRefused } from '../../src/backends/http/queue.js';
+import { CallQueue, type QueueRefused } from '../../src/backends/http/queue.js';
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -13,8 +13,14 @@ describe('bounded queue per backend', () => {
     const first = await queue.acquire();
     await queue.acquire();
     const order: string[] = [];
-    const third = queue.acquire().then((release) => (order.push('third'), release));
-    const fourth = queue.acquire().then((release) => (order.push('fourth'), release));
+    const third = queue.acquire().then((release) => {
+      order.push('third');
+      return release;
+    });
+    const fourth = queue.acquire().then((release) => {
+      order.push('fourth');
+      return release;
+    });
     expect(queue.load).toEqual({ inFlight: 2, waiting: 2 });
     expect(await refusal(queue.acquire())).toBe('busy');
     first();

@@ -368,7 +368,13 @@ describe('credentials stay with the configured origin', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"images":[{"id":"stolen"}],"id":"stolen"}');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    track(() => new Promise((resolve) => (server.closeAllConnections(), server.close(resolve))));
+    track(
+      () =>
+        new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(resolve);
+        }),
+    );
     return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
   }
 

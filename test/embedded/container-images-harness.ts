@@ -3,7 +3,7 @@ import { CONTAINER_IMAGE_SEEDS, type ContainerImageSeed } from '../../src/embedd
 import { expectStatus, httpCaller, startService, type As, type CallOptions, type Reply } from './harness.js';
 
 /** A seed image by name (see src/embedded/container-images/seed*.ts); throws on a typo. */
-export function seed(name: string): ContainerImageSeed {
+function seed(name: string): ContainerImageSeed {
   const found = CONTAINER_IMAGE_SEEDS.find((entry) => entry.name === name);
   if (found === undefined) throw new Error(`no seed image ${name}`);
   return found;

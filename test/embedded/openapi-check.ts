@@ -15,7 +15,7 @@ import type { FastifyInstance } from 'fastify';
 
 type Json = any;
 
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 const TOP_KEYS = new Set(['openapi', 'info', 'servers', 'paths', 'components', 'security', 'tags', 'externalDocs']);
 const PATH_ITEM_KEYS = new Set(['$ref', 'summary', 'description', 'servers', 'parameters', ...METHODS]);
@@ -77,13 +77,13 @@ const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
 /** camelCase, as a GraphQL field name reads. */
 const OPERATION_ID = /^[a-z][a-zA-Z0-9]*$/;
 export const EXTENSION = 'x-gantry-extension';
-export const EXTENSION_WORDING = 'Extension of the embedded service';
+const EXTENSION_WORDING = 'Extension of the embedded service';
 
 const isObject = (value: unknown): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isExtensionKey = (key: string): boolean => key.startsWith('x-');
 
 /** Follows a local `$ref` (`#/components/...`), JSON-pointer escapes included; undefined when it does not resolve. */
-export function resolvePointer(doc: Json, ref: string): Json {
+function resolvePointer(doc: Json, ref: string): Json {
   if (!ref.startsWith('#/')) return undefined;
   let node: Json = doc;
   for (const raw of ref.slice(2).split('/')) {
@@ -167,7 +167,10 @@ function validateSchema(doc: Json, schema: Json, where: string, problems: string
   for (const keyword of ['allOf', 'oneOf', 'anyOf'] as const) {
     if (schema[keyword] === undefined) continue;
     if (!Array.isArray(schema[keyword]) || schema[keyword].length === 0) problems.push(`${where}: ${keyword} must be a non-empty array`);
-    else schema[keyword].forEach((part: Json, i: number) => validateSchema(doc, part, `${where}.${keyword}[${i}]`, problems));
+    else
+      schema[keyword].forEach((part: Json, i: number) => {
+        validateSchema(doc, part, `${where}.${keyword}[${i}]`, problems);
+      });
   }
   if (schema.not !== undefined) validateSchema(doc, schema.not, `${where}.not`, problems);
   if (schema.enum !== undefined) {
@@ -277,7 +280,10 @@ function validateSecurity(doc: Json, security: Json, where: string, problems: st
 
 /** Every `$ref` anywhere in the document, with where it sits. */
 function allRefs(node: Json, where: string, found: Array<[string, string]>): Array<[string, string]> {
-  if (Array.isArray(node)) node.forEach((item, i) => allRefs(item, `${where}[${i}]`, found));
+  if (Array.isArray(node))
+    node.forEach((item, i) => {
+      allRefs(item, `${where}[${i}]`, found);
+    });
   else if (isObject(node)) {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref') found.push([where, String(value)]);
@@ -451,7 +457,10 @@ export function checkValue(doc: Json, schema: Json, value: unknown, where = '$')
       problems.push(`${where}: ${value.length} items, fewer than ${resolved.minItems}`);
     if (typeof resolved.maxItems === 'number' && value.length > resolved.maxItems)
       problems.push(`${where}: ${value.length} items, more than ${resolved.maxItems}`);
-    if (resolved.items !== undefined) value.forEach((item, i) => problems.push(...checkValue(doc, resolved.items, item, `${where}[${i}]`)));
+    if (resolved.items !== undefined)
+      value.forEach((item, i) => {
+        problems.push(...checkValue(doc, resolved.items, item, `${where}[${i}]`));
+      });
   }
   if (isObject(value) && (resolved.type === 'object' || resolved.properties !== undefined)) {
     const properties = isObject(resolved.properties) ? resolved.properties : {};

@@ -16,7 +16,7 @@ export function validBody(name: string, overrides: Record<string, unknown> = {})
 }
 
 /** `{"items", "total", "page", "rowsPerPage"}` */
-export interface ListBody<T = any> {
+interface ListBody<T = any> {
   items: T[];
   total: number;
   page: number;

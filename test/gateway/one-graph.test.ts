@@ -53,12 +53,7 @@ describe('links across services', () => {
     const running = (data.containerImages.nodes as Array<{ label: string; serverlessContainers: Array<{ name: string }> }>).filter(
       (n) => n.serverlessContainers.length > 0,
     );
-    expect(
-      running
-        .map((n) => n.serverlessContainers.map((s) => s.name))
-        .flat()
-        .sort(),
-    ).toEqual(expect.arrayContaining(['acme-api', 'hello-world']));
+    expect(running.flatMap((n) => n.serverlessContainers.map((s) => s.name)).sort()).toEqual(expect.arrayContaining(['acme-api', 'hello-world']));
     expect(calls.filter((c) => c.backend === 'serverless')).toHaveLength(1);
     // And back: the image a linked serverless container runs lists that container.
     const { data: back } = await traced('{ serverlessContainers(first: 50) { nodes { name containerImage { serverlessContainers { name } } } } }');

@@ -40,7 +40,7 @@ describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
     const fromB = subscribe(b.url);
     const firstA = await fromA.next();
     const firstB = await fromB.next();
-    expect((firstA.value?.data as any).containerLogs.cursor).toBe((firstB.value?.data as any).containerLogs.cursor);
+    expect((firstA.value?.data as any)?.containerLogs.cursor).toBe((firstB.value?.data as any)?.containerLogs.cursor);
 
     const roles = [...a.pollers.active.values(), ...b.pollers.active.values()].map((p) => p.role).sort();
     expect(roles).toEqual(['follower', 'owner']);

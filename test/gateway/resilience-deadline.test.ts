@@ -74,7 +74,7 @@ describe('request deadline in the context', () => {
     const events = client.iterate({ query, variables: { id: offline } });
     const first = await events.next();
     expect(first.value?.errors).toBeUndefined();
-    expect((first.value?.data as any).containerState.state).toBe('OFFLINE');
+    expect((first.value?.data as any)?.containerState.state).toBe('OFFLINE');
 
     // Past the deadline of the request that opened the stream, the container starts.
     await elapse(400);
@@ -82,7 +82,7 @@ describe('request deadline in the context', () => {
     const next = await events.next();
     await events.return?.();
     expect(next.value?.errors).toBeUndefined();
-    expect((next.value?.data as any).containerState).toMatchObject({
+    expect((next.value?.data as any)?.containerState).toMatchObject({
       state: 'STARTING',
       container: { name: expect.any(String), processes: expect.any(Array) },
     });

@@ -243,7 +243,13 @@ describe('credentials', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"images":[{"id":"00000000-0000-4000-8000-00000000beef","name":"stolen"}]}');
     });
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
-    track(() => new Promise((resolve) => (other.closeAllConnections(), other.close(resolve))));
+    track(
+      () =>
+        new Promise((resolve) => {
+          other.closeAllConnections();
+          other.close(resolve);
+        }),
+    );
     const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
 
     const proxy = await startFaultProxy(embedded.urls.vmImages!);

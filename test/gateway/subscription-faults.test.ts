@@ -50,7 +50,7 @@ describe('log subscriptions under faults', () => {
     const iterator = ws(gateway)
       .iterate({ query: LOGS, variables: { id: online } })
       [Symbol.asyncIterator]();
-    const next = async () => ((await iterator.next()).value?.data as { containerLogs: LogEvent }).containerLogs;
+    const next = async () => ((await iterator.next()).value?.data as { containerLogs: LogEvent } | undefined)?.containerLogs as LogEvent;
     // Let the poller start, then let a few lines appear.
     await waitFor(() => gateway.pollers.active.size === 1);
     now += 10_000;

@@ -120,7 +120,7 @@ describe('subscriptions', () => {
     const states: string[] = [];
     const iterator = ws(TOKENS.admin).iterate({ query, variables: { id: offline } });
     const first = await iterator.next();
-    states.push((first.value?.data as any).containerState.state);
+    states.push((first.value?.data as any)?.containerState.state);
     await gqlAt(gateway.url, PowerContainerDocument, { input: { id: offline, action: 'START' } });
     for await (const result of iterator) {
       states.push((result.data as any).containerState.state);
@@ -137,6 +137,6 @@ describe('subscriptions', () => {
     const iterator = client.iterate({ query: LOGS, variables: { id: online } });
     const result = await iterator.next();
     await iterator.return?.();
-    expect((result.value?.data as any).containerLogs.line.message).toBeTruthy();
+    expect((result.value?.data as any)?.containerLogs.line.message).toBeTruthy();
   }, 20_000);
 });

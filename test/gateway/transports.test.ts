@@ -31,7 +31,7 @@ describe('transports', () => {
     const client = wsClient({ authorization: `Bearer ${TOKENS.admin}` });
     const result = await client.iterate({ query: QUERY }).next();
     expect(result.value?.errors).toBeUndefined();
-    expect((result.value?.data as any).vmImages.edges).toHaveLength(2);
+    expect((result.value?.data as any)?.vmImages.edges).toHaveLength(2);
   });
 
   it('answers UNAUTHENTICATED over graphql-ws without credentials, and keeps the socket', async () => {
@@ -52,7 +52,7 @@ describe('transports', () => {
     const client = createSseClient({ url: `${stack.gateway.url}/graphql`, headers: { authorization: `Bearer ${TOKENS.admin}` }, retryAttempts: 0 });
     track(() => client.dispose());
     const result = await client.iterate({ query: QUERY }).next();
-    expect((result.value?.data as any).vmImages.edges).toHaveLength(2);
+    expect((result.value?.data as any)?.vmImages.edges).toHaveLength(2);
   });
 
   it('accepts X-Gantry-Backend-Tokens over HTTP and rejects an unknown backend key', async () => {

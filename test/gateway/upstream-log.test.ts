@@ -15,7 +15,15 @@ describe('upstream call log', () => {
     const backends = createBackends(config, embedded.urls);
     track(() => backends.close());
     const lines: string[] = [];
-    const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const logger = pino(
+      { level: 'debug' },
+      new Writable({
+        write: (chunk, _enc, done) => {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const context = createContext({ config, backends, logger }, readCredentials({ authorization: `Bearer ${TOKENS.admin}` }, config), { requestId: 'req-42' });
     await backends.vmImages.list(context.call('vmImages'), { limit: 1 });
     const entries = lines.map((l) => JSON.parse(l) as { requestId: string; upstream: Record<string, unknown> });

@@ -14,7 +14,7 @@ import { listenTracked } from './leftovers.js';
  * - html: 200 text/html, a proxy's or login wall's page
  * - redirect: `status` (301/302/307/308) to `location`
  */
-export type Fault = { latencyMs?: number } & (
+type Fault = { latencyMs?: number } & (
   | { kind: 'pass' }
   | { kind: 'hang' }
   | { kind: 'reset' }
@@ -25,7 +25,7 @@ export type Fault = { latencyMs?: number } & (
   | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
 );
 
-export interface FaultRequest {
+interface FaultRequest {
   method: string;
   /** Path and query as received. */
   path: string;
@@ -36,7 +36,7 @@ export interface FaultRequest {
 }
 
 /** Decides per request; undefined passes it through. */
-export type FaultRule = (request: FaultRequest) => Fault | undefined;
+type FaultRule = (request: FaultRequest) => Fault | undefined;
 
 export interface FaultProxy {
   url: string;

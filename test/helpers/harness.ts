@@ -12,7 +12,7 @@ import { tempDataDir, track } from './leftovers.js';
 
 export const TOKENS: EmbeddedTokens = { admin: 'test-admin-token', reader: 'test-reader-token', other: 'test-other-token' };
 
-export const ALL_EMBEDDED: BackendKey[] = ['vmImages', 'ciImages', 'containerImages', 'containers', 'serverless'];
+const ALL_EMBEDDED: BackendKey[] = ['vmImages', 'ciImages', 'containerImages', 'containers', 'serverless'];
 
 export async function startTestEmbedded(dataDir: string, only: BackendKey[] = ALL_EMBEDDED, clock?: () => number): Promise<EmbeddedServices> {
   const embedded = await startEmbedded({ dataDir, tokens: TOKENS, only, ...(clock ? { clock } : {}) });

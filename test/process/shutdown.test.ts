@@ -52,7 +52,14 @@ describe('shutdown and crashes', () => {
     const ended = new Promise<void>((resolve) =>
       sse.subscribe(
         { query: 'subscription($id: ID!) { containerState(id: $id) { state } }', variables: { id: online } },
-        { next: (e) => void events.push(e), error: () => resolve(), complete: () => ((completed = true), resolve()) },
+        {
+          next: (e) => void events.push(e),
+          error: () => resolve(),
+          complete: () => {
+            completed = true;
+            resolve();
+          },
+        },
       ),
     );
     await waitFor(() => events.length > 0, { deadlineMs: 10_000, what: 'a first event' });

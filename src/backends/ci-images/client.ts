@@ -16,7 +16,7 @@ export const QEMU_DISK_TYPE = 'application/x-qemu-disk';
  * Djinn errors: `{"message": "..."}`, and validation as a field map
  * `{"name": ["Name is required"], "file": ["File not a valid QCOW file format"]}`.
  */
-export const readDjinnError: ErrorBodyReader = (_status, body) => {
+const readDjinnError: ErrorBodyReader = (_status, body) => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

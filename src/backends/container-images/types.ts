@@ -13,8 +13,6 @@ export const INGRESS_PROTOCOLS = ['tcp', 'udp', 'tls'] as const;
 export const TCP_PROXY_OPTIONS = ['none', 'send-proxy', 'send-proxy-v2', 'send-proxy-v2-ssl', 'send-proxy-v2-ssl-cn'] as const;
 export const BACKUP_STRATEGIES = ['file', 'mysql'] as const;
 
-export type RoleClass = (typeof ROLE_CLASSES)[number];
-
 export interface EnvParamRecord {
   id: number | null;
   name: string;

@@ -74,7 +74,10 @@ export function transportOutcome(backend: BackendKey, error: unknown): Outcome<n
 
 /** Releases `release` once a streamed body is done with, however it ends. */
 function releaseWhenClosed(body: Dispatcher.ResponseData['body'], release: () => void): void {
-  if (body.destroyed || body.readableEnded) return release();
+  if (body.destroyed || body.readableEnded) {
+    release();
+    return;
+  }
   body.once('close', release);
   body.once('end', release);
   body.once('error', release);

@@ -19,7 +19,7 @@ import {
  * Quasarch errors: `{"error": "message"}`, and for validation `{"error": "data validation
  * error", "fields": {"<field>": "message"}}`; field keys are the request's JSON names.
  */
-export const readQuasarchError: ErrorBodyReader = (_status, body) => {
+const readQuasarchError: ErrorBodyReader = (_status, body) => {
   let parsed: unknown;
   try {
     parsed = body ? JSON.parse(body) : undefined;

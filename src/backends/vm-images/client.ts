@@ -5,7 +5,7 @@ import type { BackendHttpOptions, CallContext, QueryParams } from '../http/types
 import { normalizeImage, type VmImageCreateBody, type VmImageListParams, type VmImagePatchOp, type VmImageRecord } from './types.js';
 
 /** Glance's JSON Patch media type; any other Content-Type on PATCH is a 415. */
-export const GLANCE_PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
+const GLANCE_PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
 
 /** Most ids one `id=in:` list call carries, so the URL stays well under common limits. */
 export const MAX_IDS_PER_CALL = 100;

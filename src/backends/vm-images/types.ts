@@ -13,13 +13,13 @@ export const MEMBER_STATUSES = ['accepted', 'pending', 'rejected', 'all'] as con
 export const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
 export const COMPARISON_OPERATORS = ['gt', 'gte', 'eq', 'neq', 'lt', 'lte'] as const;
 
-export type VmImageStatus = (typeof VM_IMAGE_STATUSES)[number];
-export type VmImageVisibility = (typeof VM_IMAGE_VISIBILITIES)[number];
-export type ContainerFormat = (typeof CONTAINER_FORMATS)[number];
-export type DiskFormat = (typeof DISK_FORMATS)[number];
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+type VmImageStatus = (typeof VM_IMAGE_STATUSES)[number];
+type VmImageVisibility = (typeof VM_IMAGE_VISIBILITIES)[number];
+type ContainerFormat = (typeof CONTAINER_FORMATS)[number];
+type DiskFormat = (typeof DISK_FORMATS)[number];
+type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export type SortKey = (typeof SORT_KEYS)[number];
-export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 /** The image as the rest of the gateway sees it. */
 export interface VmImageRecord {

@@ -43,7 +43,7 @@ export async function sendImageFile(request: FastifyRequest, reply: FastifyReply
   const rangeApplies = ifRange === undefined || (typeof ifRange === 'string' && httpDateSeconds(ifRange) === modified);
   const plan = planDownload(rangeApplies ? request.headers.range : undefined, image.size);
   if (plan.status === 416) throw new DjinnError(416, { message: 'Requested range not satisfiable' }, { 'content-range': plan.contentRange });
-  let body;
+  let body: Awaited<ReturnType<typeof openBlobRange>>;
   try {
     body = await openBlobRange(store.blobPath(image.hash), plan, request.method === 'HEAD');
   } catch (error) {

@@ -20,7 +20,8 @@ export type FieldErrors = Partial<Record<FormField, string[]>>;
 
 /** Adds `message` under `field`. */
 export function addFieldError(errors: FieldErrors, field: FormField, message: string): void {
-  (errors[field] ??= []).push(message);
+  errors[field] ??= [];
+  errors[field].push(message);
 }
 
 /** 400 with the field map itself as the body: `{"name": ["Name is required"]}`. */
@@ -36,7 +37,7 @@ export const notFound = (): DjinnError => new DjinnError(404, { message: 'Not fo
 export const fileTooLarge = (): DjinnError => new DjinnError(413, { message: 'File too large' });
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a DjinnError without leaking internals. */
-export function toDjinnError(error: unknown): DjinnError {
+function toDjinnError(error: unknown): DjinnError {
   if (error instanceof DjinnError) return error;
   const status = (error as Partial<FastifyError> | undefined)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return new DjinnError(400, { message: 'Bad request' });

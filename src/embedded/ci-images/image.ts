@@ -53,7 +53,7 @@ export interface CiImage extends ImageRow {
 }
 
 /** The user object: `{id, email, username, created_at}`. */
-export function toDjinnUser(user: DjinnUser): Record<string, unknown> {
+function toDjinnUser(user: DjinnUser): Record<string, unknown> {
   return { id: user.id, email: user.email, username: user.username, created_at: formatRfc3339Seconds(user.created_at) };
 }
 
@@ -63,7 +63,7 @@ export function toDjinnUser(user: DjinnUser): Record<string, unknown> {
  * `parent` and `build` (null here: no nested namespaces, no builds); they are left out, as every
  * unset object is in this service.
  */
-export function toDjinnNamespace(namespace: Namespace, root: string): Record<string, unknown> {
+function toDjinnNamespace(namespace: Namespace, root: string): Record<string, unknown> {
   const url = `${root}/n/${namespace.owner.username}/${namespace.path}`;
   const sub = (name: string): string => `${url}/-/${name}`;
   return {

@@ -11,7 +11,7 @@ const DAY = 24 * HOUR;
 const GiB = 1024 ** 3;
 
 /** The two Djinn users: `me` (admin and reader) and `alex` (other). */
-export const CI_USERS: readonly DjinnUser[] = [
+const CI_USERS: readonly DjinnUser[] = [
   { id: DJINN_USER_MAIN, email: 'me@example.com', username: 'me', created_at: Date.parse('2024-02-05T09:12:44Z') },
   { id: DJINN_USER_OTHER, email: 'alex@example.com', username: 'alex', created_at: Date.parse('2024-06-17T14:03:10Z') },
 ];
@@ -20,7 +20,7 @@ type Owner = 'me' | 'alex';
 const USER_IDS: Record<Owner, number> = { me: DJINN_USER_MAIN, alex: DJINN_USER_OTHER };
 
 /** Seed namespaces, ids 1.. in this order; all top-level (their own root). */
-export const CI_NAMESPACES: ReadonlyArray<{
+const CI_NAMESPACES: ReadonlyArray<{
   path: string;
   owner: Owner;
   description: string;

@@ -5,7 +5,7 @@ import type { EmbeddedTokens } from '../tokens.js';
 import { CsError } from './errors.js';
 
 /** The OAuth scopes of ComputeStacks' API (Doorkeeper) that the embedded services check. */
-export const SCOPES = ['public', 'profile_read', 'images_read', 'images_write', 'projects_read', 'projects_write', 'admin_read', 'admin_write'] as const;
+const SCOPES = ['public', 'profile_read', 'images_read', 'images_write', 'projects_read', 'projects_write', 'admin_read', 'admin_write'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /**
@@ -19,7 +19,7 @@ const GRANTED: Readonly<Record<Principal['name'], ReadonlySet<Scope>>> = {
 };
 
 /** The scopes a principal's token was granted. */
-export function scopesOf(principal: Principal): ReadonlySet<Scope> {
+function scopesOf(principal: Principal): ReadonlySet<Scope> {
   return GRANTED[principal.name];
 }
 

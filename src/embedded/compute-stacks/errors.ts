@@ -26,12 +26,12 @@ export const paramMissing = (key: string): CsError => new CsError(400, { errors:
 export const notFound = (): CsError => new CsError(404);
 
 /** The catch-all route's answer for a path or method the API does not have. */
-export const UNKNOWN_ROUTE_MESSAGE = 'Unknown API Call. Please check the documentation.';
+const UNKNOWN_ROUTE_MESSAGE = 'Unknown API Call. Please check the documentation.';
 /** What ComputeStacks answers when it cannot read the request. */
 export const BAD_REQUEST_MESSAGE = 'Bad Request. Please check the documentation.';
 
 /** Sends a CsError: its headers, then JSON (`application/json; charset=utf-8`) or an empty body. */
-export function sendCsError(reply: FastifyReply, error: CsError): FastifyReply {
+function sendCsError(reply: FastifyReply, error: CsError): FastifyReply {
   reply.code(error.statusCode);
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
   if (error.body === undefined) return reply.send();
@@ -39,7 +39,7 @@ export function sendCsError(reply: FastifyReply, error: CsError): FastifyReply {
 }
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a CsError without leaking internals. */
-export function toCsError(error: unknown): CsError {
+function toCsError(error: unknown): CsError {
   if (error instanceof CsError) return error;
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new CsError(413, { errors: ['Request Entity Too Large'] });

@@ -7,11 +7,11 @@ export const TCP_PROXY_OPTS = ['none', 'send-proxy', 'send-proxy-v2', 'send-prox
 export const BORG_STRATEGIES = ['file', 'mysql'] as const;
 
 export type RoleClass = (typeof ROLE_CLASSES)[number];
-export type EnvParamType = (typeof ENV_PARAM_TYPES)[number];
-export type SettingParamType = (typeof SETTING_PARAM_TYPES)[number];
-export type IngressProto = (typeof INGRESS_PROTOS)[number];
+type EnvParamType = (typeof ENV_PARAM_TYPES)[number];
+type SettingParamType = (typeof SETTING_PARAM_TYPES)[number];
+type IngressProto = (typeof INGRESS_PROTOS)[number];
 export type TcpProxyOpt = (typeof TCP_PROXY_OPTS)[number];
-export type BorgStrategy = (typeof BORG_STRATEGIES)[number];
+type BorgStrategy = (typeof BORG_STRATEGIES)[number];
 
 /** Registry providers an image may name in `container_image_provider_id` (ComputeStacks' seeded ones). */
 export const IMAGE_PROVIDERS: Readonly<Record<number, string>> = { 1: 'DockerHub', 2: 'Quay', 3: 'GitHub Container Registry' };
@@ -78,7 +78,7 @@ export interface IngressParamDraft {
 }
 
 export const BORG_HOOKS = ['borg_pre_backup', 'borg_post_backup', 'borg_pre_restore', 'borg_post_restore', 'borg_rollback'] as const;
-export type BorgHook = (typeof BORG_HOOKS)[number];
+type BorgHook = (typeof BORG_HOOKS)[number];
 
 export interface VolumeDraft extends Record<BorgHook, string[]> {
   label: string;

@@ -87,7 +87,7 @@ class ItemReader {
 }
 
 /** A generated password for a `password` setting param: 24 URL-safe characters. */
-export function generatePassword(): string {
+function generatePassword(): string {
   return randomBytes(18).toString('base64url');
 }
 
@@ -109,6 +109,7 @@ function safeMount(path: string): string {
     .map((segment) =>
       segment
         .trim()
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what it removes
         .replace(/[\u0000-\u001f<>:"\\|?*]/g, '')
         .replace(/ /g, '_'),
     );

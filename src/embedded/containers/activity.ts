@@ -22,14 +22,14 @@ import type { ContainerRow } from './container.js';
 import { PROFILES, type ProcessSpec, type WorkloadProfile } from './profiles.js';
 
 /** A serving container writes one line of its steady stream every 2 s. */
-export const LOG_STEP_MS = 2000;
+const LOG_STEP_MS = 2000;
 /** Boot lines come 400 ms apart from the start of `working`; shutdown lines 300 ms apart from the start of `stopping`. */
-export const BOOT_LINE_GAP_MS = 400;
-export const SHUTDOWN_LINE_GAP_MS = 300;
+const BOOT_LINE_GAP_MS = 400;
+const SHUTDOWN_LINE_GAP_MS = 300;
 /** A running container is sampled every 30 s (at whole multiples of 30 s since the epoch). */
-export const SAMPLE_STEP_MS = 30_000;
+const SAMPLE_STEP_MS = 30_000;
 /** The metrics endpoints return the last 3 hours. */
-export const METRICS_WINDOW_MS = 3 * HOUR;
+const METRICS_WINDOW_MS = 3 * HOUR;
 
 /** One log entry as the API returns it: epoch seconds (microseconds in the fraction), container name, line. */
 export type LogEntry = [number, string, string];

@@ -1,7 +1,7 @@
 import type { LifecycleEvent } from '../simulation.js';
 
 /** What runs inside a container: decides its log lines, processes and resource use (profiles.ts). */
-export const WORKLOAD_KINDS = ['nginx', 'wordpress', 'postgres', 'mariadb', 'redis', 'node', 'python', 'go', 'worker', 'haproxy'] as const;
+const WORKLOAD_KINDS = ['nginx', 'wordpress', 'postgres', 'mariadb', 'redis', 'node', 'python', 'go', 'worker', 'haproxy'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export const INGRESS_PROTOS = ['http', 'tcp', 'tls', 'udp'] as const;

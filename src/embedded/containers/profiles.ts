@@ -11,7 +11,7 @@ export interface ProcessSpec {
 }
 
 /** A container's processes: the main one (PID 1 inside) and the children it forks. */
-export interface ProcessTree extends ProcessSpec {
+interface ProcessTree extends ProcessSpec {
   children?: readonly ProcessSpec[];
 }
 
@@ -143,7 +143,7 @@ const postgres: WorkloadProfile = {
   boot: [
     (t) => pg(t, 1, 'LOG:  starting PostgreSQL 16.3 on x86_64-pc-linux-musl, compiled by gcc (Alpine 13.2.1_git20240309) 13.2.1 20240309, 64-bit'),
     (t) => pg(t, 1, 'LOG:  listening on IPv4 address "0.0.0.0", port 5432'),
-    (t) => pg(t, 24, 'LOG:  database system was shut down at ' + spaced(t - 60_000, false) + ' UTC'),
+    (t) => pg(t, 24, `LOG:  database system was shut down at ${spaced(t - 60_000, false)} UTC`),
     (t) => pg(t, 1, 'LOG:  database system is ready to accept connections'),
   ],
   line(random, t) {

@@ -3,15 +3,15 @@ import type { ContainerActivity } from './activity.js';
 import type { IngressRuleRow } from './container.js';
 
 /** ComputeStacks' region of every embedded container (it has one region). */
-export const REGION_ID = 1;
+const REGION_ID = 1;
 /** The region's load balancer: where external rules of a container without its own public IP are reached. */
-export const LOAD_BALANCER_IP = '198.51.100.10';
+const LOAD_BALANCER_IP = '198.51.100.10';
 
 /**
  * An ingress rule as `Containers::ContainerNetworking#api_ingress_rules` shows it: the rule's
  * own fields, its links, and the public address it is reachable on (null unless external).
  */
-export function toCsIngressRule(rule: IngressRuleRow, publicIp: string | null): Record<string, unknown> {
+function toCsIngressRule(rule: IngressRuleRow, publicIp: string | null): Record<string, unknown> {
   return {
     id: rule.id,
     port: rule.port,

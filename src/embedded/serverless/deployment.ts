@@ -13,10 +13,10 @@ import { isKnownMissingImage } from './image-ref.js';
  */
 
 /** How long a revision deploys before it is ready (or fails). */
-export const DEPLOY_MS = 5 * SECOND;
+const DEPLOY_MS = 5 * SECOND;
 
 export type RevisionStatus = 'deploying' | 'ready' | 'failed';
-export type ContainerStatus = 'deploying' | 'deployed' | 'failed';
+type ContainerStatus = 'deploying' | 'deployed' | 'failed';
 
 /** Where a revision's deployment stands at `now`. */
 export function revisionStatus(revision: RevisionRecord, now: number): RevisionStatus {

@@ -16,7 +16,7 @@ export class QuasarchError extends Error {
 }
 
 /** What every validation failure says; the details are in `fields`. */
-export const VALIDATION_MESSAGE = 'data validation error';
+const VALIDATION_MESSAGE = 'data validation error';
 
 export const unauthorized = (): QuasarchError => new QuasarchError(401, { error: 'Unauthorized' });
 export const forbidden = (): QuasarchError => new QuasarchError(403, { error: 'Forbidden' });
@@ -26,7 +26,7 @@ export const badRequest = (message: string): QuasarchError => new QuasarchError(
 export const invalid = (fields: FieldErrors): QuasarchError => new QuasarchError(400, { error: VALIDATION_MESSAGE, fields: { ...fields } });
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a QuasarchError without leaking internals. */
-export function toQuasarchError(error: unknown): QuasarchError {
+function toQuasarchError(error: unknown): QuasarchError {
   if (error instanceof QuasarchError) return error;
   const fastifyError = error as Partial<FastifyError> | undefined;
   if (fastifyError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new QuasarchError(413, { error: 'request body too large' });

@@ -11,7 +11,7 @@ import { quantityProblem, type QuantityBounds } from '../../formats/k8s-quantity
  */
 
 /** Reports a message for the field, or for `field.<suffix>` (one bad env variable). */
-export type Report = (message: string, suffix?: string) => void;
+type Report = (message: string, suffix?: string) => void;
 export type FieldCheck<T> = (value: unknown, report: Report) => T | undefined;
 
 /** Reports `message` and yields no value: `return fail(report, '…')`. */
@@ -56,7 +56,7 @@ export const checkName: FieldCheck<string> = (value, report) => {
   return value;
 };
 
-export const checkImage: FieldCheck<string> = (value, report) => {
+const checkImage: FieldCheck<string> = (value, report) => {
   if (typeof value !== 'string') return fail(report, 'must be a string');
   if (value === '') return fail(report, 'is required');
   const check = checkImageReference(value);
@@ -64,7 +64,7 @@ export const checkImage: FieldCheck<string> = (value, report) => {
   return value;
 };
 
-export const checkCpu: FieldCheck<number> = (value, report) => {
+const checkCpu: FieldCheck<number> = (value, report) => {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fail(report, 'must be a number of CPU cores, such as 1 or 0.5');
   if (value <= 0) return fail(report, 'must be greater than 0');
   if (value < LIMITS.cpu.min) return fail(report, `must be at least ${LIMITS.cpu.min} (one millicore)`);
@@ -79,10 +79,10 @@ const quantityCheck =
     if (problem !== undefined) return fail(report, problem);
     return value as string;
   };
-export const checkRam = quantityCheck(LIMITS.ram);
-export const checkEphemeralStorage = quantityCheck(LIMITS.ephemeralStorage);
+const checkRam = quantityCheck(LIMITS.ram);
+const checkEphemeralStorage = quantityCheck(LIMITS.ephemeralStorage);
 
-export const checkGpu: FieldCheck<number> = (value, report) => {
+const checkGpu: FieldCheck<number> = (value, report) => {
   if (typeof value !== 'number' || !Number.isInteger(value)) return fail(report, 'must be a whole number of GPUs');
   if (value < 0) return fail(report, 'must not be negative');
   if (value > LIMITS.gpu.max) return fail(report, `must be at most ${LIMITS.gpu.max}`);
@@ -90,13 +90,13 @@ export const checkGpu: FieldCheck<number> = (value, report) => {
 };
 
 /** An empty string means no command override (stored as null). */
-export const checkCommand: FieldCheck<string | null> = (value, report) => {
+const checkCommand: FieldCheck<string | null> = (value, report) => {
   if (typeof value !== 'string') return fail(report, 'must be a string or null');
   return value === '' ? null : value;
 };
 
 /** An empty list means no argument override (stored as null). */
-export const checkArguments: FieldCheck<string[] | null> = (value, report) => {
+const checkArguments: FieldCheck<string[] | null> = (value, report) => {
   if (!Array.isArray(value)) return fail(report, 'must be an array of strings or null');
   const bad = value.findIndex((item) => typeof item !== 'string');
   if (bad >= 0) return fail(report, `must be an array of strings: item ${bad} is not a string`);
@@ -104,7 +104,7 @@ export const checkArguments: FieldCheck<string[] | null> = (value, report) => {
 };
 
 /** A whole map of variables; each bad one is reported under `env.<NAME>`. */
-export const checkEnv: FieldCheck<Record<string, string>> = (value, report) => {
+const checkEnv: FieldCheck<Record<string, string>> = (value, report) => {
   if (!isObject(value)) return fail(report, 'must be an object of string values, such as {"FOO": "bar"}');
   let ok = true;
   for (const [name, item] of Object.entries(value)) {
@@ -120,14 +120,14 @@ export const checkEnv: FieldCheck<Record<string, string>> = (value, report) => {
   return ok ? Object.fromEntries(Object.entries(value as Record<string, string>)) : undefined;
 };
 
-export const checkPort: FieldCheck<string> = (value, report) => {
+const checkPort: FieldCheck<string> = (value, report) => {
   if (typeof value !== 'string') return fail(report, 'must be a string such as "80"');
   if (!PORT.test(value) || Number(value) > 65535) return fail(report, 'must be a port number from "1" to "65535"');
   return value;
 };
 
 /** A list of GPU model codes (GET /v1/gpu-models), each once; an empty list is stored as null. */
-export const checkDesiredGpus: FieldCheck<string[] | null> = (value, report) => {
+const checkDesiredGpus: FieldCheck<string[] | null> = (value, report) => {
   if (!Array.isArray(value)) return fail(report, 'must be an array of GPU model codes, such as ["a100"]');
   const seen = new Set<string>();
   for (const code of value) {

@@ -143,7 +143,9 @@ export function seedServerless(store: ServerlessStore, now: number): void {
       const facts = SERVERLESS_SEEDS[index]!;
       const [first, ...rest] = specsOf(seed);
       store.insert({ id: facts.id, name: seed.name, createdBy: facts.createdBy, dateCreated: at(seed.revisions[0]![0]) }, first!);
-      rest.forEach((spec, i) => store.addRevision(facts.id, spec, at(seed.revisions[i + 1]![0])));
+      rest.forEach((spec, i) => {
+        store.addRevision(facts.id, spec, at(seed.revisions[i + 1]![0]));
+      });
     });
     store.setMeta(SEEDED, new Date(now).toISOString());
   });

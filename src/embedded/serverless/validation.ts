@@ -78,7 +78,7 @@ export function validateCreate(body: Record<string, unknown>, nameTaken: (name: 
 }
 
 /** The request fields an update understands: the spec's and `name`. */
-export const UPDATE_KEYS: readonly string[] = ['name', ...SPEC_KEYS];
+const UPDATE_KEYS: readonly string[] = ['name', ...SPEC_KEYS];
 
 /**
  * `PUT /v1/containers/{id}`: a partial body. Each given field replaces the current value whole

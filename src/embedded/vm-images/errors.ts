@@ -33,7 +33,7 @@ export class GlanceError extends Error {
 /** Shorthands for the statuses handlers raise most. */
 export const badRequest = (message: string): GlanceError => new GlanceError(400, message);
 export const forbidden = (message: string): GlanceError => new GlanceError(403, message);
-export const notFound = (message: string): GlanceError => new GlanceError(404, message);
+const notFound = (message: string): GlanceError => new GlanceError(404, message);
 export const conflict = (message: string): GlanceError => new GlanceError(409, message);
 
 /** 404 for an image the caller may not see or that does not exist: Glance does not tell them apart. */
@@ -52,7 +52,7 @@ function wantsJson(request: FastifyRequest): boolean {
  * Sends an error the way Glance (webob) does: JSON when the caller accepts it, else HTML. Both
  * keep Glance's trailing `<br /><br />` so clients learn to strip it.
  */
-export function sendGlanceError(request: FastifyRequest, reply: FastifyReply, error: GlanceError): FastifyReply {
+function sendGlanceError(request: FastifyRequest, reply: FastifyReply, error: GlanceError): FastifyReply {
   const status = error.statusCode;
   const title = TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request');
   const code = `${status} ${title}`;
@@ -67,7 +67,7 @@ export function sendGlanceError(request: FastifyRequest, reply: FastifyReply, er
 }
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a GlanceError without leaking internals. */
-export function toGlanceError(error: unknown): GlanceError {
+function toGlanceError(error: unknown): GlanceError {
   if (error instanceof GlanceError) return error;
   const fastifyError = error as Partial<FastifyError> | undefined;
   switch (fastifyError?.code) {

@@ -30,7 +30,7 @@ export const READ_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set([
 ]);
 
 /** Base attributes a caller may set; any other key is a custom property. */
-export const MUTABLE_ATTRIBUTES = ['name', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'os_hidden'] as const;
+const MUTABLE_ATTRIBUTES = ['name', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'os_hidden'] as const;
 export type MutableAttribute = (typeof MUTABLE_ATTRIBUTES)[number];
 
 /** True for a base attribute a caller may set (as opposed to a custom property). */

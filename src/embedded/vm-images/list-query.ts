@@ -20,7 +20,7 @@ const TIME_OPS: Record<string, string> = { gt: '>', gte: '>=', eq: '=', neq: '!=
 const EXACT_COLUMNS = new Set(['owner', 'container_format', 'disk_format', 'checksum', 'os_hash_algo', 'os_hash_value']);
 
 /** Glance's `in:a,"b,c"` list: commas separate, double quotes protect commas. */
-export function splitInList(raw: string): string[] {
+function splitInList(raw: string): string[] {
   const values: string[] = [];
   let i = 0;
   while (i <= raw.length) {

@@ -10,7 +10,6 @@ import {
   headerParam,
   headerRef,
   jsonBody,
-  nullable,
   object,
   openApiPathItem,
   parameterRef,

@@ -24,7 +24,7 @@ export const SORT_KEYS = [
   'min_ram',
   'virtual_size',
 ] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+type SortKey = (typeof SORT_KEYS)[number];
 
 export interface SortSpec {
   key: SortKey;

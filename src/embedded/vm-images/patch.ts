@@ -37,7 +37,7 @@ function parseChanges(body: unknown): Change[] {
       throw badRequest('Operation objects must contain exactly one member named "add", "remove", or "replace".');
     }
     const key = pointerKey(path);
-    const hasValue = Object.prototype.hasOwnProperty.call(item, 'value');
+    const hasValue = Object.hasOwn(item, 'value');
     if (op !== 'remove' && !hasValue) throw badRequest(`Operation "${op}" requires a member named "value".`);
     if (key === 'id') throw forbidden("Attribute 'id' is read-only.");
     checkSettable(key);

@@ -8,7 +8,7 @@ import { deterministicUuid } from '../uuid.js';
 import { virtualSizeOf } from './virtual-size.js';
 
 /** A third project that no principal belongs to: a vendor publishing community and private images. */
-export const PROJECT_VENDOR = '7c1e5a9d3b2f4086a4d6e8f0b1c3d5e7';
+const PROJECT_VENDOR = '7c1e5a9d3b2f4086a4d6e8f0b1c3d5e7';
 
 type Owner = 'main' | 'other' | 'vendor';
 const PROJECTS: Record<Owner, string> = { main: PROJECT_MAIN, other: PROJECT_OTHER, vendor: PROJECT_VENDOR };
@@ -80,7 +80,7 @@ const SEEDS: readonly Seed[] = [
 ];
 
 /** Deterministic UUID (version-5 layout) for a seed slug. */
-export function seedImageId(slug: string): string {
+function seedImageId(slug: string): string {
   return deterministicUuid(`gantry/vm-images/${slug}`);
 }
 

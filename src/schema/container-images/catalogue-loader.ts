@@ -14,7 +14,7 @@ import { upstream } from '../upstream.js';
  */
 
 /** At most this many single GETs for one batch; more ids switch to a catalogue scan. */
-export const MAX_SINGLE_FETCHES = 3;
+const MAX_SINGLE_FETCHES = 3;
 /** Pages a scan reads at most (10 × 100 images). */
 const MAX_SCAN_PAGES = 10;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContainerImageWriteBody } from '../../backends/container-images/types.js';
-import { builder } from '../builder.js';
+import { builder, type GantrySchemaTypes } from '../builder.js';
 import { nonNegativeInt, portNumber } from '../input-rules.js';
 import { containerImageId } from './container-image.js';
 import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, RoleClassEnum, SettingParamTypeEnum, TcpProxyOptionEnum } from './enums.js';
@@ -10,7 +10,7 @@ import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, RoleClassEnu
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
 
-export const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
+const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
   description: 'An environment variable of the image.',
   fields: (t) => ({
     name: t.string({
@@ -25,7 +25,7 @@ export const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
   }),
 });
 
-export const SettingParamInput = builder.inputType('ContainerImageSettingParamInput', {
+const SettingParamInput = builder.inputType('ContainerImageSettingParamInput', {
   description: 'A setting of the image; a PASSWORD one gets a generated value.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Setting name.', validate: nonEmpty(255) }),
@@ -35,7 +35,7 @@ export const SettingParamInput = builder.inputType('ContainerImageSettingParamIn
   }),
 });
 
-export const IngressParamInput = builder.inputType('ContainerImageIngressParamInput', {
+const IngressParamInput = builder.inputType('ContainerImageIngressParamInput', {
   description: 'A port the image exposes.',
   fields: (t) => ({
     port: t.int({ required: true, description: 'Port number.', validate: portNumber }),
@@ -46,7 +46,7 @@ export const IngressParamInput = builder.inputType('ContainerImageIngressParamIn
   }),
 });
 
-export const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
+const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
   description: 'A volume of the image, with its backup settings.',
   fields: (t) => ({
     label: t.string({ description: 'Human label.', validate: text(255) }),
@@ -73,7 +73,7 @@ export const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
 });
 
 /** Fields of both create and update inputs; `required` marks the five create needs. */
-export function containerImageFields(t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>, required: boolean) {
+export function containerImageFields(t: PothosSchemaTypes.InputFieldBuilder<GantrySchemaTypes, 'InputObject'>, required: boolean) {
   return {
     label: t.string({ required, description: 'Display name (the unique `name` is derived from it).', validate: nonEmpty(255) }),
     role: t.string({ required, description: 'Role name, used to name generated variables.', validate: nonEmpty(255) }),

@@ -6,7 +6,7 @@ import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { knownValue } from '../enum-values.js';
 import { heldValues, loadableNodeRef } from '../../overrides/loadable-node-ref.js';
-import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.js';
+import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
 import { loadContainerImages, noteCataloguePage } from './catalogue-loader.js';
@@ -19,8 +19,6 @@ const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 export function containerImageId(globalId: string, argName = 'id'): number {
   return Number(expectGlobalId(globalId, 'ContainerImage', (id) => POSITIVE_INT.test(id), argName));
 }
-
-export const encodeContainerImageId = (id: number): string => encodeGlobalId('ContainerImage', id);
 
 registerNodeType('ContainerImage');
 

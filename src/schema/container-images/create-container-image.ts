@@ -4,7 +4,7 @@ import { upstream } from '../upstream.js';
 import { containerImageFields, inputPath, toWriteBody } from './container-image-input.js';
 import { ContainerImage } from './container-image.js';
 
-export const CreateContainerImageInput = builder.inputType('CreateContainerImageInput', {
+const CreateContainerImageInput = builder.inputType('CreateContainerImageInput', {
   description: 'A new container image. Label, role, roleClass, registryImagePath and registryImageTag are required.',
   fields: (t) => containerImageFields(t, true),
 });

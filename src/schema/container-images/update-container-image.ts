@@ -5,7 +5,7 @@ import { upstream } from '../upstream.js';
 import { containerImageFields, inputPath, toWriteBody } from './container-image-input.js';
 import { ContainerImage, containerImageId } from './container-image.js';
 
-export const UpdateContainerImageInput = builder.inputType('UpdateContainerImageInput', {
+const UpdateContainerImageInput = builder.inputType('UpdateContainerImageInput', {
   description: 'Changes to a container image; only the fields given change.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'Global ID of the image.' }),

@@ -17,7 +17,7 @@ import { ContainerStateEnum, RequestedStateEnum } from './enums.js';
 
 const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 /** The API's own bounds on `limit` for logs. */
-export const MAX_LOG_LINES = 10_000;
+const MAX_LOG_LINES = 10_000;
 
 export function containerId(globalId: string, argName = 'id'): number {
   return Number(expectGlobalId(globalId, 'Container', (id) => POSITIVE_INT.test(id), argName));

@@ -10,7 +10,7 @@ import { PowerActionEnum } from './enums.js';
 const TRANSITIONING = new Set(['starting', 'stopping', 'migrating', 'working']);
 
 /** Why `action` is not allowed now, or undefined. The API itself accepts anything; a form should not. */
-export function refusal(container: ContainerRecord, action: PowerAction): string | undefined {
+function refusal(container: ContainerRecord, action: PowerAction): string | undefined {
   if (TRANSITIONING.has(container.currentState)) return `"${container.name}" is ${container.currentState}; wait until it settles.`;
   if (action === 'start' && container.reqState === 'running') return `"${container.name}" is already running.`;
   if (action === 'stop' && container.reqState === 'stopped') return `"${container.name}" is already stopped.`;

@@ -6,7 +6,7 @@
  * merges them, keeps `first`, and the next cursor moves each source past what was kept of it.
  */
 
-export interface SourceRead<T, P> {
+interface SourceRead<T, P> {
   items: Array<{ item: T; position: P }>;
   /** The source has items beyond those returned. */
   more: boolean;
@@ -27,7 +27,7 @@ export interface MergedPage<T> {
 
 type Positions = Record<string, unknown>;
 
-export const encodeMergeCursor = (positions: Positions) => Buffer.from(JSON.stringify(positions)).toString('base64url');
+const encodeMergeCursor = (positions: Positions) => Buffer.from(JSON.stringify(positions)).toString('base64url');
 
 export function decodeMergeCursor(cursor: string): Positions | undefined {
   try {

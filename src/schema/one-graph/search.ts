@@ -30,7 +30,7 @@ interface Hit {
 
 const SCAN = 100;
 
-export function scoreName(name: string, text: string): number {
+function scoreName(name: string, text: string): number {
   const n = name.toLowerCase();
   const q = text.toLowerCase();
   const index = n.indexOf(q);

@@ -38,7 +38,7 @@ async function scanRevisions(context: Context, containerId: string, found: (r: R
   return undefined;
 }
 
-export const ContainerRevision = loadableNodeRef('ContainerRevision', {
+const ContainerRevision = loadableNodeRef('ContainerRevision', {
   id: { resolve: (revision: RevisionRecord) => revisionKey(revision) },
   load: (keys: string[], context: Context) =>
     Promise.all(

@@ -14,7 +14,7 @@ registerNodeType('GpuModel');
 const ALL_MODELS_ROWS = 100;
 
 /** Every GPU model, read once per request however many containers ask (a loader of one key). */
-export const allGpuModels = operationCache(
+const allGpuModels = operationCache(
   (context: Context): Promise<Map<string, GpuModelRecord>> =>
     upstream(context.backends.serverless.gpuModels(context.call('serverless'), 1, ALL_MODELS_ROWS)).then((page) => new Map(page.items.map((m) => [m.code, m]))),
 );

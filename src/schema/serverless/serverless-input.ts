@@ -3,6 +3,7 @@ import type { ServerlessWriteBody } from '../../backends/serverless/client.js';
 import { InvalidInputError } from '../../errors.js';
 import { checkImageReference } from '../../formats/image-reference.js';
 import { parseQuantity } from '../../formats/k8s-quantity.js';
+import type { GantrySchemaTypes } from '../builder.js';
 import { nonNegativeInt, portNumber } from '../input-rules.js';
 import { EnvVarInput } from './serverless-parts.js';
 
@@ -14,11 +15,6 @@ import { EnvVarInput } from './serverless-parts.js';
  * allows, whether a GPU model exists) come back from the service as field errors on the same
  * paths.
  */
-
-/** DNS-1123 label: what Kubernetes requires of the names it derives from this one. */
-const nameSchema = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit');
 
 const imageSchema = z.string().superRefine((image, ctx) => {
   const check = checkImageReference(image);
@@ -42,8 +38,7 @@ const envSchema = z
     });
   });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function serverlessSpecFields(t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>, creating: boolean) {
+export function serverlessSpecFields(t: PothosSchemaTypes.InputFieldBuilder<GantrySchemaTypes, 'InputObject'>, creating: boolean) {
   return {
     image: t.string({
       required: creating,

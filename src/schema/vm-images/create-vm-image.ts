@@ -9,7 +9,7 @@ import { VmImagePropertyInput } from './vm-image-filter.js';
 import { isUuid, VmImage } from './vm-image.js';
 
 /** Image attributes Glance owns; a custom property by one of these names is refused before the call. */
-export const RESERVED_PROPERTY_NAMES = new Set([
+const RESERVED_PROPERTY_NAMES = new Set([
   'id',
   'name',
   'status',
@@ -45,7 +45,7 @@ export function reservedPropertyProblems(names: readonly string[], path: string[
   return names.filter((n) => RESERVED_PROPERTY_NAMES.has(n)).map((n) => ({ path, message: `"${n}" is a built-in attribute, not a custom property` }));
 }
 
-export const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
+const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
   description: 'A new VM image record; upload its data afterwards with PUT on `uploadUrl`.',
   fields: (t) => ({
     uuid: t.string({ description: 'UUID to give the image (generated when omitted).', validate: z.string().refine(isUuid, 'must be a UUID') }),

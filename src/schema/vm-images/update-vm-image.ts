@@ -10,7 +10,7 @@ import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './en
 import { VmImagePropertyInput } from './vm-image-filter.js';
 import { VmImage, vmImageUuid } from './vm-image.js';
 
-export const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
+const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
   description: 'Changes to a VM image; only the fields given change. Sent upstream as one JSON Patch, applied all or nothing.',
   fields: (t) => ({
     id: t.id({ required: true, description: 'Global ID of the image.' }),
@@ -34,7 +34,7 @@ export const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
 type UpdateShape = typeof UpdateVmImageInput.$inferInput;
 
 /** Typed fields -> Glance JSON Patch. Base attributes are replaced; custom properties added or removed. */
-export function toPatch(input: UpdateShape): VmImagePatchOp[] {
+function toPatch(input: UpdateShape): VmImagePatchOp[] {
   const ops: VmImagePatchOp[] = [];
   const replace = (path: string, value: unknown) => ops.push({ op: 'replace', path: `/${path}`, value });
   if (input.name != null) replace('name', input.name);

@@ -20,7 +20,7 @@ export const VmImagePropertyInput = builder.inputType('VmImagePropertyInput', {
   }),
 });
 
-export const DateTimeComparisonInput = builder.inputType('DateTimeComparison', {
+const DateTimeComparisonInput = builder.inputType('DateTimeComparison', {
   description: 'Compares a date-time attribute with a value (`{ op: GTE, value: "2024-01-01T00:00:00Z" }`).',
   fields: (t) => ({
     op: t.field({ type: ComparisonOperatorEnum, required: true, description: 'How to compare.' }),

@@ -134,7 +134,7 @@ const VmImageProperty = builder.objectRef<{ name: string; value: string }>('VmIm
 });
 
 /** The global ID of an image UUID (what `VmImage.id` returns). */
-export function encodeGlobalVmImageId(uuid: string): string {
+function encodeGlobalVmImageId(uuid: string): string {
   return encodeGlobalId('VmImage', uuid);
 }
 
