@@ -51,6 +51,14 @@ export const responseRef = (name: string): OpenApiObject => ({ $ref: `#/componen
 export const parameterRef = (name: string): OpenApiObject => ({ $ref: `#/components/parameters/${name}` });
 export const headerRef = (name: string): OpenApiObject => ({ $ref: `#/components/headers/${name}` });
 
+/** Typed leaves with a description, as every document here writes them. */
+export const uuid = (description: string): Schema => ({ type: 'string', format: 'uuid', description });
+export const int64 = (description: string): Schema => ({ type: 'integer', format: 'int64', description });
+export const nullableInt64 = (description: string): Schema => ({ ...int64(description), nullable: true });
+export const text = (description: string): Schema => ({ type: 'string', description });
+export const nullableText = (description: string): Schema => ({ type: 'string', nullable: true, description });
+export const flag = (description: string): Schema => ({ type: 'boolean', description });
+
 /** `{ type: 'array', items }` */
 export const arrayOf = (items: Schema, extra: Schema = {}): Schema => ({ type: 'array', items, ...extra });
 
