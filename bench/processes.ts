@@ -28,11 +28,12 @@ export const PRODUCTION_NODE_FLAGS: string[] = (() => {
 /**
  * `gantry <args>` from the compiled build (`npm run build`) as a child process: `embedded …`
  * for the backends, no args for a gateway. A gateway gets the production command's node flags
- * (`nodeFlags` to replace them) and BENCH_GATEWAY_NODE_ARGS.
+ * (`nodeFlags` to replace them) and BENCH_GATEWAY_NODE_ARGS. `root` runs another checkout's
+ * build (BENCH_BASELINE: the commit before a change, side by side with it).
  */
-export function start(args: string[], env: Record<string, string>, nodeFlags: string[] = PRODUCTION_NODE_FLAGS): ChildProcess {
+export function start(args: string[], env: Record<string, string>, nodeFlags: string[] = PRODUCTION_NODE_FLAGS, root = ROOT): ChildProcess {
   const nodeArgs = args[0] === 'embedded' ? [] : [...nodeFlags, ...GATEWAY_NODE_ARGS];
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/cli.js'), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/cli.js'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

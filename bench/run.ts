@@ -34,6 +34,10 @@ const FANOUT_SECONDS = Number(process.env.BENCH_FANOUT_SECONDS ?? 10);
 /** Pairs of one-second slices (gateway, floor) for the latency added at concurrency 1. */
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The root of another checkout with its build (`npm run build` there): its gateway runs as `gantry-before`. */
+const BASELINE = process.env.BENCH_BASELINE;
+/** BENCH_PLAIN=1 adds `gantry-plain`: this gateway with GANTRY_FAST_EXECUTION=false. */
+const PLAIN = process.env.BENCH_PLAIN === '1';
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'gantry-bench-'));
@@ -83,16 +87,26 @@ async function main() {
       // The same gateway with V8's own young generation, as a peer of its own (processes.ts).
       const wide = start([], gatewayEnv(), WIDE_NODE_FLAGS);
       const wideUrl = (await firstMatch(wide, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
+      const extra: Peer[] = [];
+      if (PLAIN) {
+        const plain = start([], gatewayEnv({ GANTRY_FAST_EXECUTION: 'false' }));
+        extra.push({ name: 'gantry-plain', url: (await firstMatch(plain, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!, process: plain });
+      }
+      if (BASELINE) {
+        const before = start([], gatewayEnv(), undefined, BASELINE);
+        extra.push({ name: 'gantry-before', url: (await firstMatch(before, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!, process: before });
+      }
       const peers: Peer[] = [
         { name: 'gantry', url: gatewayUrl, process: gateway },
         { name: 'gantry-wide', url: wideUrl, process: wide },
+        ...extra,
         ...(hive ? [{ name: 'hive' as const, url: hive.url, process: hive.child }] : []),
         { name: 'floor', url: floor.urls.floor!, process: floor.child },
       ];
       const scenarios = benchScenarios(firstImage).map((s) => ({
         ...s,
-        requests: { ...s.requests, 'gantry-wide': s.requests.gantry },
-        check: { ...s.check, 'gantry-wide': s.check?.gantry },
+        requests: { ...s.requests, 'gantry-wide': s.requests.gantry, 'gantry-plain': s.requests.gantry, 'gantry-before': s.requests.gantry },
+        check: { ...s.check, 'gantry-wide': s.check?.gantry, 'gantry-plain': s.check?.gantry, 'gantry-before': s.check?.gantry },
       }));
       comparison = await compare({
         scenarios,

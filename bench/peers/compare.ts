@@ -9,8 +9,12 @@ import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { rssMb, TOKEN } from '../processes.js';
 
-/** `gantry-wide`: the same gateway with V8's own young generation (WIDE_NODE_FLAGS in processes.ts). */
-export type PeerName = 'gantry' | 'gantry-wide' | 'hive' | 'floor';
+/**
+ * `gantry-wide`: the same gateway with V8's own young generation (WIDE_NODE_FLAGS in
+ * processes.ts); `gantry-plain`: the same gateway with GANTRY_FAST_EXECUTION=false
+ * (BENCH_PLAIN=1); `gantry-before`: another checkout's build (BENCH_BASELINE=<its root>).
+ */
+export type PeerName = 'gantry' | 'gantry-wide' | 'gantry-plain' | 'gantry-before' | 'hive' | 'floor';
 
 export interface PeerRequest {
   path: string;
@@ -156,6 +160,13 @@ export async function compare(options: {
         'rps gantry/floor': ratio(g?.requestsPerSecond, results.floor?.requestsPerSecond),
         'rps wide/hive': ratio(results['gantry-wide']?.requestsPerSecond, results.hive?.requestsPerSecond),
         'rps gantry/wide': ratio(g?.requestsPerSecond, results['gantry-wide']?.requestsPerSecond),
+        ...(results['gantry-plain'] ? { 'rps gantry/plain': ratio(g?.requestsPerSecond, results['gantry-plain'].requestsPerSecond) } : {}),
+        ...(results['gantry-before']
+          ? {
+              'rps gantry/before': ratio(g?.requestsPerSecond, results['gantry-before'].requestsPerSecond),
+              'p99 gantry/before': ratio(g?.latencyP99Ms, results['gantry-before'].latencyP99Ms),
+            }
+          : {}),
       },
     });
   }
