@@ -80,6 +80,7 @@ async function main() {
     let comparison: Awaited<ReturnType<typeof compare>> = [];
     let serial: Awaited<ReturnType<typeof compare>> = [];
     let added: PairedLatency | undefined;
+    let addedOverBaseline: PairedLatency | undefined;
     // BENCH_DURATION=0 skips the HTTP scenarios (to profile the fan-out alone, for instance).
     if (DURATION > 0) {
       const floor = await startProxyProcess('floor', backendUrls);
@@ -137,6 +138,19 @@ async function main() {
         pairs: PAIRS,
         sliceSeconds: 1,
       });
+      // Against the commit before a change, at concurrency 1: the same paired slices, the
+      // baseline in the floor's place (its difference is what the change added per request).
+      const before = peers.find((p) => p.name === 'gantry-before');
+      if (before) {
+        addedOverBaseline = await pairedAddedLatency({
+          gateway: peers[0]!,
+          floor: before,
+          gatewayRequest: scenarios[0]!.requests.gantry!,
+          floorRequest: scenarios[0]!.requests.gantry!,
+          pairs: PAIRS,
+          sliceSeconds: 1,
+        });
+      }
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
       // Hive Gateway's or a second gateway's timers on the same two cores.
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
@@ -188,6 +202,7 @@ async function main() {
       comparison,
       serial,
       serialAdded: added,
+      serialAddedOverBaseline: addedOverBaseline,
       targets,
       transfers,
       fanout,
@@ -220,6 +235,11 @@ async function main() {
     if (added) {
       console.log(
         `gateway latency added over the plain proxy at concurrency 1: ${added.addedMedianMs.toFixed(3)} ms (target < 0.3 ms), median of ${added.pairsMs.length} paired one-second differences [${added.pairsMs.join(', ')}]; means ${added.gatewayMeanMs} against ${added.floorMeanMs} ms`,
+      );
+    }
+    if (addedOverBaseline) {
+      console.log(
+        `latency added over gantry-before at concurrency 1: ${addedOverBaseline.addedMedianMs.toFixed(3)} ms, median of ${addedOverBaseline.pairsMs.length} paired one-second differences [${addedOverBaseline.pairsMs.join(', ')}]; means ${addedOverBaseline.gatewayMeanMs} against ${addedOverBaseline.floorMeanMs} ms`,
       );
     }
     if (targets.length) {

@@ -37,7 +37,14 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     // "Did you mean …?" names fields a caller did not know: hidden in production.
     blockFieldSuggestion: { enabled: production },
   });
-  return [useCsrfPrevention(), useStrictGetParams(), useAdmission(admission), ...(armor.protect().plugins as Plugin[]), useSchemaPrivacy()];
+  return [
+    useCsrfPrevention(),
+    useStrictGetParams(),
+    useAdmission(admission),
+    ...(armor.protect().plugins as Plugin[]),
+    // Development shows the schema to everyone: the rule would never be added.
+    ...(production ? [useSchemaPrivacy()] : []),
+  ];
 }
 
 /**
