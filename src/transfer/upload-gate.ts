@@ -1,6 +1,5 @@
 import { once } from 'node:events';
-import type { Readable } from 'node:stream';
-import { Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { GantryError, InvalidInputError } from '../errors.js';
 
 /**

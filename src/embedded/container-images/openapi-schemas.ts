@@ -1,6 +1,5 @@
-import { flag, int64, nullableInt64, nullableText, text } from '../openapi.js';
+import { flag, int64, nullableInt64, nullableText, text, arrayOf, extension, object, ref, type Schema } from '../openapi.js';
 import { railsTime } from '../compute-stacks/openapi.js';
-import { arrayOf, extension, object, ref, type Schema } from '../openapi.js';
 import { DEFAULT_ICON_URL } from './serialize.js';
 import { BORG_HOOKS, BORG_STRATEGIES, ENV_PARAM_TYPES, IMAGE_PROVIDERS, INGRESS_PROTOS, ROLE_CLASSES, SETTING_PARAM_TYPES, TCP_PROXY_OPTS } from './image.js';
 

@@ -1,6 +1,5 @@
-import { flag, int64, nullableInt64, text } from '../openapi.js';
+import { flag, int64, nullableInt64, text, arrayOf, extension, object, ref, type Schema } from '../openapi.js';
 import { railsTime } from '../compute-stacks/openapi.js';
-import { arrayOf, extension, object, ref, type Schema } from '../openapi.js';
 import { LIFECYCLE_STATES } from '../simulation.js';
 import { INGRESS_PROTOS } from './container.js';
 

@@ -1,5 +1,4 @@
-import { uuid } from '../openapi.js';
-import { arrayOf, dateTime, extension, object, ref, type Schema } from '../openapi.js';
+import { uuid, arrayOf, dateTime, extension, object, ref, type Schema } from '../openapi.js';
 import { DEFAULT_SPEC, LIMITS } from './fields.js';
 import { GPU_MODELS } from './gpu-models.js';
 import { ZERO_TIME } from './serialize.js';

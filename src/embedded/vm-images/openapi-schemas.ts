@@ -1,5 +1,4 @@
-import { uuid } from '../openapi.js';
-import { arrayOf, dateTime, object, queryParam, ref, type OpenApiObject, type Schema } from '../openapi.js';
+import { uuid, arrayOf, dateTime, object, queryParam, ref, type OpenApiObject, type Schema } from '../openapi.js';
 import { CONTAINER_FORMATS, DISK_FORMATS, MEMBER_STATUSES, STATUSES, VISIBILITIES } from './image.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, SORT_KEYS } from './paging.js';
 

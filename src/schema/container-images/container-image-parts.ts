@@ -1,5 +1,14 @@
-import { BACKUP_STRATEGIES, ENV_PARAM_TYPES, INGRESS_PROTOCOLS, SETTING_PARAM_TYPES, TCP_PROXY_OPTIONS } from '../../backends/container-images/types.js';
-import type { EnvParamRecord, IngressParamRecord, SettingParamRecord, VolumeRecord } from '../../backends/container-images/types.js';
+import {
+  BACKUP_STRATEGIES,
+  ENV_PARAM_TYPES,
+  INGRESS_PROTOCOLS,
+  SETTING_PARAM_TYPES,
+  TCP_PROXY_OPTIONS,
+  type EnvParamRecord,
+  type IngressParamRecord,
+  type SettingParamRecord,
+  type VolumeRecord,
+} from '../../backends/container-images/types.js';
 import { builder } from '../builder.js';
 import { knownValue } from '../enum-values.js';
 import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, SettingParamTypeEnum, TcpProxyOptionEnum } from './enums.js';

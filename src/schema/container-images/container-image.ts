@@ -1,6 +1,5 @@
-import { ROLE_CLASSES } from '../../backends/container-images/types.js';
+import { ROLE_CLASSES, type ContainerImageRecord } from '../../backends/container-images/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
-import type { ContainerImageRecord } from '../../backends/container-images/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';

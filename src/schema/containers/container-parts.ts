@@ -1,10 +1,18 @@
-import { INGRESS_RULE_PROTOCOLS } from '../../backends/containers/types.js';
+import {
+  CURRENT_STATES,
+  INGRESS_RULE_PROTOCOLS,
+  REQUESTED_STATES,
+  type ContainerRecord,
+  type IngressRuleRecord,
+  type LogLineRecord,
+  type MetricRecord,
+  type ProcessRecord,
+} from '../../backends/containers/types.js';
 import { TCP_PROXY_OPTIONS } from '../../backends/container-images/types.js';
-import type { IngressRuleRecord, LogLineRecord, MetricRecord, ProcessRecord } from '../../backends/containers/types.js';
-import { builder } from '../builder.js';
+import { builder, type GantrySchemaTypes } from '../builder.js';
 import { knownValue } from '../enum-values.js';
 import { TcpProxyOptionEnum } from '../container-images/enums.js';
-import { IngressRuleProtocolEnum } from './enums.js';
+import { ContainerStateEnum, IngressRuleProtocolEnum, RequestedStateEnum } from './enums.js';
 
 /** Ingress rules, log lines, processes and metric samples of a container. */
 
@@ -68,5 +76,19 @@ export const MemorySample = builder.objectRef<MetricRecord>('MemorySample').impl
   fields: (t) => ({
     timestamp: t.field({ type: 'DateTime', description: 'When it was sampled.', resolve: (m) => m.time }),
     megabytes: t.int({ description: 'Memory in use, in MB.', resolve: (m) => Math.round(m.value) }),
+  }),
+});
+
+/** `state` and `requestedState`, as a Container and a ContainerStateEvent both show them. */
+export const stateFields = (t: PothosSchemaTypes.ObjectFieldBuilder<GantrySchemaTypes, ContainerRecord>) => ({
+  state: t.field({
+    type: ContainerStateEnum,
+    description: 'What it is doing now.',
+    resolve: (c) => knownValue(CURRENT_STATES, c.currentState, 'container state'),
+  }),
+  requestedState: t.field({
+    type: RequestedStateEnum,
+    description: 'What it was last asked to be.',
+    resolve: (c) => knownValue(REQUESTED_STATES, c.reqState, 'requested state'),
   }),
 });

@@ -1,4 +1,3 @@
-import { CURRENT_STATES, REQUESTED_STATES } from '../../backends/containers/types.js';
 import { createHash } from 'node:crypto';
 import type { ContainersClient } from '../../backends/containers/client.js';
 import type { CallContext } from '../../backends/http/types.js';
@@ -8,12 +7,10 @@ import type { PollSource } from '../../subscriptions/pollers.js';
 import { streamFrom } from '../../subscriptions/stream.js';
 import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { knownValue } from '../enum-values.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 import { upstream } from '../upstream.js';
 import { Container, containerId } from './container.js';
-import { ContainerLogLine } from './container-parts.js';
-import { ContainerStateEnum, RequestedStateEnum } from './enums.js';
+import { ContainerLogLine, stateFields } from './container-parts.js';
 
 /**
  * containerLogs, containerMetrics, containerState: live streams over graphql-ws and SSE, fed
@@ -101,16 +98,7 @@ const ContainerMetricsEvent = builder.objectRef<MetricsEvent>('ContainerMetricsE
 const ContainerStateEvent = builder.objectRef<ContainerRecord>('ContainerStateEvent').implement({
   description: "The container's state changed (the first event is the state when subscribing).",
   fields: (t) => ({
-    state: t.field({
-      type: ContainerStateEnum,
-      description: 'What it is doing now.',
-      resolve: (c) => knownValue(CURRENT_STATES, c.currentState, 'container state'),
-    }),
-    requestedState: t.field({
-      type: RequestedStateEnum,
-      description: 'What it was last asked to be.',
-      resolve: (c) => knownValue(REQUESTED_STATES, c.reqState, 'requested state'),
-    }),
+    ...stateFields(t),
     container: t.field({ type: Container, description: 'The container as it now is.', resolve: (c) => c }),
   }),
 });

@@ -1,19 +1,16 @@
-import { CURRENT_STATES, REQUESTED_STATES } from '../../backends/containers/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerRecord, MetricRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { WorkloadInterface } from '../one-graph/workload-interface.js';
 import { builder } from '../builder.js';
-import { knownValue } from '../enum-values.js';
 import { loadableNodeRef } from '../../overrides/loadable-node-ref.js';
 import { ContainerImage } from '../container-images/container-image.js';
 import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
-import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample } from './container-parts.js';
-import { ContainerStateEnum, RequestedStateEnum } from './enums.js';
+import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample, stateFields } from './container-parts.js';
 
 const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 /** The API's own bounds on `limit` for logs. */
@@ -61,16 +58,7 @@ Container.implement({
   fields: (t) => ({
     upstreamId: t.string({ description: "The container's own ID in the service (an integer).", resolve: (c) => String(c.id) }),
     name: t.exposeString('name', { description: 'Container name.' }),
-    state: t.field({
-      type: ContainerStateEnum,
-      description: 'What it is doing now.',
-      resolve: (c) => knownValue(CURRENT_STATES, c.currentState, 'container state'),
-    }),
-    requestedState: t.field({
-      type: RequestedStateEnum,
-      description: 'What it was last asked to be.',
-      resolve: (c) => knownValue(REQUESTED_STATES, c.reqState, 'requested state'),
-    }),
+    ...stateFields(t),
     cpuPercent: t.exposeFloat('cpuPercent', { nullable: true, description: 'Current CPU use, in percent.' }),
     memoryPercent: t.exposeFloat('memoryPercent', { nullable: true, description: 'Current memory use, in percent of its limit.' }),
     localIp: t.exposeString('localIp', { nullable: true, description: 'Address inside the project network.' }),

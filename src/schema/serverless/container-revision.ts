@@ -1,5 +1,4 @@
-import { REVISION_STATUSES } from '../../backends/serverless/types.js';
-import type { RevisionRecord, ServerlessContainerRecord } from '../../backends/serverless/types.js';
+import { REVISION_STATUSES, type RevisionRecord, type ServerlessContainerRecord } from '../../backends/serverless/types.js';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';

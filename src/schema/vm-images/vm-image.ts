@@ -1,6 +1,5 @@
-import { CONTAINER_FORMATS, DISK_FORMATS, VM_IMAGE_STATUSES, VM_IMAGE_VISIBILITIES } from '../../backends/vm-images/types.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, VM_IMAGE_STATUSES, VM_IMAGE_VISIBILITIES, type VmImageRecord } from '../../backends/vm-images/types.js';
 import { MAX_IDS_PER_CALL } from '../../backends/vm-images/client.js';
-import type { VmImageRecord } from '../../backends/vm-images/types.js';
 import type { Context } from '../../context.js';
 import { InvalidInputError, NotFoundError } from '../../errors.js';
 import { isUuid } from '../../formats/uuid.js';
