@@ -7,7 +7,8 @@
  * same build (seen on the list scenarios, run after run). A comparison of one process against
  * one process then measures that luck. Here each trial starts a fresh pair of gateways, drives
  * one at a time (alternating, a fixed number of requests each) and reads what each spent from
- * `/proc/<pid>/stat`; a build's figure is the median over trials of its processes' medians.
+ * `/proc/<pid>/stat`; which build goes first alternates by trial; a build's figure is the median
+ * over trials of its processes' medians.
  * BENCH_AB_TRIALS (default 6), BENCH_AB_ROUNDS (default 3), BENCH_SCENARIO as in run.ts.
  * Writes bench/results/cpu-ab.json.
  */
@@ -54,8 +55,11 @@ async function main() {
     const builds = { now: ROOT, before: BASELINE };
     const perProcess: Record<string, Record<'now' | 'before', number[]>> = {};
     for (let trial = 0; trial < TRIALS; trial++) {
+      // Which build starts and runs first alternates by trial: a pair's first process can be
+      // systematically dearer on a scenario than its second, whatever the build.
+      const order = trial % 2 ? (['before', 'now'] as const) : (['now', 'before'] as const);
       const gateways = await Promise.all(
-        (['now', 'before'] as const).map(async (name) => {
+        order.map(async (name) => {
           const child = start([], env, undefined, builds[name]);
           return { name, child, url: (await firstMatch(child, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]! };
         }),
