@@ -47,7 +47,7 @@ export interface VmImageRecord {
 }
 
 /** Attributes Glance defines itself; every other top-level string key is a custom property. */
-const BASE_ATTRIBUTES = new Set([
+export const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id',
   'name',
   'status',
@@ -77,7 +77,7 @@ const BASE_ATTRIBUTES = new Set([
 
 export function normalizeImage(raw: Record<string, unknown>): VmImageRecord {
   const properties = Object.entries(raw)
-    .filter(([key, value]) => !BASE_ATTRIBUTES.has(key) && typeof value === 'string')
+    .filter(([key, value]) => !GLANCE_ATTRIBUTES.has(key) && typeof value === 'string')
     .map(([name, value]) => ({ name, value: value as string }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { VmImageCreateBody } from '../../backends/vm-images/types.js';
+import { GLANCE_ATTRIBUTES, type VmImageCreateBody } from '../../backends/vm-images/types.js';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { nonNegativeInt } from '../input-rules.js';
@@ -8,41 +8,12 @@ import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './en
 import { VmImagePropertyInput } from './vm-image-filter.js';
 import { isUuid, VmImage } from './vm-image.js';
 
-/** Image attributes Glance owns; a custom property by one of these names is refused before the call. */
-const RESERVED_PROPERTY_NAMES = new Set([
-  'id',
-  'name',
-  'status',
-  'visibility',
-  'protected',
-  'tags',
-  'container_format',
-  'disk_format',
-  'min_disk',
-  'min_ram',
-  'size',
-  'virtual_size',
-  'checksum',
-  'os_hash_algo',
-  'os_hash_value',
-  'os_hidden',
-  'owner',
-  'created_at',
-  'updated_at',
-  'self',
-  'file',
-  'schema',
-  'direct_url',
-  'locations',
-  'stores',
-]);
-
 export const imageName = z.string().max(255, 'must be at most 255 characters');
 export const tagList = z.array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters')).max(128, 'at most 128 tags');
 
 /** Checks custom property names against Glance's own attributes; returns the problems found. */
 export function reservedPropertyProblems(names: readonly string[], path: string[]): Array<{ path: string[]; message: string }> {
-  return names.filter((n) => RESERVED_PROPERTY_NAMES.has(n)).map((n) => ({ path, message: `"${n}" is a built-in attribute, not a custom property` }));
+  return names.filter((n) => GLANCE_ATTRIBUTES.has(n)).map((n) => ({ path, message: `"${n}" is a built-in attribute, not a custom property` }));
 }
 
 const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
