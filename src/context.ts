@@ -46,6 +46,14 @@ export interface Context {
   /** The WebSocket this operation came on (undefined over HTTP and SSE). */
   socket: object | undefined;
   /**
+   * Aborts when the operation is over: it has answered (use-operation-end.ts calls `end`), its
+   * stream has ended, or its caller has gone (request aborted, socket closed). Upstream calls
+   * carry it: none is started after it, and one in flight is aborted.
+   */
+  readonly signal: AbortSignal;
+  /** Marks the operation over (idempotent). */
+  end(): void;
+  /**
    * When this request's time for upstream calls runs out (GANTRY_REQUEST_DEADLINE_MS after
    * the context was made), on the performance.now() clock. Every call made through `call()`
    * carries it, until the operation opens a subscription stream (see createContext).
@@ -78,6 +86,8 @@ export interface ContextOptions {
   traceUpstream?: boolean;
   /** The WebSocket an operation came on, for per-socket limits. */
   socket?: object;
+  /** Aborts when the caller goes away (the HTTP request aborted, the WebSocket closed). */
+  callerGone?: AbortSignal | undefined;
 }
 
 /**
@@ -120,6 +130,15 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     return token;
   };
   const tracing: Context['tracing'] = {};
+  const over = new AbortController();
+  const callerGone = options.callerGone;
+  const end = () => {
+    if (over.signal.aborted) return;
+    callerGone?.removeEventListener('abort', end);
+    over.abort();
+  };
+  if (callerGone?.aborted) over.abort();
+  else callerGone?.addEventListener('abort', end, { once: true });
   const context: Context = {
     requestId,
     tracing,
@@ -134,6 +153,8 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     extraErrors: [],
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     socket: options.socket,
+    signal: over.signal,
+    end,
     deadline,
     tokenFor,
     call: (backend, batchSize = 1) => ({
@@ -141,6 +162,7 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
       requestId,
       record,
       batchSize,
+      signal: over.signal,
       ...(streaming ? {} : { deadline }),
       ...(tracing.calls ? { tracing: tracing.calls } : {}),
     }),

@@ -47,6 +47,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     intervalMs: config.pollIntervalMs,
     maxPerCaller: config.maxSubscriptionsPerCaller,
     maxPerSocket: config.maxSubscriptionsPerSocket,
+    maxPollsPerSecondPerCaller: config.maxPollsPerSecondPerCaller,
     queueCapacity: config.subscriptionQueueEvents,
     // A lease lasts three polls: a replica that dies hands over within that.
     ...(config.redisUrl ? { coordinator: createRedisCoordinator(config.redisUrl, config.pollIntervalMs * 3) } : {}),

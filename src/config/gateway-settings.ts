@@ -93,6 +93,12 @@ export const gatewaySettings = {
     'tuning',
     'Subscriptions one credential may have open at once across sockets and SSE.',
   ),
+  maxPollsPerSecondPerCaller: setting(
+    int(1, 1_000_000).default(20),
+    'GANTRY_MAX_POLLS_PER_SECOND_PER_CALLER',
+    'operator',
+    "Upstream calls per second one credential's live streams may cost together: a stream of its own poller costs its calls per poll (metrics 2, logs and state 1) every GANTRY_POLL_INTERVAL_MS; joining a stream the credential already has costs nothing. A stream past it is refused with RATE_LIMITED.",
+  ),
   traceUpstream: setting(
     flag().default(false),
     'GANTRY_TRACE_UPSTREAM',

@@ -10,6 +10,7 @@ import { useCompiledQueries } from '../overrides/use-compiled-queries.js';
 import { useReleasedContextCaches } from '../overrides/use-released-context-caches.js';
 import { useSharedSubscriptionExecution } from '../overrides/use-shared-subscription-execution.js';
 import { useExtraErrors } from '../plugins/use-extra-errors.js';
+import { useOperationEnd } from '../plugins/use-operation-end.js';
 import { useOperationLog } from '../plugins/use-operation-log.js';
 import { TRACE_HEADER, useUpstreamTrace } from '../plugins/use-upstream-trace.js';
 import { createPolicy } from '../policy.js';
@@ -24,6 +25,8 @@ export interface InitialContext {
   /** graphql-ws connectionParams, for WebSocket operations. */
   connectionParams?: Readonly<Record<string, unknown>>;
   socket?: object;
+  /** graphql-ws: aborts when the socket closes, or the client completed the operation. */
+  callerGone?: AbortSignal;
   /** Set by the admission step before the operation runs (see policy.ts, useAdmission). */
   admitted?: Admitted;
   /** Set by the fast path, which serves the request itself. */
@@ -48,7 +51,8 @@ export interface YogaOptions {
  * Yoga, as every GraphQL entry uses it: its own HTTP handling (GET, POST, SSE) and, through
  * `yoga.getEnveloped`, the envelope the fast path and graphql-ws run operations in. One plugin
  * list: the policy (admission included), compiled queries, the upstream trace, errors beside
- * data, the operation log, shared subscription execution and released per-operation caches.
+ * data, the operation log, shared subscription execution, released per-operation caches and the
+ * operation's end (nothing runs for an operation that has answered or whose caller left).
  */
 export function createGatewayYoga(options: YogaOptions): GatewayYoga {
   const { config, deps, admission, logger, metrics } = options;
@@ -69,6 +73,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       useOperationLog(logger.child({ component: 'operations' }), metrics, options.tracing),
       useSharedSubscriptionExecution(),
       useReleasedContextCaches(),
+      useOperationEnd(),
     ],
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
@@ -94,6 +99,7 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
       transport: 'ws',
       traceUpstream: initial.connectionParams.trace === 'upstream',
       ...(initial.socket ? { socket: initial.socket } : {}),
+      callerGone: initial.callerGone,
     });
   }
   const request = initial.request;
@@ -103,6 +109,9 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
     transport: admitted.transport,
     path: initial.path ?? 'yoga',
     traceUpstream: request?.headers.get(TRACE_HEADER) === 'upstream',
+    // Yoga's Request aborts when the client goes; the fast path's view of one has no signal
+    // (it answers before it reads anything more from the client).
+    callerGone: request?.signal,
     ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}),
   });
 }

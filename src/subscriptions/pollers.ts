@@ -24,6 +24,11 @@ export interface PollerOptions {
   maxPerCaller?: number;
   /** Subscriptions one WebSocket may hold at once. */
   maxPerSocket?: number;
+  /**
+   * Upstream calls per second one caller's pollers may make together. A poller costs its calls
+   * per poll times the polls per second; joining a poller that already runs costs nothing.
+   */
+  maxPollsPerSecondPerCaller?: number;
   /** With Redis: one replica polls each key and the others follow its events. */
   coordinator?: Coordinator;
   /** Events a slow subscriber may have queued before the oldest are dropped. */
@@ -120,18 +125,32 @@ class Poller<T> {
   }
 }
 
+/** Who subscribes, and what a new poller for them would cost. */
+export interface Subscriber {
+  /** The caller's credential digest: limits and the poll budget are per caller. */
+  caller?: string;
+  /** The WebSocket, for the per-socket limit. */
+  socket?: object | undefined;
+  /** Upstream calls one poll makes (metrics read CPU and memory: 2). @default 1 */
+  callsPerPoll?: number;
+}
+
 export class PollerRegistry {
   private readonly pollers = new Map<string, Poller<unknown>>();
   private readonly perCaller = new Map<string, number>();
   private readonly perSocket = new WeakMap<object, number>();
+  /** Upstream calls per second of each caller's running pollers. */
+  private readonly pollRate = new Map<string, number>();
 
   constructor(private readonly options: PollerOptions) {}
 
   /**
    * Joins the poller for `key`, creating it (and its source) for the first subscriber.
-   * @throws GantryError RATE_LIMITED when `caller` already holds its maximum of subscriptions.
+   * @throws GantryError RATE_LIMITED when `caller` already holds its maximum of subscriptions,
+   *   or a new poller would take its pollers past their budget of upstream calls per second.
    */
-  subscribe<T>(key: string, makeSource: () => PollSource<T>, caller = '', socket?: object): EventQueue<T> {
+  subscribe<T>(key: string, makeSource: () => PollSource<T>, subscriber: Subscriber = {}): EventQueue<T> {
+    const { caller = '', socket } = subscriber;
     const onSocket = socket ? (this.perSocket.get(socket) ?? 0) : 0;
     if (socket && onSocket >= (this.options.maxPerSocket ?? Number.POSITIVE_INFINITY)) {
       throw new GantryError('RATE_LIMITED', `Too many subscriptions on this socket (at most ${this.options.maxPerSocket}).`);
@@ -139,6 +158,16 @@ export class PollerRegistry {
     const held = this.perCaller.get(caller) ?? 0;
     if (held >= (this.options.maxPerCaller ?? Number.POSITIVE_INFINITY)) {
       throw new GantryError('RATE_LIMITED', `Too many open subscriptions for this credential (at most ${this.options.maxPerCaller}).`);
+    }
+    let poller = this.pollers.get(key) as Poller<T> | undefined;
+    const rate = poller ? 0 : ((subscriber.callsPerPoll ?? 1) * 1000) / this.options.intervalMs;
+    const budget = this.options.maxPollsPerSecondPerCaller ?? Number.POSITIVE_INFINITY;
+    const spent = this.pollRate.get(caller) ?? 0;
+    if (rate > 0 && spent + rate > budget) {
+      throw new GantryError(
+        'RATE_LIMITED',
+        `Too many live streams for this credential: they would poll upstream more than ${budget} times a second. Close some streams first.`,
+      );
     }
     this.perCaller.set(caller, held + 1);
     if (socket) this.perSocket.set(socket, onSocket + 1);
@@ -148,15 +177,23 @@ export class PollerRegistry {
       else this.perCaller.set(caller, left);
       if (socket) this.perSocket.set(socket, Math.max(0, (this.perSocket.get(socket) ?? 1) - 1));
     };
-    let poller = this.pollers.get(key) as Poller<T> | undefined;
     if (!poller) {
+      this.pollRate.set(caller, spent + rate);
       const created = new Poller<T>(key, makeSource(), this.options, () => {
         if (this.pollers.get(key) === created) this.pollers.delete(key);
+        const left = (this.pollRate.get(caller) ?? rate) - rate;
+        if (left <= 1e-9) this.pollRate.delete(caller);
+        else this.pollRate.set(caller, left);
       });
       poller = created;
       this.pollers.set(key, created as Poller<unknown>);
     }
     return poller.subscribe(release);
+  }
+
+  /** Upstream calls per second of each caller's pollers: for tests. */
+  get pollRates(): ReadonlyMap<string, number> {
+    return this.pollRate;
   }
 
   /** Open subscriptions per caller digest: for tests and metrics. */

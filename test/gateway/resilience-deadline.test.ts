@@ -51,7 +51,7 @@ describe('request deadline in the context', () => {
     track(() => pollers.close());
     const context = createContext({ config, backends: {} as never, pollers }, readCredentials({ authorization: `Bearer ${TOKENS.admin}` }, config));
     expect(context.call('containers').deadline).toBe(context.deadline);
-    const queue = context.pollers.subscribe('test|stream', () => ({ poll: async () => [] }), 'caller');
+    const queue = context.pollers.subscribe('test|stream', () => ({ poll: async () => [] }), { caller: 'caller' });
     // The context's registry is the shared one: the stream is there for everyone to see.
     expect(pollers.active.has('test|stream')).toBe(true);
     expect(context.call('containers').deadline).toBeUndefined();

@@ -38,6 +38,9 @@ export async function startTestGateway(
     GANTRY_RATE_LIMIT_PER_ADDRESS: '0',
     GANTRY_RATE_LIMIT_PER_CREDENTIAL: '0',
     GANTRY_RATE_LIMIT_AUTH_FAILURES: '0',
+    // Tests poll every 50 ms, where one stream costs 20 polls a second: the poll budget has
+    // its own tests (test/gateway/hostile-streams.test.ts).
+    GANTRY_MAX_POLLS_PER_SECOND_PER_CALLER: '1000000',
     ...env,
   });
   const backends = createBackends(config, urls);

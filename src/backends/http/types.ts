@@ -68,6 +68,11 @@ export interface CallContext {
    * the per-backend timeouts apply (pollers, which outlive any request).
    */
   deadline?: number;
+  /**
+   * Aborts when the operation the call is made for is over (answered, or its caller gone): a
+   * call not yet sent is not sent, and one in flight is aborted. Undefined for pollers.
+   */
+  signal?: AbortSignal;
 }
 
 /** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`), as a fresh object: the client adds to it. */

@@ -123,7 +123,10 @@ builder.subscriptionFields((t) => ({
       // From `since`: everything at or after it, so the source starts just before it.
       const since = resumeFrom ? Number(resumeFrom.t) : args.since ? Date.parse(args.since) - 1 : undefined;
       const client = context.backends.containers;
-      const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()), key, context.socket);
+      const queue = context.pollers.subscribe(`containers|${id}|logs|${key}`, () => logSource(client, call, id, Date.now()), {
+        caller: key,
+        socket: context.socket,
+      });
       let replayed: LogEvent[] = [];
       if (since !== undefined) {
         // Replay from the cursor with a source of our own, then join the shared stream.
@@ -169,8 +172,8 @@ builder.subscriptionFields((t) => ({
             if (Date.parse(event.timestamp) > Date.parse(cursor)) cursor = event.timestamp;
           },
         }),
-        key,
-        context.socket,
+        // One poll reads CPU and memory: two upstream calls.
+        { caller: key, socket: context.socket, callsPerPoll: 2 },
       );
       return streamFrom<MetricsEvent, MetricsEvent>(queue, ({ event }) => event);
     },
@@ -200,8 +203,7 @@ builder.subscriptionFields((t) => ({
             last = `${event.currentState}|${event.reqState}`;
           },
         }),
-        key,
-        context.socket,
+        { caller: key, socket: context.socket },
       );
       return streamFrom<ContainerRecord, ContainerRecord>(queue, ({ event }) => event, [container]);
     },
