@@ -4,8 +4,9 @@ import type { AttemptAbort } from '../overrides/attempt-abort.js';
 import { Pool } from '../overrides/undici-pool.js';
 import { type AttemptPlan, type Guards, type Outcome, runAttempts } from './http/attempts.js';
 import { type BreakerSnapshot, CircuitBreaker } from './http/breaker.js';
-import { BackendError, type ErrorBodyReader, errorFromResponse, timeUp, transportError } from './http/errors.js';
+import { BackendError, type ErrorBodyReader, errorFromResponse, guardedReader, timeUp, transportError } from './http/errors.js';
 import { type JsonAttempt, sendJson } from './http/json.js';
+import { ReadBudget } from './http/bounded-body.js';
 import { CallQueue } from './http/queue.js';
 import { sendRaw } from './http/raw.js';
 import { RETRYABLE_METHODS, RetryBudget } from './http/retry.js';
@@ -37,10 +38,13 @@ export class BackendHttp {
   private readonly shared: SharedGets;
   /** ETagged answers by credential digest + path (they outlive requests), to revalidate with If-None-Match. */
   private readonly validated: RevalidationCache;
+  private readonly maxResponseBytes: number;
+  private readonly readBudget: ReadBudget;
+  private readonly readErrorBody: ErrorBodyReader;
 
   constructor(
     options: BackendHttpOptions,
-    private readonly readErrorBody: ErrorBodyReader,
+    readErrorBody: ErrorBodyReader,
     private readonly authHeaders: AuthHeaders,
     dispatcher?: Dispatcher,
   ) {
@@ -68,6 +72,10 @@ export class BackendHttp {
     };
     this.shared = new SharedGets(() => timeUp(this.backend));
     this.validated = new RevalidationCache(options.revalidationBytes ?? 4 * 1024 * 1024);
+    this.maxResponseBytes = options.maxResponseBytes ?? 8 * 1024 * 1024;
+    // Twice one answer's cap: two answers at the cap at once, or many ordinary ones.
+    this.readBudget = new ReadBudget(2 * this.maxResponseBytes);
+    this.readErrorBody = guardedReader(readErrorBody, options.upstreamErrorText !== false);
   }
 
   /** The circuit breaker's state, for /readyz and metrics. */
@@ -169,6 +177,8 @@ export class BackendHttp {
       path,
       headers,
       body,
+      maxBytes: this.maxResponseBytes,
+      readBudget: this.readBudget,
     };
     if (revalidate) attempt.revalidation = { cache: this.validated, key: validationKey(call.token, path) };
     const tracePath = path.slice(this.basePath.length);

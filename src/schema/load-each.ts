@@ -1,8 +1,7 @@
+import { isExactId } from '../backends/raw-values.js';
 import type pLimit from 'p-limit';
 import { NotFoundError } from '../errors.js';
 import { upstream } from './upstream.js';
-
-const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 
 /**
  * A loader batch for an API with no multi-get: each key is fetched on its own, under the
@@ -33,5 +32,5 @@ export function loadEachById<T>(
   fetch: (id: number) => Promise<T>,
   what: string,
 ): Promise<Array<T | Error>> {
-  return loadEachByKey(keys, fanOut, (key) => (POSITIVE_INT.test(key) ? Number(key) : undefined), fetch, what);
+  return loadEachByKey(keys, fanOut, (key) => (isExactId(key) ? Number(key) : undefined), fetch, what);
 }

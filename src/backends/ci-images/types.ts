@@ -1,4 +1,4 @@
-import { obj, strictNum as int, str, type Raw } from '../raw-values.js';
+import { obj, strictNum as int, str, type Raw, upstreamRecord } from '../raw-values.js';
 /**
  * Upstream shapes of the CI image service (Djinn CI) and their normalized form. `author`,
  * `user` and `namespace` appear only when set; unknown fields are ignored.
@@ -52,7 +52,8 @@ function normalizeNamespace(raw: Raw | null): CiNamespaceRecord | null {
   };
 }
 
-export function normalizeCiImage(raw: Raw): CiImageRecord {
+export function normalizeCiImage(value: unknown): CiImageRecord {
+  const raw = upstreamRecord(value, 'ciImages', 'integer');
   return {
     id: int(raw.id) ?? 0,
     authorId: int(raw.author_id),

@@ -1,4 +1,4 @@
-import { bool, num as int, objects as list, str, strings, type Raw } from '../raw-values.js';
+import { bool, num as int, objects as list, str, strings, type Raw, upstreamRecord } from '../raw-values.js';
 /**
  * Upstream shapes of the container image catalogue (ComputeStacks) and their normalized,
  * camelCase form. The reader is liberal: `min_cpu` arrives as a string (Rails BigDecimal) or a
@@ -120,7 +120,8 @@ function normalizeVolume(raw: Raw): VolumeRecord {
   };
 }
 
-export function normalizeContainerImage(raw: Raw): ContainerImageRecord {
+export function normalizeContainerImage(value: unknown): ContainerImageRecord {
+  const raw = upstreamRecord(value, 'containerImages', 'integer');
   return {
     id: int(raw.id) ?? 0,
     name: str(raw.name) ?? '',

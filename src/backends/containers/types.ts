@@ -1,4 +1,4 @@
-import { bool, num, str, type Raw } from '../raw-values.js';
+import { bool, num, str, type Raw, upstreamRecord } from '../raw-values.js';
 /**
  * Upstream shapes of the containers service (ComputeStacks) and their normalized form. Logs
  * come as `[epoch_seconds, name, line]` triples, processes as `ps` rows whose numbers may be
@@ -83,7 +83,8 @@ function normalizeRule(raw: Raw): IngressRuleRecord {
   };
 }
 
-export function normalizeContainer(raw: Raw): ContainerRecord {
+export function normalizeContainer(value: unknown): ContainerRecord {
+  const raw = upstreamRecord(value, 'containers', 'integer');
   const stats = (raw.stats ?? {}) as Raw;
   return {
     id: num(raw.id) ?? 0,

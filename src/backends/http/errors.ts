@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { BackendKey } from '../../backend-keys.js';
 import { DEFAULT_MESSAGES, type ErrorCode } from '../../errors.js';
+import { readUpTo } from './bounded-body.js';
 import { retryAfterMs } from './retry.js';
 
 /** What an upstream failure became; never sent to a client as is (see src/errors.ts). */
@@ -76,6 +77,10 @@ export const circuitOpen = (backend: BackendKey, seconds: number): BackendError 
     seconds,
   );
 
+/** An answer that is not what the API sends (not JSON, not the record asked for): the backend is not working. */
+export const malformedAnswer = (backend: BackendKey, status: number): BackendError =>
+  new BackendError(backend, status, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.');
+
 /** The backend's queue is full: nothing was sent. */
 export const busy = (backend: BackendKey): BackendError => new BackendError(backend, null, 'UPSTREAM_BUSY', DEFAULT_MESSAGES.UPSTREAM_BUSY);
 
@@ -96,21 +101,35 @@ export function cleanMessage(text: string): string {
   return flat.length > MAX_MESSAGE ? `${flat.slice(0, MAX_MESSAGE - 1)}…` : flat;
 }
 
-async function readBounded(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size < MAX_ERROR_BODY) chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY).toString('utf8');
+/** A stack trace or traceback in a message: a backend's internals, never a client's business. */
+const TRACE = /Traceback \(most recent call last\)|^\s*at \S+ \(|File "[^"]+", line \d+|\.(?:py|rb|js|ts|java|go):\d+|\n\s+from \/|Exception in thread/m;
+
+const GENERIC_FIELD_MESSAGE = 'is not valid';
+
+/**
+ * What of an upstream error body may reach a client, around a backend's own reader. Only a
+ * JSON body is read at all (an HTML page is a proxy's or a framework's, not an answer). A
+ * message that carries a stack trace is dropped. With `passText` false (the production
+ * profile) no upstream text is kept: the gateway's own message, and the problem fields by
+ * their paths with a message of its own.
+ */
+export function guardedReader(read: ErrorBodyReader, passText: boolean): ErrorBodyReader {
+  return (status, body, contentType) => {
+    if (!/json/i.test(contentType)) return {};
+    const described = read(status, body, contentType);
+    if (!passText) return described.fields?.length ? { fields: described.fields.map((f) => ({ path: f.path, message: GENERIC_FIELD_MESSAGE })) } : {};
+    const clean = (text: string | undefined) => (text === undefined || TRACE.test(text) ? undefined : text);
+    const message = clean(described.message);
+    const fields = described.fields?.map((f) => ({ path: f.path, message: clean(f.message) ?? GENERIC_FIELD_MESSAGE }));
+    return { ...(message ? { message } : {}), ...(fields ? { fields } : {}) };
+  };
 }
 
 /** Turns a non-2xx response into a BackendError, reading (at most 64 KiB of) its body. */
 export async function errorFromResponse(backend: BackendKey, response: Dispatcher.ResponseData, readErrorBody: ErrorBodyReader): Promise<BackendError> {
   let text = '';
   try {
-    text = await readBounded(response.body);
+    ({ text } = await readUpTo(response.body, MAX_ERROR_BODY, true));
   } catch {
     // A body that breaks off mid-error still tells us the status.
   }

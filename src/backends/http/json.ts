@@ -2,7 +2,8 @@ import type { Dispatcher } from 'undici';
 import type { BackendKey } from '../../backend-keys.js';
 import type { AttemptAbort } from '../../overrides/attempt-abort.js';
 import { type Outcome, transportOutcome } from './attempts.js';
-import { BackendError, type ErrorBodyReader, errorFromResponse } from './errors.js';
+import { type ReadBudget, readUpTo } from './bounded-body.js';
+import { BackendError, type ErrorBodyReader, errorFromResponse, malformedAnswer } from './errors.js';
 import { RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
 import { notModified, type RevalidationCache } from './revalidation.js';
 import type { JsonResponse } from './types.js';
@@ -17,9 +18,21 @@ export interface JsonAttempt {
   path: string;
   headers: Record<string, string>;
   body: string | undefined;
+  /** Largest answer read (bytes); a longer one is cut off where it passes this. */
+  maxBytes: number;
+  /** The backend's bytes of answers being read, all calls together. */
+  readBudget: ReadBudget;
   /** A GET's revalidation: the cache and the call's key in it (the key is computed only when needed). */
   revalidation?: { cache: RevalidationCache; key: () => string };
 }
+
+/** Not the caller's fault and not worth a retry: a backend that does it keeps doing it. */
+const tooLarge = (backend: BackendKey, status: number, maxBytes: number): Outcome<never> => ({
+  status,
+  result: { error: new BackendError(backend, status, 'UPSTREAM_UNAVAILABLE', `A backend service sent an answer larger than ${maxBytes} bytes.`) },
+  breaker: 'failure',
+  transient: false,
+});
 
 /**
  * One JSON request and what came of it: the parsed answer, a 304 answered from the kept copy,
@@ -39,6 +52,10 @@ export async function sendJson<T>(attempt: JsonAttempt, signal: AttemptAbort): P
     return transportOutcome(backend, error);
   }
   const status = response.statusCode;
+  if (Number(response.headers['content-length']) > attempt.maxBytes) {
+    response.body.destroy();
+    return tooLarge(backend, status, attempt.maxBytes);
+  }
   if (status === 304 && kept) {
     await response.body.dump();
     return { status, result: { value: notModified<T>(kept, response.headers) }, breaker: 'success', transient: false };
@@ -56,7 +73,9 @@ export async function sendJson<T>(attempt: JsonAttempt, signal: AttemptAbort): P
   }
   let text: string;
   try {
-    text = await response.body.text();
+    const read = await readUpTo(response.body, attempt.maxBytes, false, attempt.readBudget);
+    if (read.truncated) return tooLarge(backend, status, attempt.maxBytes);
+    text = read.text;
   } catch (error) {
     // The head came (say 200) and the body broke off: report the status it had.
     const broken = transportOutcome(backend, error);
@@ -65,7 +84,7 @@ export async function sendJson<T>(attempt: JsonAttempt, signal: AttemptAbort): P
   }
   const malformed = (): Outcome<never> => ({
     status,
-    result: { error: new BackendError(backend, status, 'UPSTREAM_UNAVAILABLE', 'A backend service sent a malformed response.') },
+    result: { error: malformedAnswer(backend, status) },
     breaker: 'failure',
     transient: false,
   });

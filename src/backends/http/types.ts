@@ -14,6 +14,13 @@ export interface BackendHttpOptions {
   maxPending?: number;
   /** JSON bytes of ETagged answers kept to revalidate (see revalidation.ts); 0 turns it off. @default 4 MiB */
   revalidationBytes?: number;
+  /** Largest JSON answer read, counted as it streams; past it the call fails and the connection is dropped. @default 8 MiB */
+  maxResponseBytes?: number;
+  /**
+   * Pass the message of an upstream JSON error body on to clients (cleaned, cut short). false
+   * in the production profile: clients get the gateway's own message. @default true
+   */
+  upstreamErrorText?: boolean;
   /** Retries of an idempotent call after a transient failure. @default 2 */
   retries?: number;
   /** First retry backoff (doubling, full jitter). @default 100 */

@@ -1,4 +1,4 @@
-import { num, obj, objects, str, strings, type Raw } from '../raw-values.js';
+import { num, obj, objects, str, strings, type Raw, upstreamRecord } from '../raw-values.js';
 
 /**
  * Upstream shapes of the serverless container service (Quasarch) and their normalized form.
@@ -97,7 +97,8 @@ function spec(raw: Raw): ServerlessSpecRecord {
   };
 }
 
-export function normalizeServerlessContainer(raw: Raw): ServerlessContainerRecord {
+export function normalizeServerlessContainer(value: unknown): ServerlessContainerRecord {
+  const raw = upstreamRecord(value, 'serverless', 'string');
   return {
     ...spec(raw),
     id: str(raw.id) ?? '',

@@ -12,20 +12,17 @@ export const MAX_IDS_PER_CALL = 100;
 
 /**
  * Glance sends `{"message": "...<br /><br />\n\n", "code": "404 Not Found", "title": ...}` for
- * JSON, and an HTML page otherwise (we ask for JSON, but proxies in front may not care).
+ * JSON, and an HTML page otherwise, which is never read (only a JSON body's message may reach a
+ * client: see guardedReader in ../http/errors.ts).
  */
-export const readGlanceError: ErrorBodyReader = (_status, body, contentType) => {
-  if (contentType.includes('json')) {
-    try {
-      const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
-      const message = parsed.message ?? parsed.error?.message;
-      if (typeof message === 'string') return { message };
-    } catch {
-      // fall through to the HTML reading
-    }
+export const readGlanceError: ErrorBodyReader = (_status, body) => {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; error?: { message?: unknown } };
+    const message = parsed.message ?? parsed.error?.message;
+    return typeof message === 'string' ? { message } : {};
+  } catch {
+    return {};
   }
-  const h1 = /<h1>[^<]*<\/h1>\s*([^<]+)/i.exec(body);
-  return h1?.[1] ? { message: h1[1] } : {};
 };
 
 function quoteInValue(value: string): string {

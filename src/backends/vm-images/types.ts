@@ -1,4 +1,4 @@
-import { strictNum as num, str } from '../raw-values.js';
+import { strictNum as num, str, upstreamRecord } from '../raw-values.js';
 /**
  * Upstream shapes of the VM image service (Glance v2) and their normalized, camelCase form.
  * Snake case stops here: nothing outside backends/ sees it. The reader is liberal: unknown
@@ -75,7 +75,8 @@ export const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'stores',
 ]);
 
-export function normalizeImage(raw: Record<string, unknown>): VmImageRecord {
+export function normalizeImage(value: unknown): VmImageRecord {
+  const raw = upstreamRecord(value, 'vmImages', 'string');
   const properties = Object.entries(raw)
     .filter(([key, value]) => !GLANCE_ATTRIBUTES.has(key) && typeof value === 'string')
     .map(([name, value]) => ({ name, value: value as string }))

@@ -1,3 +1,4 @@
+import { isExactId } from '../../backends/raw-values.js';
 import { z } from 'zod';
 import { CI_PAGE_SIZE } from '../../backends/ci-images/client.js';
 import type { CiImageRecord, CiNamespaceRecord, CiUserRecord } from '../../backends/ci-images/types.js';
@@ -11,13 +12,12 @@ import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
 
-const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 /** Djinn's rule for image names. */
 export const CI_IMAGE_NAME = /^[a-zA-Z0-9_-]+$/;
 
 /** The upstream id of a `CiImage` global ID. @throws InvalidInputError for any other ID. */
 export function ciImageId(globalId: string, argName = 'id'): number {
-  return Number(expectGlobalId(globalId, 'CiImage', (id) => POSITIVE_INT.test(id), argName));
+  return Number(expectGlobalId(globalId, 'CiImage', isExactId, argName));
 }
 
 registerNodeType('CiImage');

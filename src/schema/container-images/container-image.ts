@@ -1,3 +1,4 @@
+import { isExactId } from '../../backends/raw-values.js';
 import { ROLE_CLASSES, type ContainerImageRecord } from '../../backends/container-images/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { Context } from '../../context.js';
@@ -12,11 +13,9 @@ import { loadContainerImages, noteCataloguePage } from './catalogue-loader.js';
 import { ContainerImageLabel, EnvParam, IngressParam, SettingParam, Volume } from './container-image-parts.js';
 import { ContainerImageScopeEnum, RoleClassEnum } from './enums.js';
 
-const POSITIVE_INT = /^[1-9]\d{0,15}$/;
-
 /** The upstream id of a `ContainerImage` global ID. @throws InvalidInputError for any other ID. */
 export function containerImageId(globalId: string, argName = 'id'): number {
-  return Number(expectGlobalId(globalId, 'ContainerImage', (id) => POSITIVE_INT.test(id), argName));
+  return Number(expectGlobalId(globalId, 'ContainerImage', isExactId, argName));
 }
 
 registerNodeType('ContainerImage');

@@ -1,3 +1,4 @@
+import { isExactId } from '../../backends/raw-values.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
 import type { ContainerRecord, MetricRecord } from '../../backends/containers/types.js';
 import type { Context } from '../../context.js';
@@ -12,12 +13,11 @@ import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
 import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample, stateFields } from './container-parts.js';
 
-const POSITIVE_INT = /^[1-9]\d{0,15}$/;
 /** The API's own bounds on `limit` for logs. */
 const MAX_LOG_LINES = 10_000;
 
 export function containerId(globalId: string, argName = 'id'): number {
-  return Number(expectGlobalId(globalId, 'Container', (id) => POSITIVE_INT.test(id), argName));
+  return Number(expectGlobalId(globalId, 'Container', isExactId, argName));
 }
 
 registerNodeType('Container');
