@@ -7,7 +7,7 @@ import { listenTracked } from './leftovers.js';
  * streamed as fast as the gateway reads it, a body that never ends, one that drips, an error
  * whose text is a stack trace naming a database, and records that lie about their shape.
  */
-export type HostileAnswer =
+type HostileAnswer =
   /** 200 JSON of about `bytes` bytes: `{"images":[{...},{...},...]}`, generated as it is sent. */
   | { kind: 'huge'; bytes: number }
   /** 200 JSON that never ends. */
