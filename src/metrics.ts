@@ -11,6 +11,9 @@ import type { PollerRegistry } from './subscriptions/pollers.js';
  * breaker, open subscriptions and pollers, and Node's own (event loop delay, heap, GC) from
  * collectDefaultMetrics. One registry per gateway, so tests can run several in one process.
  */
+/** Distinct operation names /metrics labels; a client's next ones count as `other`. */
+export const MAX_OPERATION_NAMES = 200;
+
 export interface Metrics {
   registry: Registry;
   operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number, served: Pick<Context['served'], 'path' | 'executor'>): void;
@@ -24,6 +27,16 @@ const BREAKER_VALUES: Record<string, number> = { closed: 0, 'half-open': 1, open
 export function createMetrics(backends: Backends, pollers: PollerRegistry): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gantry_' });
+  // Operation names are the client's to choose: the first MAX_OPERATION_NAMES seen are labels
+  // of their own, any later one is `other`, so the registry cannot grow without bound.
+  const named = new Set<string>();
+  const operationLabel = (full: string) => {
+    const name = full.slice(0, 100);
+    if (named.has(name)) return name;
+    if (named.size >= MAX_OPERATION_NAMES) return 'other';
+    named.add(name);
+    return name;
+  };
   const operations = new Counter({
     name: 'gantry_operations_total',
     help: 'GraphQL operations by name, type, outcome, path (fast: the fast path for JSON POSTs; yoga) and executor (compiled: graphql-jit; graphql-js).',
@@ -87,7 +100,7 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   return {
     registry,
     operation(name, type, outcome, seconds, served) {
-      operations.inc({ operation: name, type, outcome, path: served.path, executor: served.executor });
+      operations.inc({ operation: operationLabel(name), type, outcome, path: served.path, executor: served.executor });
       operationSeconds.observe({ type }, seconds);
     },
     upstream(call) {

@@ -4,7 +4,9 @@ import type { Plugin } from 'graphql-yoga';
 import type { Admission } from './admission/admission.js';
 import type { Config } from './config/schema.js';
 import { useAdmission, type YogaServerContext } from './plugins/use-admission.js';
+import { useArgumentLimits } from './plugins/use-argument-limits.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
+import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import { useStrictGetParams } from './plugins/use-strict-get-params.js';
 
 /**
@@ -13,7 +15,8 @@ import { useStrictGetParams } from './plugins/use-strict-get-params.js';
  * these apply to every operation, after the admission step (src/admission/) let it in:
  * graphql-armor's limits (depth, aliases, directives, tokens, cost) at parse and validation,
  * before anything executes and so before any backend call; the production profile's schema
- * privacy, by the admission step's verdict; field suggestions hidden in production. Yoga's own
+ * privacy, by the admission step's verdict; suggestions (field names, enum values) hidden in
+ * production. Yoga's own
  * HTTP entry also gets its admission call here (`useAdmission`), and the two checks only an
  * HTTP request can fail (CSRF, malformed GET parameters).
  */
@@ -34,16 +37,17 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     // Counts `first`/`last` literals as multipliers (not variables: those are capped by
     // GANTRY_MAX_PAGE_SIZE when the field runs, still before any backend call).
     costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...asValidationError },
-    // "Did you mean …?" names fields a caller did not know: hidden in production.
-    blockFieldSuggestion: { enabled: production },
+    // Field suggestions are hidden in production by useNoSuggestions, enum values' too.
+    blockFieldSuggestion: { enabled: false },
   });
   return [
     useCsrfPrevention(),
     useStrictGetParams(),
     useAdmission(admission),
     ...(armor.protect().plugins as Plugin[]),
+    useArgumentLimits({ maxStringLength: limits.maxStringLength, maxListLength: limits.maxListLength }),
     // Development shows the schema to everyone: the rule would never be added.
-    ...(production ? [useSchemaPrivacy()] : []),
+    ...(production ? [useSchemaPrivacy(), useNoSuggestions()] : []),
   ];
 }
 

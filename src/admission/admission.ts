@@ -109,7 +109,7 @@ export function createAdmission(config: Config): Admission {
         if (wait !== undefined) throw tooMany(wait, 'requests from this address');
       }
       const credentials = readCaller(knock);
-      const wait = await limits.credential(knock.authorization);
+      const wait = await limits.credential(credentials.sent);
       if (wait !== undefined) throw tooMany(wait, 'operations for this credential');
       let query = knock.operation?.query;
       if (trusted && knock.operation) {

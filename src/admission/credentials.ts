@@ -14,6 +14,12 @@ export interface Credentials {
   tokenFor(backend: BackendKey): string | undefined;
   /** The backends this caller has a credential for (its own or a service token). */
   readonly present: ReadonlySet<BackendKey>;
+  /**
+   * Every distinct token the caller itself sent (bearer and per-backend), as parsed: budgets
+   * are charged to each, so neither the header's spelling nor an extra per-backend token
+   * makes a fresh budget.
+   */
+  readonly sent: readonly string[];
 }
 
 export interface RawCredentials {
@@ -70,8 +76,11 @@ export function readCredentials(raw: RawCredentials, config: Pick<Config, 'backe
   // Most operations never ask which backends are covered (only the merged one-graph fields
   // and scope checks do): the set is made on first use.
   let present: ReadonlySet<BackendKey> | undefined;
+  const sent = new Set<string>(perBackend?.values());
+  if (bearer !== undefined) sent.add(bearer);
   return {
     tokenFor,
+    sent: [...sent],
     get present() {
       present ??= new Set(BACKEND_KEYS.filter((key) => tokenFor(key) !== undefined));
       return present;

@@ -12,8 +12,8 @@ import type { Config } from '../config/schema.js';
 export interface RateLimits {
   /** Charges one request to `address`; the seconds to wait when over budget, else undefined. */
   address(address: string): Promise<number | undefined>;
-  /** Charges one operation to the credential (by its digest); seconds to wait, else undefined. */
-  credential(authorization: string | null | undefined): Promise<number | undefined>;
+  /** Charges one operation to each token the caller sent (by its digest); seconds to wait, else undefined. */
+  credential(tokens: readonly string[]): Promise<number | undefined>;
   /** Records a refused credential from `address`. */
   authFailure(address: string): Promise<void>;
   /** Seconds `address` must wait because of refused credentials, else undefined (does not charge). */
@@ -40,8 +40,15 @@ export function createRateLimits(config: Config['rateLimit']): RateLimits {
   const failures = config.authFailures > 0 ? new RateLimiterMemory({ points: config.authFailures, duration: 60 }) : undefined;
   return {
     address: (address) => charge(byAddress, address),
-    credential: (authorization) =>
-      authorization && byCredential ? charge(byCredential, createHash('sha256').update(authorization).digest('base64url')) : Promise.resolve(undefined),
+    async credential(tokens) {
+      if (!byCredential) return undefined;
+      let wait: number | undefined;
+      for (const token of tokens) {
+        const left = await charge(byCredential, createHash('sha256').update(token).digest('base64url'));
+        if (left !== undefined) wait = Math.max(wait ?? 0, left);
+      }
+      return wait;
+    },
     async authFailure(address) {
       await failures?.penalty(address);
     },

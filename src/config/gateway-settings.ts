@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, int, ms, optionalUrl, setting } from './setting.js';
+import { flag, int, ms, optionalSecret, optionalUrl, setting } from './setting.js';
 
 /** The gateway's own settings: where it listens, who may do what, how much, and how it runs. */
 
@@ -32,6 +32,13 @@ const limits = z.object({
     'tuning',
     'Most lexical tokens in one document (checked while parsing, so a huge document costs little).',
   ),
+  maxStringLength: setting(
+    int(16, 10_000_000).default(8_192),
+    'GANTRY_MAX_STRING_LENGTH',
+    'tuning',
+    'Longest string argument, literal or variable, at any depth of an input (fields with a rule of their own, such as names and filters, allow less).',
+  ),
+  maxListLength: setting(int(1, 1_000_000).default(1_000), 'GANTRY_MAX_LIST_LENGTH', 'tuning', 'Most items in a list argument, literal or variable.'),
   maxCost: setting(
     int(1, 100_000_000).default(50_000),
     'GANTRY_MAX_COST',
@@ -58,6 +65,27 @@ const rateLimit = z.object({
     'GANTRY_RATE_LIMIT_AUTH_FAILURES',
     'tuning',
     'Refused credentials (malformed, or UNAUTHENTICATED over graphql-ws) one address may cause per minute before its WebSocket upgrades get 429. 0 turns it off.',
+  ),
+});
+
+const connections = z.object({
+  headersTimeoutMs: setting(
+    ms().default(10_000),
+    'GANTRY_HEADERS_TIMEOUT_MS',
+    'tuning',
+    'Time a client has to send the headers of a request, from when it connects or from its previous request; a connection that sends nothing is closed after it.',
+  ),
+  bodyTimeoutMs: setting(
+    ms().default(10_000),
+    'GANTRY_BODY_TIMEOUT_MS',
+    'tuning',
+    "Time a client has to send a GraphQL request's body; one that drips in slower loses its connection. The byte routes' uploads are not bounded by it.",
+  ),
+  maxConnectionsPerAddress: setting(
+    int(0, 1_000_000).default(512),
+    'GANTRY_MAX_CONNECTIONS_PER_ADDRESS',
+    'operator',
+    'Open connections (WebSockets included) one client address may hold; more are closed at once. 0 turns it off (do so behind a load balancer that hides client addresses).',
   ),
 });
 
@@ -111,6 +139,27 @@ export const gatewaySettings = {
     'tuning',
     "The gateway's two bends of its frameworks for speed: JSON POSTs answered without Yoga's fetch adapter (the fast path) and repeated queries run compiled by graphql-jit. false sends every request through Yoga and graphql-js; answers are the same either way.",
   ),
+  corsOrigins: setting(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url().transform((origin) => new URL(origin).origin)))
+      .default([]),
+    'GANTRY_CORS_ORIGINS',
+    'operator',
+    'Comma-separated origins (https://console.example.com) whose pages may call the gateway from a browser, with credentials. Unset: same-origin only (no CORS headers at all), so no foreign page gets an answer.',
+  ),
+  metricsKey: setting(
+    optionalSecret(),
+    'GANTRY_METRICS_KEY',
+    'operator',
+    '/metrics names operations and backends: when set, it is served only to `Authorization: Bearer <key>`. In the production profile /metrics is never served without it (404).',
+  ),
   readinessIntervalMs: setting(ms().default(5_000), 'GANTRY_READINESS_INTERVAL_MS', 'tuning', 'How often each backend is probed for /readyz.'),
   tracing: z.object({
     otlpEndpoint: setting(
@@ -154,5 +203,6 @@ export const gatewaySettings = {
     'Path of a trusted-documents manifest (`{"<hash>": "<document>"}`, as codegen writes it); when set, every transport runs only those documents, sent by `documentId` or `extensions.persistedQuery.sha256Hash`.',
   ),
   limits,
+  connections,
   rateLimit,
 };

@@ -1,15 +1,32 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Admission } from '../admission/admission.js';
 import type { Backends } from '../backends/index.js';
+import type { Config } from '../config/schema.js';
 import type { ContextDeps } from '../context.js';
 import type { ReadinessMonitor } from '../health.js';
 import type { Metrics } from '../metrics.js';
 import type { FastPost } from '../overrides/fast-post.js';
 import { sendError } from '../transfer/respond.js';
 import { routeFiles } from './byte-routes.js';
+import { limitBodyTime } from './connection-limits.js';
 import { GRAPHQL_PATH, type GatewayYoga } from './yoga.js';
+
+/**
+ * Who may read /metrics, which names operations and backends: with GANTRY_METRICS_KEY set,
+ * only its holder; without one, everyone in development and nobody in production.
+ */
+function metricsGate(config: Config): (authorization: string | undefined) => 'served' | 'unauthorized' | 'hidden' {
+  const key = config.metricsKey;
+  if (key === undefined) return () => (config.profile === 'production' ? 'hidden' : 'served');
+  const expected = Buffer.from(`Bearer ${key}`);
+  return (authorization) => {
+    const given = Buffer.from(authorization ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected) ? 'served' : 'unauthorized';
+  };
+}
 
 export interface RouterOptions {
   yoga: GatewayYoga;
@@ -30,11 +47,16 @@ export interface RouterOptions {
  */
 export function createRouter(options: RouterOptions): RequestListener {
   const { yoga, admission, metrics, readiness, backends, fastPost, logger } = options;
+  const metricsAccess = metricsGate(options.deps.config);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/metrics') {
-      res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      const verdict = metricsAccess(req.headers.authorization);
+      if (verdict === 'served') res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
+      else if (verdict === 'unauthorized')
+        res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"', 'content-type': 'text/plain' }).end('Send the metrics key.\n');
+      else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.\n');
       return;
     }
     if (path === '/healthz') {
@@ -56,6 +78,7 @@ export function createRouter(options: RouterOptions): RequestListener {
       refuse(res, refusal);
       return;
     }
+    if (path === GRAPHQL_PATH) limitBodyTime(req, options.deps.config.connections.bodyTimeoutMs);
     if (path === GRAPHQL_PATH && req.method === 'POST' && fastPost && (await fastPost.handle(req, res))) return;
     if (path.startsWith('/files/')) {
       await routeFiles(req, res, path, options);

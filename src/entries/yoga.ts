@@ -75,6 +75,12 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       useReleasedContextCaches(),
       useOperationEnd(),
     ],
+    // Cross-origin calls only from the allow-list (GANTRY_CORS_ORIGINS); a foreign origin gets
+    // no CORS headers at all, so its page can read nothing, least of all with credentials.
+    cors: (request) => {
+      const origin = request.headers.get('origin');
+      return origin !== null && config.corsOrigins.includes(origin) ? { origin: [origin], credentials: true } : false;
+    },
     // No file uploads through GraphQL (the byte routes take files), so no multipart bodies.
     multipart: false,
     // The admission step's door refused bodies over GANTRY_MAX_REQUEST_BYTES or without a
@@ -97,7 +103,8 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
   if (initial.connectionParams !== undefined) {
     return createContext(deps, admitted.credentials, {
       transport: 'ws',
-      traceUpstream: initial.connectionParams.trace === 'upstream',
+      // The trace names upstream paths: in production only a developer key's holder gets it.
+      traceUpstream: admitted.mayIntrospect && initial.connectionParams.trace === 'upstream',
       ...(initial.socket ? { socket: initial.socket } : {}),
       callerGone: initial.callerGone,
     });
@@ -108,7 +115,7 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
   return createContext(deps, admitted.credentials, {
     transport: admitted.transport,
     path: initial.path ?? 'yoga',
-    traceUpstream: request?.headers.get(TRACE_HEADER) === 'upstream',
+    traceUpstream: admitted.mayIntrospect && request?.headers.get(TRACE_HEADER) === 'upstream',
     // Yoga's Request aborts when the client goes; the fast path's view of one has no signal
     // (it answers before it reads anything more from the client).
     callerGone: request?.signal,

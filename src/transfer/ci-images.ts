@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { GantryError, InvalidInputError } from '../errors.js';
 import { CI_IMAGE_NAME, ciImageId } from '../schema/ci-images/ci-image.js';
 import { encodeGlobalId } from '../schema/global-id.js';
+import { upstream } from '../schema/upstream.js';
 import { sendError } from './respond.js';
 import { proxyDownload, uploadFailure } from './stream.js';
 import { ciImageRefusal, gateUpload } from './upload-gate.js';
@@ -33,7 +34,16 @@ export async function handleCiImageUpload(req: IncomingMessage, res: ServerRespo
     }
     const call = context.call('ciImages');
     const declaredLength = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
-    const gate = await gateUpload(req, { maxBytes: context.config.maxUploadBytes, declaredLength, headBytes: 8, check: ciImageRefusal });
+    const gate = await gateUpload(req, {
+      maxBytes: context.config.maxUploadBytes,
+      declaredLength,
+      headBytes: 8,
+      check: ciImageRefusal,
+      // A cheap authenticated read first: a refused credential is refused before a byte of the
+      // upload is read from the client or sent upstream (the service reads a whole body
+      // before it answers 401).
+      beforeReading: async () => void (await upstream(context.backends.ciImages.list(call, { page: 1, search: name }))),
+    });
     let image: Awaited<ReturnType<typeof context.backends.ciImages.upload>>;
     try {
       image = await context.backends.ciImages.upload(call, { name, ...(namespace ? { namespace } : {}) }, gate.body, declaredLength);
@@ -61,7 +71,7 @@ export async function handleCiImageDownload(req: IncomingMessage, res: ServerRes
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const id = ciImageId(decodeURIComponent(globalId));
+    const id = ciImageId(globalId);
     const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
     await proxyDownload(req, res, await context.backends.ciImages.download(context.call('ciImages'), id, range), QEMU_DISK_TYPE);
   } catch (error) {

@@ -17,6 +17,8 @@ export class PayloadTooLargeError extends GantryError {
 }
 
 export interface GateOptions {
+  /** Runs before a byte is read (after the declared length passed): a refusal here costs no upload bandwidth. */
+  beforeReading?: () => Promise<void>;
   maxBytes: number;
   /** Content-Length, when the client sent one. */
   declaredLength: number | undefined;
@@ -65,6 +67,7 @@ export async function gateUpload(source: Readable, options: GateOptions): Promis
   if (options.declaredLength !== undefined && options.declaredLength > options.maxBytes) {
     throw new PayloadTooLargeError(options.maxBytes);
   }
+  await options.beforeReading?.();
   const { head, ended } = await readHead(source, options.headBytes);
   if (head.length === 0) throw new InvalidInputError('The upload has no body.');
   const refusal = options.check?.(head);

@@ -14,7 +14,7 @@ import { gateUpload, qcow2Refusal } from './upload-gate.js';
  */
 export async function handleVmImageData(req: IncomingMessage, res: ServerResponse, globalId: string, context: Context): Promise<void> {
   try {
-    const uuid = vmImageUuid(decodeURIComponent(globalId));
+    const uuid = vmImageUuid(globalId);
     const client = context.backends.vmImages;
     if (req.method === 'PUT') {
       await upload(req, uuid, context);

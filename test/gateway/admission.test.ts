@@ -133,8 +133,11 @@ const CASES: Case[] = [
   },
 ];
 
+const METRICS_KEY = 'metrics-key-0123456789';
+
 async function fastPathCount(url: string): Promise<number> {
-  const text = await (await request(`${url}/metrics`)).body.text();
+  // The production gateway serves /metrics only with its key (the others ignore the header).
+  const text = await (await request(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_KEY}` } })).body.text();
   return [...text.matchAll(/^gantry_fast_path_requests_total\{outcome="\w+"\} (\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
@@ -179,7 +182,12 @@ describe.each([true, false])('the admission step, GANTRY_FAST_EXECUTION=%s', (fa
       GANTRY_MAX_UPLOAD_BYTES: '1024',
       GANTRY_RATE_LIMIT_PER_CREDENTIAL: '1',
     });
-    gateways.production = await startTestGateway(urls, { ...mode, GANTRY_PROFILE: 'production', GANTRY_DEVELOPER_KEYS: 'dev-key-0123456789abcdef' });
+    gateways.production = await startTestGateway(urls, {
+      ...mode,
+      GANTRY_PROFILE: 'production',
+      GANTRY_DEVELOPER_KEYS: 'dev-key-0123456789abcdef',
+      GANTRY_METRICS_KEY: METRICS_KEY,
+    });
     gateways.trusted = await startTestGateway(urls, { ...mode, GANTRY_TRUSTED_DOCUMENTS: MANIFEST });
   });
 

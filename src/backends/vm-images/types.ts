@@ -75,6 +75,36 @@ export const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'stores',
 ]);
 
+/**
+ * The query parameters of Glance's image list. A custom property filter is sent as a query
+ * parameter of its own name, so one of these names would set or repeat the list's own
+ * parameter (its page size, marker, sort or visibility) instead of filtering.
+ */
+export const GLANCE_LIST_PARAMETERS: ReadonlySet<string> = new Set([
+  'limit',
+  'marker',
+  'sort',
+  'sort_key',
+  'sort_dir',
+  'visibility',
+  'member_status',
+  'owner',
+  'name',
+  'status',
+  'tag',
+  'size_min',
+  'size_max',
+  'created_at',
+  'updated_at',
+  'protected',
+  'os_hidden',
+  'id',
+  'container_format',
+  'disk_format',
+  'checksum',
+  'os_hash_value',
+]);
+
 export function normalizeImage(value: unknown): VmImageRecord {
   const raw = upstreamRecord(value, 'vmImages', 'string');
   const properties = Object.entries(raw)

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { isExactId } from '../../backends/raw-values.js';
 import { ROLE_CLASSES, type ContainerImageRecord } from '../../backends/container-images/types.js';
 import { MAX_PER_PAGE } from '../../backends/container-images/client.js';
@@ -112,7 +113,7 @@ builder.queryFields((t) => ({
       authScopes: { backend: 'containerImages' },
       args: {
         scope: t.arg({ type: ContainerImageScopeEnum, defaultValue: 'all', description: 'Which images (default ALL).' }),
-        label: t.arg.string({ description: 'Only images whose label contains this text (case-insensitive).' }),
+        label: t.arg.string({ description: 'Only images whose label contains this text (case-insensitive).', validate: z.string().max(255) }),
       },
       resolve: async (_root, args, context) => {
         const request = pageRequest('containerImages', args, context.config.maxPageSize);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SortKey, VmImageListParams } from '../../backends/vm-images/types.js';
+import { GLANCE_ATTRIBUTES, GLANCE_LIST_PARAMETERS, type SortKey, type VmImageListParams } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
 import { nonNegativeInt } from '../input-rules.js';
 import { ComparisonOperatorEnum, MemberStatusEnum, SortDirectionEnum, VmImageSortKeyEnum, VmImageStatusEnum, VmImageVisibilityFilterEnum } from './enums.js';
@@ -11,6 +11,20 @@ const propertyName = z
   .min(1, 'must not be empty')
   .max(255, 'must be at most 255 characters')
   .regex(/^[A-Za-z0-9_.:-]+$/, 'may contain letters, digits, "_", ".", ":" and "-" only');
+
+/** Property filters become query parameters of their own names: none may be one of the list's own. */
+const propertyFilters = z
+  .array(z.object({ name: z.string(), value: z.string() }))
+  .max(20, 'at most 20 property filters')
+  .superRefine((filters, ctx) => {
+    const seen = new Set<string>();
+    for (const { name } of filters) {
+      if (GLANCE_LIST_PARAMETERS.has(name) || GLANCE_ATTRIBUTES.has(name))
+        ctx.addIssue({ code: 'custom', message: `"${name}" is one of Glance's own parameters, not a custom property` });
+      else if (seen.has(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is given twice` });
+      seen.add(name);
+    }
+  });
 
 export const VmImagePropertyInput = builder.inputType('VmImagePropertyInput', {
   description: 'A custom image property (`os_distro = ubuntu`).',
@@ -44,7 +58,11 @@ export const VmImageFilterInput = builder.inputType('VmImageFilter', {
     sizeMax: t.field({ type: 'SafeInt', description: 'Largest data size in bytes.', validate: nonNegativeInt }),
     createdAt: t.field({ type: DateTimeComparisonInput, description: 'Compare the creation time.' }),
     updatedAt: t.field({ type: DateTimeComparisonInput, description: 'Compare the last update time.' }),
-    properties: t.field({ type: [VmImagePropertyInput], description: 'Custom properties that must have these values.' }),
+    properties: t.field({
+      type: [VmImagePropertyInput],
+      description: "Custom properties that must have these values (each name once, and not one of Glance's own list parameters or attributes).",
+      validate: propertyFilters,
+    }),
   }),
 });
 

@@ -1,0 +1,73 @@
+import { type ASTVisitor, GraphQLError, Kind, type ValidationContext } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/** What a string or list argument may hold at most, wherever it sits (literal, variable, input object). */
+export interface ArgumentLimits {
+  maxStringLength: number;
+  maxListLength: number;
+}
+
+const tooLong = (what: string, limit: number, unit: string) =>
+  new GraphQLError(`${what} is too long: at most ${limit} ${unit}.`, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+
+/** Literals in the document, at validation: reported with every other validation error (400). */
+function literalLimits({ maxStringLength, maxListLength }: ArgumentLimits) {
+  return (context: ValidationContext): ASTVisitor => ({
+    [Kind.STRING](node) {
+      if (node.value.length > maxStringLength) context.reportError(tooLong('A string argument', maxStringLength, 'characters'));
+    },
+    [Kind.LIST](node) {
+      if (node.values.length > maxListLength) context.reportError(tooLong('A list argument', maxListLength, 'items'));
+    },
+  });
+}
+
+/** The first string or list in `value` past a limit, as its refusal. */
+function checkValue(value: unknown, limits: ArgumentLimits, name: string): GraphQLError | undefined {
+  if (typeof value === 'string') return value.length > limits.maxStringLength ? tooLong(`Variable $${name}`, limits.maxStringLength, 'characters') : undefined;
+  if (Array.isArray(value)) {
+    if (value.length > limits.maxListLength) return tooLong(`Variable $${name}`, limits.maxListLength, 'items');
+    for (const item of value) {
+      const refusal = checkValue(item, limits, name);
+      if (refusal) return refusal;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) {
+      const refusal = checkValue(item, limits, name);
+      if (refusal) return refusal;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every string and list argument is bounded, literal or variable, at any depth of an input
+ * object: a long one becomes a long upstream URL or body (a 900 KB label filter was a 900 KB
+ * URL). Fields with a tighter rule of their own (names, filters) keep it. Variables are
+ * checked before the operation runs, so a refused one costs no upstream call.
+ */
+export function useArgumentLimits(limits: ArgumentLimits): Plugin {
+  const rule = literalLimits(limits);
+  const refuse = (variables: Readonly<Record<string, unknown>> | null | undefined) => {
+    for (const [name, value] of Object.entries(variables ?? {})) {
+      const refusal = checkValue(value, limits, name);
+      if (refusal) return refusal;
+    }
+    return undefined;
+  };
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = refuse(args.variableValues);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = refuse(args.variableValues);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+  };
+}
