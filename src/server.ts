@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createAdmission } from './admission/admission.js';
 import type { Backends } from './backends/index.js';
 import type { Config } from './config/schema.js';
-import { capConnectionsPerAddress, serverTimeouts } from './entries/connection-limits.js';
+import { guardConnections, serverTimeouts } from './entries/connection-limits.js';
 import { attachGraphqlWs } from './entries/graphql-ws.js';
 import { createRouter } from './entries/http-router.js';
 import { createGatewayYoga } from './entries/yoga.js';
@@ -64,7 +64,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     : undefined;
   const connections = config.connections;
   const server = createServer(serverTimeouts(connections), createRouter({ yoga, admission, deps, backends, readiness, metrics, logger, fastPost }));
-  capConnectionsPerAddress(server, connections.maxConnectionsPerAddress);
+  guardConnections(server, connections);
   const ws = attachGraphqlWs(server, { yoga, admission, logger, maxMessageBytes: config.limits.maxRequestBytes });
 
   let url = '';

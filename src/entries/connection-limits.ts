@@ -13,8 +13,8 @@ export interface ConnectionLimits {
 /** Node's defaults and what this sets instead, in one place: the server's own timeouts. */
 export function serverTimeouts(limits: ConnectionLimits) {
   return {
-    // A connection that never sends a request is closed at the headers timeout; Node checks
-    // for it every connectionsCheckingInterval (30 s by default, so 60 s became 90).
+    // A request whose headers have begun must complete them in time; Node checks every
+    // connectionsCheckingInterval (30 s by default, so 60 s became 90).
     headersTimeout: limits.headersTimeoutMs,
     connectionsCheckingInterval: 1_000,
     // Node's requestTimeout would cut image uploads, which take what they take: GraphQL bodies
@@ -25,10 +25,17 @@ export function serverTimeouts(limits: ConnectionLimits) {
 }
 
 /**
- * The per-address cap on open connections (WebSockets included): past it a new connection is
- * closed before a byte is read, so one client cannot hold the server's sockets.
+ * What Node leaves open: a connection that never sends a byte (Node's headers timeout only
+ * tracks a request once it has begun) is closed after the headers timeout of silence, and
+ * one address may hold at most `maxConnectionsPerAddress` connections (WebSockets included):
+ * past it a new one is closed before a byte is read.
  */
-export function capConnectionsPerAddress(server: Server, max: number): void {
+export function guardConnections(server: Server, limits: ConnectionLimits): void {
+  // Node destroys a socket whose timeout fires when nobody handles it. A request clears it
+  // (then Node's own timeouts apply: headers, keep-alive); so does a WebSocket upgrade (ws).
+  server.on('connection', (socket: Socket) => socket.setTimeout(limits.headersTimeoutMs));
+  server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
+  const max = limits.maxConnectionsPerAddress;
   if (max <= 0) return;
   const open = new Map<string, number>();
   server.on('connection', (socket: Socket) => {

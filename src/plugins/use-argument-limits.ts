@@ -22,21 +22,21 @@ function literalLimits({ maxStringLength, maxListLength }: ArgumentLimits) {
   });
 }
 
-/** The first string or list in `value` past a limit, as its refusal. */
+/**
+ * The first string or list in `value` past a limit, as its refusal. Walked with a stack, not
+ * recursion: a variable nested thousands deep is a refusal of its own, never a stack overflow.
+ */
 function checkValue(value: unknown, limits: ArgumentLimits, name: string): GraphQLError | undefined {
-  if (typeof value === 'string') return value.length > limits.maxStringLength ? tooLong(`Variable $${name}`, limits.maxStringLength, 'characters') : undefined;
-  if (Array.isArray(value)) {
-    if (value.length > limits.maxListLength) return tooLong(`Variable $${name}`, limits.maxListLength, 'items');
-    for (const item of value) {
-      const refusal = checkValue(item, limits, name);
-      if (refusal) return refusal;
-    }
-    return undefined;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const item of Object.values(value)) {
-      const refusal = checkValue(item, limits, name);
-      if (refusal) return refusal;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.length > limits.maxStringLength) return tooLong(`Variable $${name}`, limits.maxStringLength, 'characters');
+    } else if (Array.isArray(item)) {
+      if (item.length > limits.maxListLength) return tooLong(`Variable $${name}`, limits.maxListLength, 'items');
+      pending.push(...item);
+    } else if (item !== null && typeof item === 'object') {
+      pending.push(...Object.values(item));
     }
   }
   return undefined;

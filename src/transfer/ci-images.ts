@@ -40,8 +40,8 @@ export async function handleCiImageUpload(req: IncomingMessage, res: ServerRespo
       headBytes: 8,
       check: ciImageRefusal,
       // A cheap authenticated read first: a refused credential is refused before a byte of the
-      // upload is read from the client or sent upstream (the service reads a whole body
-      // before it answers 401).
+      // upload is read from the client or sent upstream (an upload streams to the service
+      // while it decides, so its refusal would come after the bytes).
       beforeReading: async () => void (await upstream(context.backends.ciImages.list(call, { page: 1, search: name }))),
     });
     let image: Awaited<ReturnType<typeof context.backends.ciImages.upload>>;
