@@ -7,7 +7,7 @@ import type { Backends } from './backends/index.js';
 import type { Config } from './config/schema.js';
 import type { Credentials } from './admission/credentials.js';
 import type { Transport } from './admission/knock.js';
-import { UnauthenticatedError } from './errors.js';
+import { GantryError, UnauthenticatedError } from './errors.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
 
 /**
@@ -130,6 +130,19 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     return token;
   };
   const tracing: Context['tracing'] = {};
+  // The operation's budget of upstream calls (a stream's events, later, are not counted: it
+  // is bounded by its pollers' budget instead).
+  let callsLeft = deps.config.limits.maxUpstreamCallsPerOperation;
+  const charge = () => {
+    if (streaming) return;
+    if (callsLeft <= 0) {
+      throw new GantryError(
+        'CALL_BUDGET_EXCEEDED',
+        `This operation would make more than ${deps.config.limits.maxUpstreamCallsPerOperation} backend calls; ask for fewer objects at once.`,
+      );
+    }
+    callsLeft -= 1;
+  };
   const over = new AbortController();
   const callerGone = options.callerGone;
   const end = () => {
@@ -163,6 +176,7 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
       record,
       batchSize,
       signal: over.signal,
+      charge,
       ...(streaming ? {} : { deadline }),
       ...(tracing.calls ? { tracing: tracing.calls } : {}),
     }),

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_BUSY'
+  | 'CALL_BUDGET_EXCEEDED'
   | 'INTERNAL';
 
 export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
@@ -32,6 +33,7 @@ export const DEFAULT_MESSAGES: Readonly<Record<ErrorCode, string>> = {
   UPSTREAM_UNAVAILABLE: 'A backend service is unavailable.',
   UPSTREAM_TIMEOUT: 'A backend service did not answer in time.',
   UPSTREAM_BUSY: 'A backend service has too many requests waiting; retry shortly.',
+  CALL_BUDGET_EXCEEDED: 'The operation needs more backend calls than one operation may make; ask for less at once.',
   INTERNAL: 'Unexpected error.',
 };
 

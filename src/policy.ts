@@ -5,6 +5,8 @@ import type { Admission } from './admission/admission.js';
 import type { Config } from './config/schema.js';
 import { useAdmission, type YogaServerContext } from './plugins/use-admission.js';
 import { useArgumentLimits } from './plugins/use-argument-limits.js';
+import { useCallBudget } from './plugins/use-call-budget.js';
+import { useCostLimit } from './plugins/use-cost-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import { useStrictGetParams } from './plugins/use-strict-get-params.js';
@@ -13,8 +15,9 @@ import { useStrictGetParams } from './plugins/use-strict-get-params.js';
  * The policy for documents, as envelope plugins. Every GraphQL entry runs the same envelope
  * (Yoga's HTTP and SSE directly, the fast path and graphql-ws through `yoga.getEnveloped`), so
  * these apply to every operation, after the admission step (src/admission/) let it in:
- * graphql-armor's limits (depth, aliases, directives, tokens, cost) at parse and validation,
- * before anything executes and so before any backend call; the production profile's schema
+ * graphql-armor's limits (depth, aliases, directives, tokens) at parse and validation; the
+ * limits that need the variables (argument lengths, cost, the call budget) as execution starts;
+ * all before any backend call; the production profile's schema
  * privacy, by the admission step's verdict; suggestions (field names, enum values) hidden in
  * production. Yoga's own
  * HTTP entry also gets its admission call here (`useAdmission`), and the two checks only an
@@ -34,9 +37,8 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     maxAliases: { n: limits.maxAliases, ...asValidationError },
     maxDirectives: { n: limits.maxDirectives, ...asValidationError },
     maxTokens: { n: limits.maxTokens },
-    // Counts `first`/`last` literals as multipliers (not variables: those are capped by
-    // GANTRY_MAX_PAGE_SIZE when the field runs, still before any backend call).
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...asValidationError },
+    // The cost limit is ours (use-cost-limit.ts): armor's counts only literal page sizes.
+    costLimit: { enabled: false },
     // Field suggestions are hidden in production by useNoSuggestions, enum values' too.
     blockFieldSuggestion: { enabled: false },
   });
@@ -46,6 +48,8 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     useAdmission(admission),
     ...(armor.protect().plugins as Plugin[]),
     useArgumentLimits({ maxStringLength: limits.maxStringLength, maxListLength: limits.maxListLength }),
+    useCostLimit(limits.maxCost, config.maxPageSize),
+    useCallBudget(limits.maxUpstreamCallsPerOperation),
     // Development shows the schema to everyone: the rule would never be added.
     ...(production ? [useSchemaPrivacy(), useNoSuggestions()] : []),
   ];

@@ -102,11 +102,15 @@ export class BackendHttp {
    */
   async requestJson<T>(request: JsonCall, call: CallContext): Promise<JsonResponse<T>> {
     const path = this.pathFor(request.path, request.query);
-    if (request.method !== 'GET') return this.sendJson<T>(request, path, call, () => call.deadline);
+    if (request.method !== 'GET') return this.sendJson<T>(request, path, call, () => call.deadline, call.signal, false);
     // A path (encoded) never holds a newline, so the key's last one splits it unambiguously.
     const key = `${call.token}\n${path}`;
-    const joined = this.shared.join(key, call.deadline);
-    if (!joined) return (await this.shared.start(key, call.deadline, (deadline) => this.sendJson(request, path, call, deadline, true))) as JsonResponse<T>;
+    const joined = this.shared.join(key, call.deadline, call.signal);
+    if (!joined) {
+      return (await this.shared.start(key, call.deadline, call.signal, (deadline, abandoned) =>
+        this.sendJson(request, path, call, deadline, abandoned),
+      )) as JsonResponse<T>;
+    }
     const started = performance.now();
     let status: number | null = null;
     try {
@@ -145,6 +149,9 @@ export class BackendHttp {
       retry: rawOptions.retry !== false && !hasBody && RETRYABLE_METHODS.has(options.method),
       deadline: () => call.deadline,
       abortInFlight: !hasBody,
+      signal: call.signal,
+      charge: call.charge,
+      owner: call.token,
     };
     return this.attempts(options.method, options.path, call, plan, (signal) =>
       sendRaw(this.backend, this.dispatcher, { ...request, headers }, isOutage, hasBody ? undefined : signal),
@@ -160,15 +167,29 @@ export class BackendHttp {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  /** One JSON call through the attempt loop; `revalidate` for a GET, whose answers may be kept. */
-  private sendJson<T>(request: JsonCall, path: string, call: CallContext, deadline: () => number | undefined, revalidate = false): Promise<JsonResponse<T>> {
+  /** One JSON call through the attempt loop, dropped when `signal` aborts; `revalidate` for a GET, whose answers may be kept. */
+  private sendJson<T>(
+    request: JsonCall,
+    path: string,
+    call: CallContext,
+    deadline: () => number | undefined,
+    signal: AbortSignal | undefined,
+    revalidate = true,
+  ): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = Object.assign({ accept: 'application/json' }, request.headers, this.callHeaders(call));
     let body: string | undefined;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
       headers['content-type'] = request.contentType ?? 'application/json';
     }
-    const plan: AttemptPlan = { retry: request.retry !== false && RETRYABLE_METHODS.has(request.method), deadline, abortInFlight: true };
+    const plan: AttemptPlan = {
+      retry: request.retry !== false && RETRYABLE_METHODS.has(request.method),
+      deadline,
+      abortInFlight: true,
+      signal,
+      charge: call.charge,
+      owner: call.token,
+    };
     const attempt: JsonAttempt = {
       backend: this.backend,
       dispatcher: this.dispatcher,

@@ -39,11 +39,17 @@ const limits = z.object({
     'Longest string argument, literal or variable, at any depth of an input (fields with a rule of their own, such as names and filters, allow less).',
   ),
   maxListLength: setting(int(1, 1_000_000).default(1_000), 'GANTRY_MAX_LIST_LENGTH', 'tuning', 'Most items in a list argument, literal or variable.'),
+  maxUpstreamCallsPerOperation: setting(
+    int(1, 1_000_000).default(500),
+    'GANTRY_MAX_UPSTREAM_CALLS',
+    'tuning',
+    'Backend calls one operation may make (a stream: while it is set up). Checked before the operation runs where the document shows it (root fields and their aliases, `nodes` ids) and counted while it runs: past it the remaining fields fail with CALL_BUDGET_EXCEEDED and nothing more is sent.',
+  ),
   maxCost: setting(
     int(1, 100_000_000).default(50_000),
     'GANTRY_MAX_COST',
     'tuning',
-    'Highest query cost (graphql-armor: objects 2, scalars 1, times 1.5 per level of depth).',
+    "Highest operation cost (graphql-armor's formula: objects 2, scalars 1, times 1.5 per level of depth, a list's fields times its `first`, `last` or `limit`, literal or variable).",
   ),
 });
 

@@ -116,8 +116,7 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
     transport: admitted.transport,
     path: initial.path ?? 'yoga',
     traceUpstream: admitted.mayIntrospect && request?.headers.get(TRACE_HEADER) === 'upstream',
-    // Yoga's Request aborts when the client goes; the fast path's view of one has no signal
-    // (it answers before it reads anything more from the client).
+    // Aborts when the client goes before its answer (Yoga's Request, and the fast path's view).
     callerGone: request?.signal,
     ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}),
   });

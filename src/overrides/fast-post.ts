@@ -107,14 +107,21 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** The few Request members the envelope's plugins read (headers), over node's own header map. */
-function requestView(req: IncomingMessage, url: string) {
+/**
+ * The few Request members the envelope's plugins read (headers, and the signal that aborts
+ * when the client goes before its answer), over node's own request and response.
+ */
+function requestView(req: IncomingMessage, res: ServerResponse, url: string) {
   const headers = req.headers;
   const get = (name: string): string | null => {
     const value = headers[name.toLowerCase()];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   };
-  return { method: 'POST', url, headers: { get, has: (name: string) => get(name) !== null } };
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  return { method: 'POST', url, headers: { get, has: (name: string) => get(name) !== null }, signal: gone.signal };
 }
 
 export function createFastPost(options: {
@@ -170,7 +177,7 @@ export function createFastPost(options: {
       const query = admitted.query;
       if (typeof query !== 'string') return handOver(req, res, body, admitted);
 
-      const request = requestView(req, `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`);
+      const request = requestView(req, res, `http://${req.headers.host ?? 'localhost'}${req.url ?? '/graphql'}`);
       const enveloped = yoga.getEnveloped({ req, res, request, params: { ...params, query }, admitted, path: 'fast' });
       let document: DocumentNode;
       try {

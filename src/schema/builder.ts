@@ -57,8 +57,14 @@ export const builder = new SchemaBuilder<{
     decodeGlobalID: decodeGlobalId,
     nodeQueryOptions: { description: 'Any object by its global ID.', args: { id: { description: 'A global ID.' } } },
     nodesQueryOptions: {
-      description: 'Objects by their global IDs, in the same order; null for a miss.',
+      description: 'Objects by their global IDs, in the same order; null for a miss. At most GANTRY_MAX_PAGE_SIZE ids, as a page.',
       args: { ids: { description: 'Global IDs.' } },
+      // Each id may be a call upstream: as many as a page holds, no more.
+      resolve: (_root, { ids }, context, _info, resolveNodes) => {
+        const max = context.config.maxPageSize;
+        if (ids.length > max) throw new InvalidInputError(`ids: at most ${max} at once.`, { fields: [{ path: ['ids'], message: `at most ${max}` }] });
+        return resolveNodes(ids);
+      },
     },
     nodesOnConnection: { description: "The page's objects, without cursors." },
     nodeTypeOptions: { description: 'An object with a global ID, fetchable with `node(id)`.' },

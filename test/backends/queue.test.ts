@@ -61,4 +61,39 @@ describe('bounded queue per backend', () => {
     expect(queue.load).toEqual({ inFlight: 0, waiting: 0 });
     expect(queue.tryAcquire()).toBeTypeOf('function');
   });
+
+  it('serves owners in turn: a flood of one caller does not delay another past one turn', async () => {
+    const queue = new CallQueue(1, 100);
+    const release = await queue.acquire(undefined, undefined, 'flood');
+    const order: string[] = [];
+    const waits = [
+      ...Array.from({ length: 5 }, (_, i) => queue.acquire(undefined, undefined, 'flood').then((r) => (order.push(`flood-${i}`), r()))),
+      queue.acquire(undefined, undefined, 'other').then((r) => (order.push('other'), r())),
+    ];
+    release();
+    await Promise.all(waits);
+    // The other caller's one call goes second, not sixth.
+    expect(order.indexOf('other')).toBe(1);
+  });
+
+  it("gives a full room's place to a caller with fewer waiters, refusing the flood's newest", async () => {
+    const queue = new CallQueue(1, 4);
+    await queue.acquire(undefined, undefined, 'flood');
+    const flood = Array.from({ length: 4 }, () => refusal(queue.acquire(undefined, undefined, 'flood')));
+    expect(await refusal(queue.acquire(undefined, undefined, 'flood'))).toBe('busy');
+    const other = queue.acquire(undefined, undefined, 'other');
+    expect(await flood[3]).toBe('busy');
+    expect(queue.load).toEqual({ inFlight: 1, waiting: 4 });
+    void other;
+  });
+
+  it('lets a waiter whose operation is over leave the queue', async () => {
+    const queue = new CallQueue(1, 5);
+    await queue.acquire();
+    const over = new AbortController();
+    const waiting = refusal(queue.acquire(undefined, over.signal));
+    over.abort();
+    expect(await waiting).toBe('gone');
+    expect(queue.load).toEqual({ inFlight: 1, waiting: 0 });
+  });
 });

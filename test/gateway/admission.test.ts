@@ -104,13 +104,33 @@ const CASES: Case[] = [
     message: /depth/i,
   },
   {
+    // Counted with the variables (page sizes given as variables count as literals do), as the
+    // operation starts: 400 on every HTTP transport, SSE included.
     name: 'a document over the cost limit',
-    validation: true,
     gateway: 'limits',
-    operation: { query: '{ containerImages(first: 50) { nodes { id requiredContainers { id requiredContainers { id } } } } }' },
+    operation: {
+      query: 'query($n: Int) { containerImages(first: $n) { nodes { id requiredContainers { id requiredContainers { id } } } } }',
+      variables: { n: 50 },
+    },
     code: 'GRAPHQL_VALIDATION_FAILED',
     status: 400,
     message: /cost/i,
+  },
+  {
+    name: 'an operation over the call budget',
+    gateway: 'limits',
+    operation: { query: `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: containers(first: 1) { nodes { id } }`).join(' ')} }` },
+    code: 'CALL_BUDGET_EXCEEDED',
+    status: 400,
+    message: /backend calls/i,
+  },
+  {
+    name: 'an argument over its length',
+    gateway: 'limits',
+    operation: { query: 'query($l: String) { containerImages(label: $l) { nodes { id } } }', variables: { l: 'x'.repeat(300) } },
+    code: 'BAD_USER_INPUT',
+    status: 400,
+    message: /255|too long/i,
   },
   {
     name: 'a document over the alias limit',
@@ -178,6 +198,8 @@ describe.each([true, false])('the admission step, GANTRY_FAST_EXECUTION=%s', (fa
       GANTRY_MAX_DEPTH: '6',
       GANTRY_MAX_ALIASES: '5',
       GANTRY_MAX_COST: '500',
+      GANTRY_MAX_UPSTREAM_CALLS: '4',
+      GANTRY_MAX_STRING_LENGTH: '200',
       GANTRY_MAX_REQUEST_BYTES: '4096',
       GANTRY_MAX_UPLOAD_BYTES: '1024',
       GANTRY_RATE_LIMIT_PER_CREDENTIAL: '1',

@@ -3,8 +3,8 @@ import type { Dispatcher } from 'undici';
 import type { BackendKey } from '../../backend-keys.js';
 import { AttemptAbort } from '../../overrides/attempt-abort.js';
 import type { CallOutcome, CircuitBreaker } from './breaker.js';
-import { armDeadline, DeadlineExceeded, spent } from './deadlines.js';
-import { type BackendError, busy, circuitOpen, timeUp, transportError } from './errors.js';
+import { armDeadline, DeadlineExceeded, NobodyWaits, spent } from './deadlines.js';
+import { type BackendError, busy, circuitOpen, nobodyWaits, timeUp, transportError } from './errors.js';
 import { QueueRefused, type CallQueue } from './queue.js';
 import { backoffMs, isRetryableError, type RetryBudget } from './retry.js';
 
@@ -43,6 +43,15 @@ export interface AttemptPlan {
   deadline: () => number | undefined;
   /** Abort an attempt in flight at the deadline (not for uploads: their bytes take what they take). */
   abortInFlight: boolean;
+  /**
+   * Aborts when nobody waits for the call any more (its operation answered, its caller left):
+   * no attempt starts after it, a queued one leaves the queue, one in flight is aborted.
+   */
+  signal?: AbortSignal | undefined;
+  /** The operation's budget of upstream calls: throws when spent (see CallContext.charge). */
+  charge?: (() => void) | undefined;
+  /** Whose call it is (the credential): the queue gives each owner its turn. */
+  owner?: string;
 }
 
 /** One backend's guards, shared by all its calls. */
@@ -69,6 +78,7 @@ export function transportOutcome(backend: BackendKey, error: unknown): Outcome<n
     // neutral for the breaker. A hung backend still trips it through its own timeouts.
     return { status: null, result: { error: timeUp(backend) }, breaker: 'neutral', transient: false };
   }
+  if (error instanceof NobodyWaits) return { status: null, result: { error: nobodyWaits(backend) }, breaker: 'neutral', transient: false };
   return { status: null, result: { error: transportError(backend, error) }, breaker: 'failure', transient: isRetryableError(error) };
 }
 
@@ -98,15 +108,18 @@ export async function runAttempts<R>(
   const { backend, breaker, queue } = guards;
   for (let attempt = 1; ; attempt++) {
     const deadline = plan.deadline();
+    if (plan.signal?.aborted) throw nobodyWaits(backend);
     if (spent(deadline)) throw timeUp(backend);
+    plan.charge?.();
     if (!breaker.allows()) throw openFor(guards);
     // A free slot is taken without a turn of the microtask queue; only a full queue waits.
     let release = queue.tryAcquire();
     if (!release) {
       try {
-        release = await queue.acquire(deadline);
+        release = await queue.acquire(deadline, plan.signal, plan.owner);
       } catch (error) {
-        throw error instanceof QueueRefused && error.reason === 'busy' ? busy(backend) : timeUp(backend);
+        const reason = error instanceof QueueRefused ? error.reason : 'timeout';
+        throw reason === 'busy' ? busy(backend) : reason === 'gone' ? nobodyWaits(backend) : timeUp(backend);
       }
     }
     const permit = breaker.enter();
@@ -116,7 +129,7 @@ export async function runAttempts<R>(
     }
     if (attempt === 1) guards.budget.deposit();
     const abort = new AttemptAbort();
-    const disarm = plan.abortInFlight ? armDeadline(abort, plan.deadline) : () => undefined;
+    const disarm = plan.abortInFlight ? armDeadline(abort, plan.deadline, plan.signal) : () => undefined;
     const started = performance.now();
     let outcome: Outcome<R>;
     try {

@@ -14,15 +14,27 @@ export class DeadlineExceeded extends Error {
   }
 }
 
+/** The abort reason when nobody waits for a call in flight any more (its operation is over). */
+export class NobodyWaits extends Error {
+  constructor() {
+    super('nobody waits for this call');
+    this.name = 'NobodyWaits';
+  }
+}
+
 /** Whether `deadline` has passed. */
 export const spent = (deadline: number | undefined): boolean => deadline !== undefined && performance.now() >= deadline;
 
 /**
  * Aborts `abort` once `deadline()` has passed, re-reading it (a shared GET's deadline grows when
- * a later caller joins). Returns the disarm function.
+ * a later caller joins), or once `signal` aborts (nobody waits any more). Returns the disarm
+ * function.
  */
-export function armDeadline(abort: AttemptAbort, deadline: () => number | undefined): () => void {
+export function armDeadline(abort: AttemptAbort, deadline: () => number | undefined, signal?: AbortSignal): () => void {
   let timer: NodeJS.Timeout | undefined;
+  const gone = () => abort.abort(new NobodyWaits());
+  if (signal?.aborted) gone();
+  else signal?.addEventListener('abort', gone, { once: true });
   const check = () => {
     const at = deadline();
     if (at === undefined) return;
@@ -31,7 +43,10 @@ export function armDeadline(abort: AttemptAbort, deadline: () => number | undefi
     else timer = setTimeout(check, left);
   };
   check();
-  return () => clearTimeout(timer);
+  return () => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', gone);
+  };
 }
 
 /** `promise`, or `timeUp()` thrown when `deadline` passes first. */

@@ -66,6 +66,10 @@ export function transportError(backend: BackendKey, error: unknown): BackendErro
 export const timeUp = (backend: BackendKey): BackendError =>
   new BackendError(backend, null, 'UPSTREAM_TIMEOUT', 'The request ran out of time before a backend service answered.');
 
+/** The operation the call was for is over (answered, or its caller gone): the call was dropped. Nobody reads this. */
+export const nobodyWaits = (backend: BackendKey): BackendError =>
+  new BackendError(backend, null, 'UPSTREAM_TIMEOUT', 'The operation ended before a backend service answered.');
+
 /** The backend's circuit is open: nothing was sent; `seconds` until a probe may go. */
 export const circuitOpen = (backend: BackendKey, seconds: number): BackendError =>
   new BackendError(

@@ -9,6 +9,25 @@ interface SharedCall {
   deadline: number | undefined;
   /** Told when a joiner moves `deadline` past the starter's own (see starterWait). */
   extended?: () => void;
+  /** Aborts when every caller's operation is over (see hold): nobody waits for the answer. */
+  abandoned: AbortController;
+  /** Callers whose operations are not over; one without a signal (a poller) holds it for good. */
+  holders: number;
+}
+
+/** Counts a caller as waiting for `shared` until its operation is over (its signal aborts). */
+function hold(shared: SharedCall, signal: AbortSignal | undefined): void {
+  if (signal === undefined) {
+    shared.holders = Number.POSITIVE_INFINITY;
+    return;
+  }
+  shared.holders += 1;
+  const letGo = () => {
+    shared.holders -= 1;
+    if (shared.holders <= 0) shared.abandoned.abort();
+  };
+  if (signal.aborted) letGo();
+  else signal.addEventListener('abort', letGo, { once: true });
 }
 
 /**
@@ -24,9 +43,10 @@ export class SharedGets {
   constructor(private readonly timeUp: () => BackendError) {}
 
   /** The answer of the call in flight under `key`, joined within `deadline`, or undefined when there is none. */
-  join(key: string, deadline: number | undefined): Promise<JsonResponse<unknown>> | undefined {
+  join(key: string, deadline: number | undefined, signal?: AbortSignal): Promise<JsonResponse<unknown>> | undefined {
     const pending = this.inflight.get(key);
     if (!pending) return undefined;
+    hold(pending, signal);
     // No deadline (a poller) outlives any; otherwise the later one wins.
     const before = pending.deadline;
     pending.deadline = pending.deadline === undefined || deadline === undefined ? undefined : Math.max(pending.deadline, deadline);
@@ -41,10 +61,12 @@ export class SharedGets {
   start(
     key: string,
     deadline: number | undefined,
-    send: (deadline: () => number | undefined) => Promise<JsonResponse<unknown>>,
+    signal: AbortSignal | undefined,
+    send: (deadline: () => number | undefined, abandoned: AbortSignal) => Promise<JsonResponse<unknown>>,
   ): Promise<JsonResponse<unknown>> {
-    const shared: SharedCall = { promise: undefined as never, deadline };
-    shared.promise = send(() => shared.deadline);
+    const shared: SharedCall = { promise: undefined as never, deadline, abandoned: new AbortController(), holders: 0 };
+    hold(shared, signal);
+    shared.promise = send(() => shared.deadline, shared.abandoned.signal);
     this.inflight.set(key, shared);
     const forget = () => {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);

@@ -80,6 +80,11 @@ export interface CallContext {
    * call not yet sent is not sent, and one in flight is aborted. Undefined for pollers.
    */
   signal?: AbortSignal;
+  /**
+   * Charged before every attempt that would be sent (not for a GET joined to one in flight):
+   * throws when the operation has spent its budget of upstream calls, and nothing is sent.
+   */
+  charge?: () => void;
 }
 
 /** Builds a backend's own credential headers from a token (`X-Auth-Token`, `Authorization: Bearer`), as a fresh object: the client adds to it. */

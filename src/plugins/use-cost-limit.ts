@@ -1,0 +1,99 @@
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  getOperationAST,
+  Kind,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+/**
+ * The cost of an operation, with its variables: graphql-armor's formula (an object 2, a scalar
+ * 1, times 1.5 per level, a list's fields times its size), where the size is `first`, `last`
+ * or `limit`, given as a literal or as a variable alike. graphql-armor's own rule counts only
+ * literal `first`/`last` (it runs at validation, before variables are known), so `first: $n`
+ * and `logs(limit: 10000)` escaped it.
+ */
+const OBJECT_COST = 2;
+const SCALAR_COST = 1;
+const DEPTH_FACTOR = 1.5;
+const SIZE_ARGUMENTS = new Set(['first', 'last', 'limit']);
+
+function sizeOf(value: ValueNode, variables: Readonly<Record<string, unknown>>): number {
+  const raw = value.kind === Kind.INT ? Number(value.value) : value.kind === Kind.VARIABLE ? variables[value.name.value] : undefined;
+  return typeof raw === 'number' && Number.isFinite(raw) && raw > 1 ? raw : 1;
+}
+
+/**
+ * `first` and `last` past a page (`maxPageSize`) are left to the page cap, which refuses them
+ * with its own clearer message before any call. `limit` has no page cap: it counts in full.
+ */
+export function operationCost(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> = {},
+  maxPageSize = Number.POSITIVE_INFINITY,
+): number {
+  const operation = getOperationAST(document, operationName ?? undefined);
+  if (!operation) return 0;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  // A fragment spread inside itself (invalid, refused at validation) must not loop here.
+  const visiting = new Set<string>();
+  const selectionCost = (set: SelectionSetNode): number => {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) cost += fieldCost(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) cost += selectionCost(selection.selectionSet);
+      else {
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || visiting.has(fragment.name.value)) continue;
+        visiting.add(fragment.name.value);
+        cost += selectionCost(fragment.selectionSet);
+        visiting.delete(fragment.name.value);
+      }
+    }
+    return cost;
+  };
+  const fieldCost = (field: FieldNode): number => {
+    if (field.name.value === '__schema' || field.name.value === '__type') return 0;
+    if (!field.selectionSet) return SCALAR_COST;
+    let size = 1;
+    for (const argument of field.arguments ?? []) {
+      if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
+      const given = sizeOf(argument.value, variables);
+      size = Math.max(size, argument.name.value === 'limit' || given <= maxPageSize ? given : 1);
+    }
+    return (OBJECT_COST + DEPTH_FACTOR * selectionCost(field.selectionSet)) * size;
+  };
+  return selectionCost(operation.selectionSet);
+}
+
+/** Refuses an operation whose cost passes `maxCost` before anything of it runs: 400, as a validation failure. */
+export function useCostLimit(maxCost: number, maxPageSize: number): Plugin {
+  const check = (args: {
+    document: DocumentNode;
+    operationName?: string | null | undefined;
+    variableValues?: Readonly<Record<string, unknown>> | null | undefined;
+  }) => {
+    const cost = operationCost(args.document, args.operationName, args.variableValues ?? {}, maxPageSize);
+    return cost > maxCost
+      ? new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}.`, {
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+        })
+      : undefined;
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = check(args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+  };
+}
