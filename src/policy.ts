@@ -10,6 +10,7 @@ import { useCostLimit } from './plugins/use-cost-limit.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import { useStrictGetParams } from './plugins/use-strict-get-params.js';
+import { MAX_LOG_LINES } from './schema/containers/container.js';
 
 /**
  * The policy for documents, as envelope plugins. Every GraphQL entry runs the same envelope
@@ -48,7 +49,7 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     useAdmission(admission),
     ...(armor.protect().plugins as Plugin[]),
     useArgumentLimits({ maxStringLength: limits.maxStringLength, maxListLength: limits.maxListLength }),
-    useCostLimit(limits.maxCost, config.maxPageSize),
+    useCostLimit(limits.maxCost, { maxPageSize: config.maxPageSize, maxLimit: MAX_LOG_LINES }),
     useCallBudget(limits.maxUpstreamCallsPerOperation),
     // Development shows the schema to everyone: the rule would never be added.
     ...(production ? [useSchemaPrivacy(), useNoSuggestions()] : []),

@@ -7,7 +7,7 @@ import type { Plugin } from 'graphql-yoga';
  * id. The rest (a page's items, say) is counted while the operation runs, call by call (the
  * context's `charge`), where past the budget the remaining fields fail and nothing is sent.
  */
-export function rootCallEstimate(document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): number {
+function rootCallEstimate(document: DocumentNode, operationName: string | null | undefined, variables: Readonly<Record<string, unknown>>): number {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return 0;
   const fragments = new Map<string, FragmentDefinitionNode>();

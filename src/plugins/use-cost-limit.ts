@@ -28,14 +28,15 @@ function sizeOf(value: ValueNode, variables: Readonly<Record<string, unknown>>):
 }
 
 /**
- * `first` and `last` past a page (`maxPageSize`) are left to the page cap, which refuses them
- * with its own clearer message before any call. `limit` has no page cap: it counts in full.
+ * A size past what its field accepts (`first`/`last` past `maxPageSize`, `limit` past
+ * `maxLimit`) is left to that field's own rule, which refuses it with a clearer message
+ * before any call; within it, the size counts in full.
  */
-export function operationCost(
+function operationCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Readonly<Record<string, unknown>> = {},
-  maxPageSize = Number.POSITIVE_INFINITY,
+  caps: { maxPageSize: number; maxLimit: number },
 ): number {
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return 0;
@@ -65,7 +66,8 @@ export function operationCost(
     for (const argument of field.arguments ?? []) {
       if (!SIZE_ARGUMENTS.has(argument.name.value)) continue;
       const given = sizeOf(argument.value, variables);
-      size = Math.max(size, argument.name.value === 'limit' || given <= maxPageSize ? given : 1);
+      const cap = argument.name.value === 'limit' ? caps.maxLimit : caps.maxPageSize;
+      size = Math.max(size, given <= cap ? given : 1);
     }
     return (OBJECT_COST + DEPTH_FACTOR * selectionCost(field.selectionSet)) * size;
   };
@@ -73,13 +75,13 @@ export function operationCost(
 }
 
 /** Refuses an operation whose cost passes `maxCost` before anything of it runs: 400, as a validation failure. */
-export function useCostLimit(maxCost: number, maxPageSize: number): Plugin {
+export function useCostLimit(maxCost: number, caps: { maxPageSize: number; maxLimit: number }): Plugin {
   const check = (args: {
     document: DocumentNode;
     operationName?: string | null | undefined;
     variableValues?: Readonly<Record<string, unknown>> | null | undefined;
   }) => {
-    const cost = operationCost(args.document, args.operationName, args.variableValues ?? {}, maxPageSize);
+    const cost = operationCost(args.document, args.operationName, args.variableValues ?? {}, caps);
     return cost > maxCost
       ? new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}.`, {
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },

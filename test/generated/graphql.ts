@@ -351,6 +351,8 @@ export type EnvVarInput = {
 export type ErrorCode =
   /** The input is not valid. */
   | 'BAD_USER_INPUT'
+  /** The operation needs more backend calls than one operation may make; ask for less at once. */
+  | 'CALL_BUDGET_EXCEEDED'
   /** The resource is not in a state that allows this. */
   | 'CONFLICT'
   /** You are not allowed to do this. */
@@ -582,7 +584,7 @@ export type VmImageFilter = {
   osHidden?: boolean | null | undefined;
   /** Owning project ID. */
   owner?: string | null | undefined;
-  /** Custom properties that must have these values. */
+  /** Custom properties that must have these values (each name once, and not one of Glance's own list parameters or attributes). */
   properties?: Array<VmImagePropertyInput> | null | undefined;
   /** Only protected (true) or unprotected (false) images. */
   protected?: boolean | null | undefined;
