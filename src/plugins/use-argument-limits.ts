@@ -1,5 +1,6 @@
 import { type ASTVisitor, GraphQLError, Kind, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refuseBeforeRunning } from './refuse-before-running.js';
 
 /** What a string or list argument may hold at most, wherever it sits (literal, variable, input object). */
 export interface ArgumentLimits {
@@ -50,24 +51,17 @@ function checkValue(value: unknown, limits: ArgumentLimits, name: string): Graph
  */
 export function useArgumentLimits(limits: ArgumentLimits): Plugin {
   const rule = literalLimits(limits);
-  const refuse = (variables: Readonly<Record<string, unknown>> | null | undefined) => {
-    for (const [name, value] of Object.entries(variables ?? {})) {
+  const variables = refuseBeforeRunning(({ variableValues }) => {
+    for (const [name, value] of Object.entries(variableValues ?? {})) {
       const refusal = checkValue(value, limits, name);
       if (refusal) return refusal;
     }
     return undefined;
-  };
+  });
   return {
+    ...variables,
     onValidate({ addValidationRule }) {
       addValidationRule(rule);
-    },
-    onExecute({ args, setResultAndStopExecution }) {
-      const refusal = refuse(args.variableValues);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = refuse(args.variableValues);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },
   };
 }

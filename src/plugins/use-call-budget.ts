@@ -1,5 +1,6 @@
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refuseBeforeRunning } from './refuse-before-running.js';
 
 /**
  * The budget of upstream calls per operation, checked before it runs where the document shows
@@ -39,26 +40,12 @@ function rootCallEstimate(document: DocumentNode, operationName: string | null |
 }
 
 export function useCallBudget(maxCalls: number): Plugin {
-  const check = (args: {
-    document: DocumentNode;
-    operationName?: string | null | undefined;
-    variableValues?: Readonly<Record<string, unknown>> | null | undefined;
-  }) => {
+  return refuseBeforeRunning((args) => {
     const calls = rootCallEstimate(args.document, args.operationName, args.variableValues ?? {});
     return calls > maxCalls
       ? new GraphQLError(`This operation would make at least ${calls} backend calls; one operation may make ${maxCalls}.`, {
           extensions: { code: 'CALL_BUDGET_EXCEEDED', http: { status: 400 } },
         })
       : undefined;
-  };
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-  };
+  });
 }

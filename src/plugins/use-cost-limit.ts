@@ -9,6 +9,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { refuseBeforeRunning } from './refuse-before-running.js';
 
 /**
  * The cost of an operation, with its variables: graphql-armor's formula (an object 2, a scalar
@@ -76,26 +77,12 @@ function operationCost(
 
 /** Refuses an operation whose cost passes `maxCost` before anything of it runs: 400, as a validation failure. */
 export function useCostLimit(maxCost: number, caps: { maxPageSize: number; maxLimit: number }): Plugin {
-  const check = (args: {
-    document: DocumentNode;
-    operationName?: string | null | undefined;
-    variableValues?: Readonly<Record<string, unknown>> | null | undefined;
-  }) => {
+  return refuseBeforeRunning((args) => {
     const cost = operationCost(args.document, args.operationName, args.variableValues ?? {}, caps);
     return cost > maxCost
       ? new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}.`, {
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
         })
       : undefined;
-  };
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-    onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
-      if (refusal) setResultAndStopExecution({ errors: [refusal] });
-    },
-  };
+  });
 }
