@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CiImageByIdDocument, CiImagesPageDocument, CiImageUploadUrlDocument, DeleteCiImageDocument } from '../generated/graphql.js';
 import { startDelayProxy } from '../helpers/delay-proxy.js';
 import { startStack, startTestGateway, TOKENS, type Stack } from '../helpers/harness.js';
+import { qcow2 } from '../helpers/qcow2.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 let stack: Stack;
@@ -14,16 +15,6 @@ beforeAll(async () => {
 });
 
 const auth = (token: string = TOKENS.admin) => ({ authorization: `Bearer ${token}` });
-
-/** A QCOW2 v3 header followed by `bytes` of filler. */
-function qcow2(bytes: number, fill = 7): Buffer {
-  const data = Buffer.alloc(Math.max(bytes, 512), fill);
-  data.write('QFI\xfb', 0, 'latin1');
-  data.writeUInt32BE(3, 4);
-  data.writeBigUInt64BE(BigInt(1024 ** 3), 24);
-  data.writeUInt32BE(104, 100); // header length (v3)
-  return data;
-}
 
 async function uploadUrl(name: string, namespace?: string) {
   const { data } = await stack.gql(CiImageUploadUrlDocument, { name, ...(namespace ? { namespace } : {}) });

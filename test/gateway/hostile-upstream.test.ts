@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'undici';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { startFaultProxy } from '../helpers/fault-proxy.js';
 import { gqlAt, startTestEmbedded, startTestGateway, TOKENS } from '../helpers/harness.js';
 import { DATABASE_URL, type HostileUpstream, STACK_TRACE, startHostileUpstream } from '../helpers/hostile-upstream.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
+import { qcow2 } from '../helpers/qcow2.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -59,6 +61,23 @@ describe('answers past the size cap', () => {
     const result = await gqlAt(development.url, LIST);
     expect(result.errors).toBeUndefined();
     expect(result.data.vmImages.nodes).toHaveLength(5);
+  });
+});
+
+describe('the byte routes', () => {
+  it('stream past the JSON cap: a 2 MiB image goes up and comes back whole under a 1 KiB cap', async () => {
+    const gateway = await startTestGateway(embeddedUrls, { GANTRY_UPSTREAM_MAX_RESPONSE_BYTES: '1024' });
+    const body = qcow2(2 * MB, 5);
+    const post = await request(`${gateway.url}/files/ci-images?name=past-the-cap`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.admin}`, 'content-type': 'application/octet-stream' },
+      body,
+    });
+    expect(post.statusCode).toBe(201);
+    const { downloadUrl } = (await post.body.json()) as { downloadUrl: string };
+    const get = await request(`${gateway.url}${downloadUrl}`, { headers: { authorization: `Bearer ${TOKENS.admin}` } });
+    expect(get.statusCode).toBe(200);
+    expect(Buffer.from(await get.body.arrayBuffer()).equals(body)).toBe(true);
   });
 });
 

@@ -136,3 +136,31 @@ describe('cost counts what variables and limits ask for', () => {
     expect(small.errors).toBeUndefined();
   });
 });
+
+describe("a backend's queue is shared fairly", () => {
+  it("another caller's lookup still succeeds while one caller floods the backend", async () => {
+    // One connection, every call held 100 ms, room for 8 waiting: the flood (single lookups,
+    // 150 a second) keeps it full.
+    const gateway = await gatewayWithProxy(100, { GANTRY_UPSTREAM_CONNECTIONS: '1', GANTRY_UPSTREAM_MAX_PENDING: '8' });
+    // The flood keeps coming, every 20 ms, so the room is full whenever the other caller asks.
+    const flood: Array<ReturnType<typeof gqlAt>> = [];
+    let n = 0;
+    const pump = setInterval(() => {
+      for (let i = 0; i < 3; i++)
+        flood.push(gqlAt(gateway.url, 'query($id: ID!) { container(id: $id) { processes { command } } }', { id: ids[n++ % ids.length] }));
+    }, 20);
+    try {
+      await waitFor(() => calls().length >= 3, { what: 'the flood under way' });
+      for (let i = 0; i < 3; i++) {
+        const lookup = await gqlAt(gateway.url, 'query($id: ID!) { container(id: $id) { id name } }', { id: ids[i] }, { token: TOKENS.reader });
+        expect(lookup.errors).toBeUndefined();
+        expect(lookup.data.container.id).toBe(ids[i]);
+      }
+    } finally {
+      clearInterval(pump);
+    }
+    // The flood itself was refused in part: the queue stayed bounded.
+    const codes = (await Promise.all(flood)).flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code));
+    expect(codes).toContain('UPSTREAM_BUSY');
+  });
+});
