@@ -8,6 +8,7 @@ import type { Config } from './config/schema.js';
 import type { Credentials } from './admission/credentials.js';
 import type { Transport } from './admission/knock.js';
 import { GantryError, UnauthenticatedError } from './errors.js';
+import { AttemptAbort } from './overrides/attempt-abort.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
 
 /**
@@ -50,7 +51,7 @@ export interface Context {
    * stream has ended, or its caller has gone (request aborted, socket closed). Upstream calls
    * carry it: none is started after it, and one in flight is aborted.
    */
-  readonly signal: AbortSignal;
+  readonly signal: AttemptAbort;
   /** Marks the operation over (idempotent). */
   end(): void;
   /**
@@ -87,7 +88,7 @@ export interface ContextOptions {
   /** The WebSocket an operation came on, for per-socket limits. */
   socket?: object;
   /** Aborts when the caller goes away (the HTTP request aborted, the WebSocket closed). */
-  callerGone?: AbortSignal | undefined;
+  callerGone?: AbortSignal | AttemptAbort | undefined;
 }
 
 /**
@@ -143,14 +144,17 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     }
     callsLeft -= 1;
   };
-  const over = new AbortController();
+  // An emitter, not an AbortController: every operation makes one (see attempt-abort.ts).
+  const over = new AttemptAbort();
   const callerGone = options.callerGone;
   const end = () => {
-    if (over.signal.aborted) return;
-    callerGone?.removeEventListener('abort', end);
-    over.abort();
+    if (over.aborted) return;
+    if (callerGone instanceof AttemptAbort) callerGone.off('abort', end);
+    else callerGone?.removeEventListener('abort', end);
+    over.abort('over');
   };
-  if (callerGone?.aborted) over.abort();
+  if (callerGone?.aborted) over.abort('caller gone');
+  else if (callerGone instanceof AttemptAbort) callerGone.once('abort', end);
   else callerGone?.addEventListener('abort', end, { once: true });
   const context: Context = {
     requestId,
@@ -166,7 +170,7 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     extraErrors: [],
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     socket: options.socket,
-    signal: over.signal,
+    signal: over,
     end,
     deadline,
     tokenFor,
@@ -175,7 +179,7 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
       requestId,
       record,
       batchSize,
-      signal: over.signal,
+      signal: over,
       charge,
       ...(streaming ? {} : { deadline }),
       ...(tracing.calls ? { tracing: tracing.calls } : {}),

@@ -173,7 +173,7 @@ export class BackendHttp {
     path: string,
     call: CallContext,
     deadline: () => number | undefined,
-    signal: AbortSignal | undefined,
+    signal: AttemptAbort | undefined,
     revalidate = true,
   ): Promise<JsonResponse<T>> {
     const headers: Record<string, string> = Object.assign({ accept: 'application/json' }, request.headers, this.callHeaders(call));

@@ -4,6 +4,7 @@ import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Admission, Admitted } from '../admission/admission.js';
 import { clientAddress, knockFromHeaders, nodeHeaders } from '../admission/knock.js';
+import { AttemptAbort } from './attempt-abort.js';
 import type { Metrics } from '../metrics.js';
 
 /**
@@ -117,11 +118,11 @@ function requestView(req: IncomingMessage, res: ServerResponse, url: string) {
     const value = headers[name.toLowerCase()];
     return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
   };
-  const gone = new AbortController();
+  const gone = new AttemptAbort();
   res.once('close', () => {
-    if (!res.writableFinished) gone.abort();
+    if (!res.writableFinished) gone.abort('gone');
   });
-  return { method: 'POST', url, headers: { get, has: (name: string) => get(name) !== null }, signal: gone.signal };
+  return { method: 'POST', url, headers: { get, has: (name: string) => get(name) !== null }, signal: gone };
 }
 
 export function createFastPost(options: {

@@ -36,10 +36,10 @@ export function useOperationEnd(): Plugin<Context> {
             stop();
             return;
           }
-          context.signal.addEventListener('abort', stop, { once: true });
+          context.signal.once('abort', stop);
           return {
             onEnd() {
-              context.signal.removeEventListener('abort', stop);
+              context.signal.off('abort', stop);
               context.end();
             },
           };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallQueue, type QueueRefused } from '../../src/backends/http/queue.js';
+import { AttemptAbort } from '../../src/overrides/attempt-abort.js';
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -90,9 +91,9 @@ describe('bounded queue per backend', () => {
   it('lets a waiter whose operation is over leave the queue', async () => {
     const queue = new CallQueue(1, 5);
     await queue.acquire();
-    const over = new AbortController();
-    const waiting = refusal(queue.acquire(undefined, over.signal));
-    over.abort();
+    const over = new AttemptAbort();
+    const waiting = refusal(queue.acquire(undefined, over));
+    over.abort('over');
     expect(await waiting).toBe('gone');
     expect(queue.load).toEqual({ inFlight: 1, waiting: 0 });
   });

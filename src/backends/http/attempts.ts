@@ -47,7 +47,7 @@ export interface AttemptPlan {
    * Aborts when nobody waits for the call any more (its operation answered, its caller left):
    * no attempt starts after it, a queued one leaves the queue, one in flight is aborted.
    */
-  signal?: AbortSignal | undefined;
+  signal?: AttemptAbort | undefined;
   /** The operation's budget of upstream calls: throws when spent (see CallContext.charge). */
   charge?: (() => void) | undefined;
   /** Whose call it is (the credential): the queue gives each owner its turn. */

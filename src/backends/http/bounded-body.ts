@@ -29,9 +29,10 @@ export class ReadBudget {
 export async function readUpTo(
   body: Dispatcher.ResponseData['body'],
   maxBytes: number,
-  keepPartial = false,
-  budget?: ReadBudget,
+  options: { keepPartial?: boolean; budget?: ReadBudget; declaredLength?: number } = {},
 ): Promise<{ text: string; truncated: boolean }> {
+  const { keepPartial = false, budget, declaredLength } = options;
+  if (declaredLength !== undefined && declaredLength <= maxBytes && !keepPartial) return readDeclared(body, declaredLength, budget);
   const chunks: Buffer[] = [];
   let length = 0;
   try {
@@ -47,6 +48,27 @@ export async function readUpTo(
       length += piece.length;
     }
     return { text: chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks, length).toString('utf8'), truncated: false };
+  } finally {
+    budget?.give(length);
+  }
+}
+
+/**
+ * A body whose length the head declared, within the cap: HTTP framing ends it there, so it is
+ * read whole by undici (cheaper than counting chunk by chunk), its bytes drawn from the
+ * budget up front.
+ */
+async function readDeclared(
+  body: Dispatcher.ResponseData['body'],
+  length: number,
+  budget: ReadBudget | undefined,
+): Promise<{ text: string; truncated: boolean }> {
+  if (budget && !budget.take(length)) {
+    body.destroy();
+    return { text: '', truncated: true };
+  }
+  try {
+    return { text: await body.text(), truncated: false };
   } finally {
     budget?.give(length);
   }

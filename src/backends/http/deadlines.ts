@@ -30,11 +30,11 @@ export const spent = (deadline: number | undefined): boolean => deadline !== und
  * a later caller joins), or once `signal` aborts (nobody waits any more). Returns the disarm
  * function.
  */
-export function armDeadline(abort: AttemptAbort, deadline: () => number | undefined, signal?: AbortSignal): () => void {
+export function armDeadline(abort: AttemptAbort, deadline: () => number | undefined, signal?: AttemptAbort): () => void {
   let timer: NodeJS.Timeout | undefined;
   const gone = () => abort.abort(new NobodyWaits());
   if (signal?.aborted) gone();
-  else signal?.addEventListener('abort', gone, { once: true });
+  else signal?.once('abort', gone);
   const check = () => {
     const at = deadline();
     if (at === undefined) return;
@@ -45,7 +45,7 @@ export function armDeadline(abort: AttemptAbort, deadline: () => number | undefi
   check();
   return () => {
     clearTimeout(timer);
-    signal?.removeEventListener('abort', gone);
+    signal?.off('abort', gone);
   };
 }
 

@@ -133,7 +133,7 @@ export function guardedReader(read: ErrorBodyReader, passText: boolean): ErrorBo
 export async function errorFromResponse(backend: BackendKey, response: Dispatcher.ResponseData, readErrorBody: ErrorBodyReader): Promise<BackendError> {
   let text = '';
   try {
-    ({ text } = await readUpTo(response.body, MAX_ERROR_BODY, true));
+    ({ text } = await readUpTo(response.body, MAX_ERROR_BODY, { keepPartial: true }));
   } catch {
     // A body that breaks off mid-error still tells us the status.
   }

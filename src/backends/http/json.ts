@@ -73,7 +73,11 @@ export async function sendJson<T>(attempt: JsonAttempt, signal: AttemptAbort): P
   }
   let text: string;
   try {
-    const read = await readUpTo(response.body, attempt.maxBytes, false, attempt.readBudget);
+    const declared = response.headers['content-length'];
+    const read = await readUpTo(response.body, attempt.maxBytes, {
+      budget: attempt.readBudget,
+      ...(typeof declared === 'string' && /^\d+$/.test(declared) ? { declaredLength: Number(declared) } : {}),
+    });
     if (read.truncated) return tooLarge(backend, status, attempt.maxBytes);
     text = read.text;
   } catch (error) {

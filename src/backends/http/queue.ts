@@ -1,3 +1,5 @@
+import type { AttemptAbort } from '../../overrides/attempt-abort.js';
+
 /**
  * A bounded queue in front of one backend: at most `maxInFlight` calls out at once (the
  * pool's connections) and `maxPending` waiting for one. undici's own pool queue is unbounded,
@@ -49,7 +51,7 @@ export class CallQueue {
    * `deadline` (performance.now() ms) passes while waiting, 'gone' when `signal` aborts while
    * waiting (the operation is over).
    */
-  acquire(deadline?: number, signal?: AbortSignal, owner = ''): Promise<() => void> {
+  acquire(deadline?: number, signal?: AttemptAbort, owner = ''): Promise<() => void> {
     const free = this.tryAcquire();
     if (free) return Promise.resolve(free);
     if (this.pending >= this.maxPending && !this.makeRoom(owner)) return Promise.reject(new QueueRefused('busy'));
@@ -58,24 +60,24 @@ export class CallQueue {
       const leave = (reason: 'timeout' | 'gone') => {
         this.remove(owner, waiter);
         clearTimeout(waiter.timer);
-        signal?.removeEventListener('abort', gone);
+        signal?.off('abort', gone);
         reject(new QueueRefused(reason));
       };
       const gone = () => leave('gone');
       const waiter: Waiter = {
         grant: (release) => {
-          signal?.removeEventListener('abort', gone);
+          signal?.off('abort', gone);
           resolve(release);
         },
         evict: () => {
           clearTimeout(waiter.timer);
-          signal?.removeEventListener('abort', gone);
+          signal?.off('abort', gone);
           reject(new QueueRefused('busy'));
         },
         timer: undefined,
       };
       if (deadline !== undefined) waiter.timer = setTimeout(() => leave('timeout'), Math.max(0, deadline - performance.now()));
-      signal?.addEventListener('abort', gone, { once: true });
+      signal?.once('abort', gone);
       if (line) line.push(waiter);
       else this.waiting.set(owner, [waiter]);
       this.pending += 1;

@@ -1,3 +1,4 @@
+import { AttemptAbort } from '../../overrides/attempt-abort.js';
 import { withinDeadline } from './deadlines.js';
 import type { BackendError } from './errors.js';
 import type { JsonResponse } from './types.js';
@@ -10,13 +11,13 @@ interface SharedCall {
   /** Told when a joiner moves `deadline` past the starter's own (see starterWait). */
   extended?: () => void;
   /** Aborts when every caller's operation is over (see hold): nobody waits for the answer. */
-  abandoned: AbortController;
+  abandoned: AttemptAbort;
   /** Callers whose operations are not over; one without a signal (a poller) holds it for good. */
   holders: number;
 }
 
 /** Counts a caller as waiting for `shared` until its operation is over (its signal aborts). */
-function hold(shared: SharedCall, signal: AbortSignal | undefined): void {
+function hold(shared: SharedCall, signal: AttemptAbort | undefined): void {
   if (signal === undefined) {
     shared.holders = Number.POSITIVE_INFINITY;
     return;
@@ -24,10 +25,10 @@ function hold(shared: SharedCall, signal: AbortSignal | undefined): void {
   shared.holders += 1;
   const letGo = () => {
     shared.holders -= 1;
-    if (shared.holders <= 0) shared.abandoned.abort();
+    if (shared.holders <= 0) shared.abandoned.abort('abandoned');
   };
   if (signal.aborted) letGo();
-  else signal.addEventListener('abort', letGo, { once: true });
+  else signal.once('abort', letGo);
 }
 
 /**
@@ -43,7 +44,7 @@ export class SharedGets {
   constructor(private readonly timeUp: () => BackendError) {}
 
   /** The answer of the call in flight under `key`, joined within `deadline`, or undefined when there is none. */
-  join(key: string, deadline: number | undefined, signal?: AbortSignal): Promise<JsonResponse<unknown>> | undefined {
+  join(key: string, deadline: number | undefined, signal?: AttemptAbort): Promise<JsonResponse<unknown>> | undefined {
     const pending = this.inflight.get(key);
     if (!pending) return undefined;
     hold(pending, signal);
@@ -61,12 +62,12 @@ export class SharedGets {
   start(
     key: string,
     deadline: number | undefined,
-    signal: AbortSignal | undefined,
-    send: (deadline: () => number | undefined, abandoned: AbortSignal) => Promise<JsonResponse<unknown>>,
+    signal: AttemptAbort | undefined,
+    send: (deadline: () => number | undefined, abandoned: AttemptAbort) => Promise<JsonResponse<unknown>>,
   ): Promise<JsonResponse<unknown>> {
-    const shared: SharedCall = { promise: undefined as never, deadline, abandoned: new AbortController(), holders: 0 };
+    const shared: SharedCall = { promise: undefined as never, deadline, abandoned: new AttemptAbort(), holders: 0 };
     hold(shared, signal);
-    shared.promise = send(() => shared.deadline, shared.abandoned.signal);
+    shared.promise = send(() => shared.deadline, shared.abandoned);
     this.inflight.set(key, shared);
     const forget = () => {
       if (this.inflight.get(key) === shared) this.inflight.delete(key);

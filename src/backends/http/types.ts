@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { BackendKey } from '../../backend-keys.js';
+import type { AttemptAbort } from '../../overrides/attempt-abort.js';
 
 export interface BackendHttpOptions {
   backend: BackendKey;
@@ -79,7 +80,7 @@ export interface CallContext {
    * Aborts when the operation the call is made for is over (answered, or its caller gone): a
    * call not yet sent is not sent, and one in flight is aborted. Undefined for pollers.
    */
-  signal?: AbortSignal;
+  signal?: AttemptAbort;
   /**
    * Charged before every attempt that would be sent (not for a GET joined to one in flight):
    * throws when the operation has spent its budget of upstream calls, and nothing is sent.
