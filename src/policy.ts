@@ -4,9 +4,10 @@ import type { Plugin } from 'graphql-yoga';
 import type { Admission } from './admission/admission.js';
 import type { Config } from './config/schema.js';
 import { useAdmission, type YogaServerContext } from './plugins/use-admission.js';
-import { useArgumentLimits } from './plugins/use-argument-limits.js';
-import { useCallBudget } from './plugins/use-call-budget.js';
-import { useCostLimit } from './plugins/use-cost-limit.js';
+import { useLiteralLimits, variableLimits } from './plugins/argument-limits.js';
+import { callBudget } from './plugins/call-budget.js';
+import { costLimit } from './plugins/cost-limit.js';
+import { refuseBeforeRunning } from './plugins/refuse-before-running.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useNoSuggestions } from './plugins/use-no-suggestions.js';
 import { useStrictGetParams } from './plugins/use-strict-get-params.js';
@@ -27,6 +28,7 @@ import { MAX_LOG_LINES } from './schema/containers/container.js';
 export function createPolicy(config: Config, admission: Admission): Plugin[] {
   const production = config.profile === 'production';
   const { limits } = config;
+  const argumentLimits = { maxStringLength: limits.maxStringLength, maxListLength: limits.maxListLength };
   // Rejections are reported as validation errors (400, GRAPHQL_VALIDATION_FAILED, every
   // problem listed) rather than thrown, which would surface as a code-less error with 200.
   const asValidationError = {
@@ -38,7 +40,7 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     maxAliases: { n: limits.maxAliases, ...asValidationError },
     maxDirectives: { n: limits.maxDirectives, ...asValidationError },
     maxTokens: { n: limits.maxTokens },
-    // The cost limit is ours (use-cost-limit.ts): armor's counts only literal page sizes.
+    // The cost limit is ours (cost-limit.ts): armor's counts only literal page sizes.
     costLimit: { enabled: false },
     // Field suggestions are hidden in production by useNoSuggestions, enum values' too.
     blockFieldSuggestion: { enabled: false },
@@ -48,9 +50,12 @@ export function createPolicy(config: Config, admission: Admission): Plugin[] {
     useStrictGetParams(),
     useAdmission(admission),
     ...(armor.protect().plugins as Plugin[]),
-    useArgumentLimits({ maxStringLength: limits.maxStringLength, maxListLength: limits.maxListLength }),
-    useCostLimit(limits.maxCost, { maxPageSize: config.maxPageSize, maxLimit: MAX_LOG_LINES }),
-    useCallBudget(limits.maxUpstreamCallsPerOperation),
+    useLiteralLimits(argumentLimits),
+    refuseBeforeRunning([
+      variableLimits(argumentLimits),
+      costLimit(limits.maxCost, { maxPageSize: config.maxPageSize, maxLimit: MAX_LOG_LINES }),
+      callBudget(limits.maxUpstreamCallsPerOperation),
+    ]),
     // Development shows the schema to everyone: the rule would never be added.
     ...(production ? [useSchemaPrivacy(), useNoSuggestions()] : []),
   ];

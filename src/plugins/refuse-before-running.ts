@@ -2,25 +2,36 @@ import type { DocumentNode, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** What an operation is, once its variables are known. */
-export interface RunningOperation {
+interface RunningOperation {
   document: DocumentNode;
   operationName?: string | null | undefined;
   variableValues?: Readonly<Record<string, unknown>> | null | undefined;
 }
 
+/** A limit that needs the variables: the refusal, or undefined to let the operation run. */
+export type LimitCheck = (operation: RunningOperation) => GraphQLError | undefined;
+
 /**
- * A limit that needs the variables, as a plugin: `check` runs as a query, mutation or
- * subscription starts (every way in runs this envelope), and its refusal is the whole answer,
- * before any resolver and so before any backend call.
+ * The limits that need the variables, as one plugin: the checks run in order as a query,
+ * mutation or subscription starts (every way in runs this envelope), and the first refusal is
+ * the whole answer, before any resolver and so before any backend call. One hook for all of
+ * them: each plugin hook is a cost every operation pays.
  */
-export function refuseBeforeRunning(check: (operation: RunningOperation) => GraphQLError | undefined): Plugin {
+export function refuseBeforeRunning(checks: readonly LimitCheck[]): Plugin {
+  const refusalOf = (operation: RunningOperation) => {
+    for (const check of checks) {
+      const refusal = check(operation);
+      if (refusal) return refusal;
+    }
+    return undefined;
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
+      const refusal = refusalOf(args);
       if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },
     onSubscribe({ args, setResultAndStopExecution }) {
-      const refusal = check(args);
+      const refusal = refusalOf(args);
       if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },
   };

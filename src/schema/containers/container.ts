@@ -14,7 +14,7 @@ import { upstream } from '../upstream.js';
 import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample, stateFields } from './container-parts.js';
 
 /** The API's own bounds on `limit` for logs. */
-/** The largest `limit` of any field (the cost limit counts up to it: see use-cost-limit.ts). */
+/** The largest `limit` of any field (the cost limit counts up to it: see src/plugins/cost-limit.ts). */
 export const MAX_LOG_LINES = 10_000;
 
 export function containerId(globalId: string, argName = 'id'): number {

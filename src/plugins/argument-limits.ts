@@ -1,6 +1,6 @@
 import { type ASTVisitor, GraphQLError, Kind, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { refuseBeforeRunning } from './refuse-before-running.js';
+import type { LimitCheck } from './refuse-before-running.js';
 
 /** What a string or list argument may hold at most, wherever it sits (literal, variable, input object). */
 export interface ArgumentLimits {
@@ -49,19 +49,23 @@ function checkValue(value: unknown, limits: ArgumentLimits, name: string): Graph
  * URL). Fields with a tighter rule of their own (names, filters) keep it. Variables are
  * checked before the operation runs, so a refused one costs no upstream call.
  */
-export function useArgumentLimits(limits: ArgumentLimits): Plugin {
+/** The literals, at validation (400 with every other validation error). */
+export function useLiteralLimits(limits: ArgumentLimits): Plugin {
   const rule = literalLimits(limits);
-  const variables = refuseBeforeRunning(({ variableValues }) => {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(rule);
+    },
+  };
+}
+
+/** The variables, as the operation starts (see refuse-before-running.ts). */
+export function variableLimits(limits: ArgumentLimits): LimitCheck {
+  return ({ variableValues }) => {
     for (const [name, value] of Object.entries(variableValues ?? {})) {
       const refusal = checkValue(value, limits, name);
       if (refusal) return refusal;
     }
     return undefined;
-  });
-  return {
-    ...variables,
-    onValidate({ addValidationRule }) {
-      addValidationRule(rule);
-    },
   };
 }

@@ -1,6 +1,5 @@
 import { type DocumentNode, type FragmentDefinitionNode, GraphQLError, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { refuseBeforeRunning } from './refuse-before-running.js';
+import type { LimitCheck } from './refuse-before-running.js';
 
 /**
  * The budget of upstream calls per operation, checked before it runs where the document shows
@@ -39,13 +38,13 @@ function rootCallEstimate(document: DocumentNode, operationName: string | null |
   return count(operation.selectionSet);
 }
 
-export function useCallBudget(maxCalls: number): Plugin {
-  return refuseBeforeRunning((args) => {
+export function callBudget(maxCalls: number): LimitCheck {
+  return (args) => {
     const calls = rootCallEstimate(args.document, args.operationName, args.variableValues ?? {});
     return calls > maxCalls
       ? new GraphQLError(`This operation would make at least ${calls} backend calls; one operation may make ${maxCalls}.`, {
           extensions: { code: 'CALL_BUDGET_EXCEEDED', http: { status: 400 } },
         })
       : undefined;
-  });
+  };
 }

@@ -8,8 +8,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
-import { refuseBeforeRunning } from './refuse-before-running.js';
+import type { LimitCheck } from './refuse-before-running.js';
 
 /**
  * The cost of an operation, with its variables: graphql-armor's formula (an object 2, a scalar
@@ -75,14 +74,14 @@ function operationCost(
   return selectionCost(operation.selectionSet);
 }
 
-/** Refuses an operation whose cost passes `maxCost` before anything of it runs: 400, as a validation failure. */
-export function useCostLimit(maxCost: number, caps: { maxPageSize: number; maxLimit: number }): Plugin {
-  return refuseBeforeRunning((args) => {
+/** Refuses an operation whose cost passes `maxCost`: 400, as a validation failure. */
+export function costLimit(maxCost: number, caps: { maxPageSize: number; maxLimit: number }): LimitCheck {
+  return (args) => {
     const cost = operationCost(args.document, args.operationName, args.variableValues ?? {}, caps);
     return cost > maxCost
       ? new GraphQLError(`Query Cost limit of ${maxCost} exceeded, found ${Math.ceil(cost)}.`, {
           extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
         })
       : undefined;
-  });
+  };
 }
