@@ -67,10 +67,12 @@ describe('bounded queue per backend', () => {
     const queue = new CallQueue(1, 100);
     const release = await queue.acquire(undefined, undefined, 'flood');
     const order: string[] = [];
-    const waits = [
-      ...Array.from({ length: 5 }, (_, i) => queue.acquire(undefined, undefined, 'flood').then((r) => (order.push(`flood-${i}`), r()))),
-      queue.acquire(undefined, undefined, 'other').then((r) => (order.push('other'), r())),
-    ];
+    const take = (owner: string, name: string) =>
+      queue.acquire(undefined, undefined, owner).then((giveBack) => {
+        order.push(name);
+        giveBack();
+      });
+    const waits = [...Array.from({ length: 5 }, (_, i) => take('flood', `flood-${i}`)), take('other', 'other')];
     release();
     await Promise.all(waits);
     // The other caller's one call goes second, not sixth.
