@@ -43,7 +43,7 @@ const limits = z.object({
     int(1, 1_000_000).default(500),
     'GANTRY_MAX_UPSTREAM_CALLS',
     'tuning',
-    'Backend calls one operation may make (a stream: while it is set up). Checked before the operation runs where the document shows it (root fields and their aliases, `nodes` ids) and counted while it runs: past it the remaining fields fail with CALL_BUDGET_EXCEEDED and nothing more is sent.',
+    'Backend calls one operation may make (a stream: while it is set up). Checked before the operation runs where the document shows it (root fields and their aliases, `nodes` ids, per-item calls such as the processes of each container times the page sizes above them) and counted while it runs: past it the remaining fields fail with CALL_BUDGET_EXCEEDED and nothing more is sent.',
   ),
   maxCost: setting(
     int(1, 100_000_000).default(50_000),

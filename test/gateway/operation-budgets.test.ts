@@ -86,18 +86,20 @@ describe('no work after the answer', () => {
 describe('the call budget of one operation', () => {
   it('fails the remaining fields with CALL_BUDGET_EXCEEDED past the budget, and sends nothing more', async () => {
     const gateway = await gatewayWithProxy(0, { GANTRY_MAX_UPSTREAM_CALLS: '10' });
-    const result = await gqlAt(gateway.url, '{ containers(first: 30) { nodes { id processes { command } } } }');
+    // No page size in the document (the default page is 25): only the run can count it.
+    const result = await gqlAt(gateway.url, '{ containers { nodes { id processes { command } } } }');
     const codes = new Set((result.errors ?? []).map((e) => e.extensions?.code));
     expect(codes).toEqual(new Set(['CALL_BUDGET_EXCEEDED']));
     expect(result.errors![0]!.message).toMatch(/more than 10 backend calls/);
     expect(calls().length).toBeLessThanOrEqual(10);
   });
 
-  it('refuses before any call where the document shows the cost: aliases and nodes ids', async () => {
+  it('refuses before any call where the document shows the cost: aliases, nodes ids, a page of per-item calls', async () => {
     const gateway = await gatewayWithProxy(0, { GANTRY_MAX_UPSTREAM_CALLS: '20' });
     const aliased = `{ ${Array.from({ length: 25 }, (_, i) => `c${i}: containers(first: 1) { nodes { id } }`).join(' ')} }`;
     const manyIds = { query: 'query($ids: [ID!]!) { a: nodes(ids: $ids) { id } b: nodes(ids: $ids) { id } }', variables: { ids: ids.slice(0, 15) } };
-    for (const operation of [{ query: aliased }, manyIds]) {
+    const pageOfProcesses = { query: 'query($n: Int) { containers(first: $n) { edges { node { processes { command } } } } }', variables: { n: 25 } };
+    for (const operation of [{ query: aliased }, manyIds, pageOfProcesses]) {
       for (const transport of TRANSPORTS) {
         const answer = await send(transport, gateway.url, operation);
         expect(answer.errors?.[0]?.extensions?.code, `${transport}: ${JSON.stringify(answer).slice(0, 300)}`).toBe('CALL_BUDGET_EXCEEDED');

@@ -11,9 +11,13 @@ import { expectGlobalId, registerNodeType } from '../global-id.js';
 import { pageRequest, resolveOffsetConnection } from '../pagination.js';
 import { loadEachById } from '../load-each.js';
 import { upstream } from '../upstream.js';
+import { UPSTREAM_CALLS_PER_ITEM } from '../../plugins/call-budget.js';
 import { ContainerLogLine, ContainerProcess, CpuSample, IngressRule, MemorySample, stateFields } from './container-parts.js';
 
 /** The API's own bounds on `limit` for logs. */
+/** A field that makes its own upstream call for every container it is asked of (see src/plugins/call-budget.ts). */
+const CALL_PER_ITEM = { [UPSTREAM_CALLS_PER_ITEM]: 1 };
+
 /** The largest `limit` of any field (the cost limit counts up to it: see src/plugins/cost-limit.ts). */
 export const MAX_LOG_LINES = 10_000;
 
@@ -85,6 +89,7 @@ Container.implement({
     createdAt: t.field({ type: 'DateTime', description: 'When it was created.', resolve: (c) => c.createdAt }),
     updatedAt: t.field({ type: 'DateTime', description: 'When it last changed.', resolve: (c) => c.updatedAt }),
     logs: t.field({
+      extensions: CALL_PER_ITEM,
       type: [ContainerLogLine],
       description: 'Log lines, newest first (default: the last 500 of the last day).',
       args: {
@@ -110,11 +115,13 @@ Container.implement({
       },
     }),
     processes: t.field({
+      extensions: CALL_PER_ITEM,
       type: [ContainerProcess],
       description: 'Processes running inside it (empty when it is offline).',
       resolve: (c, _args, context) => upstream(context.backends.containers.processes(context.call('containers'), c.id)),
     }),
     cpuUsage: t.field({
+      extensions: CALL_PER_ITEM,
       type: [CpuSample],
       description: 'CPU samples every 30 s, oldest first (the service keeps 3 hours).',
       args: {
@@ -125,6 +132,7 @@ Container.implement({
         within(await upstream(context.backends.containers.metrics(context.call('containers'), c.id, 'cpu')), args.since, args.until),
     }),
     memoryUsage: t.field({
+      extensions: CALL_PER_ITEM,
       type: [MemorySample],
       description: 'Memory samples every 30 s, oldest first (the service keeps 3 hours).',
       args: {
