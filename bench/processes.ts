@@ -15,13 +15,13 @@ const closers: Array<() => Promise<void>> = [];
 const GATEWAY_NODE_ARGS = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 /**
- * The node flags of the production command, read from package.json's `start:prod` (`node
+ * The node flags of the production command, read from package.json's `start:prod` (`NODE_ENV=production exec node
  * <flags> dist/main.js`), so a bench gateway runs exactly as production does.
  */
 export const PRODUCTION_NODE_FLAGS: string[] = (() => {
   const command = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod'] ?? '';
-  const match = /^node((?:\s+--\S+)*)\s+dist\/main\.js$/.exec(command.trim());
-  if (!match) throw new Error(`package.json start:prod is not "node [--flags] dist/main.js": ${command}`);
+  const match = /^NODE_ENV=production exec node((?:\s+--\S+)*)\s+dist\/main\.js$/.exec(command.trim());
+  if (!match) throw new Error(`package.json start:prod is not "NODE_ENV=production exec node [--flags] dist/main.js": ${command}`);
   return match[1]!.split(/\s+/).filter(Boolean);
 })();
 

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_KEYS, isBackendKey, type BackendKey } from './backend-keys.js';
-import { loadConfig, readConfigFile } from './config.js';
+import { demoBackendsRefusal, loadConfig, readConfigFile } from './config.js';
 import { resolveEmbeddedTokens } from './embedded/tokens.js';
 import { exitOnStartupError, runGateway, USAGE } from './main.js';
+import { onStopRequest } from './stop-signals.js';
 
 /**
  * `gantry` command: with no subcommand it runs the gateway; `gantry embedded` serves only the
@@ -41,9 +42,7 @@ async function runEmbedded(argv: string[]): Promise<void> {
   const { startEmbedded } = await import('./embedded/index.js');
   const embedded = await startEmbedded({ dataDir: config.dataDir, tokens, only: only as BackendKey[], ports });
   // Handlers first: whoever reads the URL line may stop us the moment it appears.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void embedded.close().then(() => process.exit(0)));
-  }
+  onStopRequest(() => void embedded.close().then(() => process.exit(0)));
   console.log(JSON.stringify(embedded.urls));
   console.error(`Dev tokens: ${JSON.stringify(embedded.tokens)}`);
 }
@@ -55,6 +54,8 @@ async function runEmbedded(argv: string[]): Promise<void> {
 function checkConfig(argv: string[]): void {
   const { values } = parseArgs({ args: argv, options: { config: { type: 'string' } }, strict: true });
   const config = loadConfig(process.env, values.config ? readConfigFile(values.config) : {});
+  const refusal = demoBackendsRefusal(config);
+  if (refusal) throw refusal;
   const embedded = BACKEND_KEYS.filter((key) => config.backends[key].url === undefined);
   console.log(`Configuration is valid${values.config ? ` (${values.config} and the environment)` : ' (environment and defaults)'}.`);
   console.log(`Profile: ${config.profile}; listens on ${config.host}:${config.port}; embedded backends: ${embedded.length ? embedded.join(', ') : 'none'}.`);

@@ -117,6 +117,20 @@ export function embeddedBackendKeys(config: Config): BackendKey[] {
   return BACKEND_KEYS.filter((key) => config.backends[key].url === undefined);
 }
 
+/**
+ * The production profile with a backend that has no URL would serve the embedded demo copy,
+ * its demo data and its dev tokens: refused, naming the missing URLs, unless
+ * GANTRY_ALLOW_DEMO_BACKENDS=true says it is meant. Undefined when the start may go ahead.
+ */
+export function demoBackendsRefusal(config: Config): ConfigError | undefined {
+  const missing = embeddedBackendKeys(config);
+  if (config.profile !== 'production' || missing.length === 0 || config.allowDemoBackends) return undefined;
+  const names = missing.map((key) => SETTINGS.find((s) => s.file === `backends.${key}.url`)?.env ?? key);
+  return new ConfigError([
+    `the production profile needs a URL for every backend; not set: ${names.join(', ')}. Without them the embedded demo services would answer, with demo data and dev tokens. Set them, or GANTRY_ALLOW_DEMO_BACKENDS=true to run the demo in production anyway.`,
+  ]);
+}
+
 const GROUPS: ReadonlyArray<[Setting['group'], string]> = [
   ['operator', 'What a deployment sets'],
   ['tuning', 'Tuning knobs (their defaults hold; change one for a measured reason)'],

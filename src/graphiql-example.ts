@@ -193,10 +193,12 @@ query AcrossServices($text: String!) {
 
 /**
  * Yoga's GraphiQL options for the examples: one tab per service, each with the token (if any) in
- * its headers; new tabs get the headers too. Subscriptions go over SSE on the GraphQL endpoint
+ * its headers; new tabs get the headers too; the Variables pane open. Subscriptions go over SSE on the GraphQL endpoint
  * (graphql-sse's distinct-connections mode, which Yoga serves), GraphiQL's default made explicit.
  */
-export function graphiqlExamples(token?: string): Pick<GraphiQLOptions, 'defaultQuery' | 'defaultTabs' | 'headers' | 'subscriptionsProtocol'> {
+export function graphiqlExamples(
+  token?: string,
+): Pick<GraphiQLOptions, 'defaultQuery' | 'defaultTabs' | 'headers' | 'subscriptionsProtocol' | 'defaultEditorToolsVisibility'> {
   const headers = JSON.stringify(token ? { Authorization: `Bearer ${token}` } : {});
   return {
     defaultQuery: '# Write an operation here; the other tabs hold an example for each service.\n',
@@ -206,6 +208,9 @@ export function graphiqlExamples(token?: string): Pick<GraphiQLOptions, 'default
       headers,
     })),
     headers,
+    // GraphiQL opens the pane its first tab would want (Headers, as it has no variables) for
+    // every tab; the examples with variables need theirs in view to run as they are.
+    defaultEditorToolsVisibility: 'variables',
     subscriptionsProtocol: 'GRAPHQL_SSE',
   };
 }

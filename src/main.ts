@@ -2,11 +2,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createBackends } from './backends/index.js';
-import { ConfigError, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from './config.js';
+import { startBanner } from './banner.js';
+import { ConfigError, demoBackendsRefusal, embeddedBackendKeys, loadConfig, readConfigFile, settingsHelp } from './config.js';
 import type { EmbeddedServices } from './embedded/index.js';
-import { resolveEmbeddedTokens } from './embedded/tokens.js';
+import { resolveEmbeddedTokens, tokensMayShow } from './embedded/tokens.js';
 import { boundHeapGrowth } from './overrides/v8-heap-growth.js';
 import { createGateway } from './server.js';
+import { onStopRequest } from './stop-signals.js';
 
 export const USAGE = `Usage: gantry [--config <file.json|file.yaml>]    start the gateway
        gantry embedded [--only vmImages,...] [--port-vm-images 9292 --port-ci-images … --port-container-images … --port-containers … --port-serverless …]
@@ -28,6 +30,8 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
     return async () => {};
   }
   const config = loadConfig(env, values.config ? readConfigFile(values.config) : {});
+  const refusal = demoBackendsRefusal(config);
+  if (refusal) throw refusal;
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', '*.token', '*.tokens'] });
   boundHeapGrowth(config.heapGrowthPercent);
 
@@ -40,17 +44,12 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
     const { startEmbedded } = await import('./embedded/index.js');
     embedded = await startEmbedded({ dataDir: config.dataDir, tokens, only: embeddedKeys });
   }
-  const backends = createBackends(config, embedded?.urls ?? {});
-  const gateway = createGateway({ config, backends, logger, ...(embedded ? { graphiqlToken: embedded.tokens.admin } : {}) });
+  const backends = createBackends(config, embedded?.urls ?? {}, logger);
+  const tokensShown = tokensMayShow(config.host);
+  const graphiqlToken = embedded && tokensShown ? embedded.tokens.admin : undefined;
+  const gateway = createGateway({ config, backends, logger, ...(graphiqlToken ? { graphiqlToken } : {}) });
   await gateway.start();
-
-  const lines = [`Gantry is up: ${gateway.url}/graphql (GraphiQL in a browser)`];
-  if (embedded) {
-    lines.push(`Embedded services (data in ${config.dataDir}): ${JSON.stringify(embedded.urls)}`);
-    lines.push('Dev tokens (send as "Authorization: Bearer <token>"):');
-    for (const [name, token] of Object.entries(embedded.tokens)) lines.push(`  ${name.padEnd(7)} ${token}`);
-  }
-  console.log(lines.join('\n'));
+  console.log(startBanner({ config, url: gateway.url, metricsUrl: gateway.metricsUrl, embedded, tokensShown }));
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
@@ -59,12 +58,10 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
       await embedded?.close();
       logger.flush();
     })());
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      logger.info({ signal }, 'draining');
-      void stop().then(() => process.exit(0));
-    });
-  }
+  onStopRequest((why) => {
+    logger.info({ why }, 'draining');
+    void stop().then(() => process.exit(0));
+  });
   return stop;
 }
 

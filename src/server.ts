@@ -9,6 +9,7 @@ import { attachGraphqlWs } from './entries/graphql-ws.js';
 import { createRouter } from './entries/http-router.js';
 import { createGatewayYoga } from './entries/yoga.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
+import { createMetricsRoute, createMetricsServer, metricsOnGatewayPort } from './entries/metrics-route.js';
 import { createMetrics } from './metrics.js';
 import { createFastPost } from './overrides/fast-post.js';
 import { PollerRegistry } from './subscriptions/pollers.js';
@@ -30,6 +31,8 @@ export interface Gateway {
   stop(): Promise<void>;
   /** `http://host:port` once started. */
   readonly url: string;
+  /** Where /metrics is served once started; undefined when GANTRY_METRICS_PORT=off. */
+  readonly metricsUrl: string | undefined;
   readonly server: Server;
   readonly readiness: ReadinessMonitor;
   readonly pollers: PollerRegistry;
@@ -57,17 +60,30 @@ export function createGateway(options: GatewayOptions): Gateway {
   let tracing: Tracing | undefined;
   const deps = { config, backends, logger, pollers, onUpstreamCall: metrics.upstream };
   const admission = createAdmission(config);
-  const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs);
+  const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs, logger);
   const yoga = createGatewayYoga({ config, deps, admission, logger, metrics, tracing: () => tracing, graphiqlToken: options.graphiqlToken });
   const fastPost = config.fastExecution
     ? createFastPost({ yoga: yoga as never, admission, trustedDocuments: config.trustedDocuments !== undefined, logger, metrics })
     : undefined;
   const connections = config.connections;
-  const server = createServer(serverTimeouts(connections), createRouter({ yoga, admission, deps, backends, readiness, metrics, logger, fastPost }));
+  const metricsRoute = createMetricsRoute(config, metrics);
+  const router = createRouter({
+    yoga,
+    admission,
+    deps,
+    backends,
+    readiness,
+    metricsRoute: metricsOnGatewayPort(config) ? metricsRoute : undefined,
+    logger,
+    fastPost,
+  });
+  const server = createServer(serverTimeouts(connections), router);
+  const metricsServer = createMetricsServer(config, metricsRoute);
   guardConnections(server, connections);
   const ws = attachGraphqlWs(server, { yoga, admission, logger, maxMessageBytes: config.limits.maxRequestBytes });
 
   let url = '';
+  let metricsUrl: string | undefined;
   let stopping: Promise<void> | undefined;
   return {
     server,
@@ -76,19 +92,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     get url() {
       return url;
     },
+    get metricsUrl() {
+      return metricsUrl;
+    },
     async start() {
       tracing = await createTracing(config.tracing.otlpEndpoint);
       await readiness.start();
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      const address = server.address() as AddressInfo;
-      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-      url = `http://${host}:${address.port}`;
+      url = await listen(server, config.port, config.host);
+      if (metricsServer) metricsUrl = `${await listen(metricsServer, config.metricsPort as number, config.host)}/metrics`;
+      else if (metricsOnGatewayPort(config)) metricsUrl = `${url}/metrics`;
     },
     stop() {
       // Idempotent: a signal handler and a test teardown may both ask.
@@ -104,10 +116,23 @@ export function createGateway(options: GatewayOptions): Gateway {
           await closed;
           clearTimeout(deadline);
         }
+        if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
         await backends.close();
         await tracing?.shutdown();
       })();
       return stopping;
     },
   };
+}
+
+/** Listens on host:port; resolves to `http://host:port` as bound (port 0 picks one). */
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
+    });
+  });
 }

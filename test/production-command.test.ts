@@ -12,9 +12,9 @@ import { markdownFiles, ROOT } from '../scripts/docs-include.js';
 describe('the production command', () => {
   const startProd = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:prod']!;
 
-  it('is node with flags and dist/main.js, and the bench reads those flags', () => {
+  it('is node with flags and dist/main.js in the production profile, exec-ed so that SIGTERM reaches it, and the bench reads those flags', () => {
     expect(PRODUCTION_NODE_FLAGS).toContain('--max-semi-space-size=8');
-    expect(startProd).toBe(['node', ...PRODUCTION_NODE_FLAGS, 'dist/main.js'].join(' '));
+    expect(startProd).toBe(['NODE_ENV=production', 'exec', 'node', ...PRODUCTION_NODE_FLAGS, 'dist/main.js'].join(' '));
   });
 
   it('is shown with the same flags wherever the docs run dist/main.js', () => {

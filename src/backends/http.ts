@@ -4,7 +4,7 @@ import type { AttemptAbort } from '../overrides/attempt-abort.js';
 import { Pool } from '../overrides/undici-pool.js';
 import { type AttemptPlan, type Guards, type Outcome, runAttempts } from './http/attempts.js';
 import { type BreakerSnapshot, CircuitBreaker } from './http/breaker.js';
-import { BackendError, type ErrorBodyReader, errorFromResponse, guardedReader, timeUp, transportError } from './http/errors.js';
+import { BackendError, type ErrorBodyReader, errorFromResponse, guardedReader, timeUp } from './http/errors.js';
 import { type JsonAttempt, sendJson } from './http/json.js';
 import { ReadBudget } from './http/bounded-body.js';
 import { CallQueue } from './http/queue.js';
@@ -12,6 +12,7 @@ import { sendRaw } from './http/raw.js';
 import { RETRYABLE_METHODS, RetryBudget } from './http/retry.js';
 import { RevalidationCache, validationKey } from './http/revalidation.js';
 import { SharedGets } from './http/shared-gets.js';
+import { targetOf } from './http/why-unavailable.js';
 import type { AuthHeaders, BackendHttpOptions, CallContext, JsonCall, JsonResponse, QueryParams, RawOptions } from './http/types.js';
 
 /**
@@ -30,6 +31,8 @@ import type { AuthHeaders, BackendHttpOptions, CallContext, JsonCall, JsonRespon
 export class BackendHttp {
   readonly backend: BackendKey;
   readonly origin: string;
+  /** `host:port` of the origin, for operators' messages (never userinfo or path). */
+  readonly target: string;
   /** Path prefix of the service root (`/glance`), '' when none. */
   readonly basePath: string;
   private readonly dispatcher: Dispatcher;
@@ -51,6 +54,7 @@ export class BackendHttp {
     const url = new URL(options.url);
     this.backend = options.backend;
     this.origin = url.origin;
+    this.target = targetOf(url.origin);
     this.basePath = url.pathname.replace(/\/+$/, '');
     this.ownsDispatcher = dispatcher === undefined;
     this.dispatcher =
@@ -65,7 +69,12 @@ export class BackendHttp {
     this.guards = {
       backend: options.backend,
       queue: new CallQueue(options.connections, options.maxPending ?? 256),
-      breaker: new CircuitBreaker({ threshold: options.breakerThreshold ?? 5, cooldownMs: options.breakerCooldownMs ?? 10_000 }),
+      breaker: new CircuitBreaker({
+        threshold: options.breakerThreshold ?? 5,
+        cooldownMs: options.breakerCooldownMs ?? 10_000,
+        onChange: (change) =>
+          options.onBreakerChange?.({ ...change, backend: this.backend, target: this.target, cooldownMs: options.breakerCooldownMs ?? 10_000 }),
+      }),
       budget: new RetryBudget(options.retryBudgetPercent ?? 10),
       retries: options.retries ?? 2,
       retryBaseMs: options.retryBaseMs ?? 100,
@@ -126,22 +135,25 @@ export class BackendHttp {
   }
 
   /**
+   * A readiness probe: a GET without credentials straight to the backend, past breaker, queue
+   * and retries (it reports the backend, not the breaker). Resolves to the status; a transport
+   * failure rejects with undici's own error, whose code says why (why-unavailable.ts).
+   */
+  async probe(path: string): Promise<number> {
+    const response = await this.dispatcher.request({ method: 'GET', path: `${this.basePath}${path}`, headers: { accept: 'application/json' } });
+    await response.body.dump();
+    return response.statusCode;
+  }
+
+  /**
    * Sends a request and returns the raw response, for streaming callers (byte routes). Maps
    * transport failures; the caller owns the body and must consume or destroy it. The caller's
    * deadline bounds the wait for the response head, not the body (a download takes what it
    * takes; the body timeout still catches a stall). A call with a request body is never
    * retried: the stream cannot be replayed.
    */
-  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>, call: CallContext | null, rawOptions: RawOptions = {}): Promise<Dispatcher.ResponseData> {
+  async raw(options: Omit<Dispatcher.RequestOptions, 'origin'>, call: CallContext, rawOptions: RawOptions = {}): Promise<Dispatcher.ResponseData> {
     const request = { ...options, path: `${this.basePath}${options.path}` };
-    if (call === null) {
-      // A readiness probe: straight to the backend, past breaker, queue and retries.
-      try {
-        return await this.dispatcher.request(request);
-      } catch (error) {
-        throw transportError(this.backend, error);
-      }
-    }
     const headers = { ...(options.headers as Record<string, string>), ...this.callHeaders(call) };
     const hasBody = options.body !== undefined && options.body !== null;
     const isOutage = rawOptions.isOutage ?? ((status: number) => status >= 500);

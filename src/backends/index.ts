@@ -1,6 +1,9 @@
+import type { Logger } from 'pino';
 import type { BackendKey } from '../backend-keys.js';
 import type { Config } from '../config/schema.js';
+import type { BackendProbe } from '../health.js';
 import type { BreakerSnapshot } from './http/breaker.js';
+import type { BreakerChange } from './http/types.js';
 import { CiImagesClient } from './ci-images/client.js';
 import { ContainerImagesClient } from './container-images/client.js';
 import { ContainersClient } from './containers/client.js';
@@ -14,18 +17,23 @@ export interface Backends {
   containerImages: ContainerImagesClient;
   containers: ContainersClient;
   serverless: ServerlessClient;
-  /** Readiness probes by backend key: resolve to the upstream status, reject when unreachable. */
-  probes: Partial<Record<BackendKey, () => Promise<number>>>;
+  /** Readiness probes by backend key, each with the host:port it reaches. */
+  probes: Partial<Record<BackendKey, BackendProbe>>;
   /** Each backend's circuit breaker (closed, open, half-open), for /readyz and metrics. */
   breakerStates(): Record<BackendKey, BreakerSnapshot>;
   close(): Promise<void>;
 }
 
+const breakerMessage = ({ backend, target, state, failures, cooldownMs }: BreakerChange): string =>
+  state === 'open'
+    ? `circuit for backend ${backend} (${target}) opened after ${failures} failures in a row: its calls fail at once, and one probe call goes in ${Math.ceil(cooldownMs / 1000)} s`
+    : `circuit for backend ${backend} (${target}) closed: a probe call succeeded`;
+
 /**
  * Builds one client (and one keep-alive pool) per backend from the resolved URLs: a configured
  * URL, or the embedded service's loopback URL that main.ts passes in.
  */
-export function createBackends(config: Config, urls: Partial<Record<BackendKey, string>>): Backends {
+export function createBackends(config: Config, urls: Partial<Record<BackendKey, string>>, logger?: Pick<Logger, 'warn'>): Backends {
   const url = (key: BackendKey): string => {
     const resolved = config.backends[key].url ?? urls[key];
     if (!resolved) throw new Error(`No URL for backend ${key}: configure it or start the embedded service`);
@@ -48,6 +56,7 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
     retryBudgetPercent: config.upstream.retryBudgetPercent,
     breakerThreshold: config.upstream.breakerThreshold,
     breakerCooldownMs: config.upstream.breakerCooldownMs,
+    onBreakerChange: (change: BreakerChange) => logger?.warn(change, breakerMessage(change)),
   };
   const vmImages = new VmImagesClient({ ...timeouts, url: url('vmImages') });
   const ciImages = new CiImagesClient({ ...timeouts, url: url('ciImages') });
@@ -57,7 +66,7 @@ export function createBackends(config: Config, urls: Partial<Record<BackendKey, 
   const clients = { vmImages, ciImages, containerImages, containers, serverless };
   return {
     ...clients,
-    probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, () => client.probe()])),
+    probes: Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, { target: client.http.target, probe: () => client.probe() }])),
     breakerStates: () =>
       Object.fromEntries(Object.entries(clients).map(([key, client]) => [key, client.http.breakerState()])) as Record<BackendKey, BreakerSnapshot>,
     async close() {

@@ -166,6 +166,18 @@ export const gatewaySettings = {
     'operator',
     '/metrics names operations and backends: when set, it is served only to `Authorization: Bearer <key>`. In the production profile /metrics is never served without it (404).',
   ),
+  metricsPort: setting(
+    z.union([z.literal('off'), int(0, 65_535)]).optional(),
+    'GANTRY_METRICS_PORT',
+    'operator',
+    "Where /metrics is served: unset, on the gateway's own port; a port number, only there (on HOST), never on the gateway's port; `off`, nowhere.",
+  ),
+  allowDemoBackends: setting(
+    flag().default(false),
+    'GANTRY_ALLOW_DEMO_BACKENDS',
+    'operator',
+    'Let the production profile start with a backend that has no URL, served by its embedded demo copy. Without it such a start is refused: demo data and dev tokens do not belong in production.',
+  ),
   readinessIntervalMs: setting(ms().default(5_000), 'GANTRY_READINESS_INTERVAL_MS', 'tuning', 'How often each backend is probed for /readyz.'),
   tracing: z.object({
     otlpEndpoint: setting(

@@ -74,3 +74,13 @@ export function resolveEmbeddedTokens(dataDir: string, configured: Partial<Embed
   }
   return result;
 }
+
+/**
+ * Whether dev tokens may be shown in what the gateway serves and prints (GraphiQL's headers,
+ * the start banner): only when it listens on loopback, where nobody but this machine's users
+ * can load a page. On any other address a page with a token would hand it to the network.
+ */
+export function tokensMayShow(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^(::ffff:)?127\.\d+\.\d+\.\d+$/.test(bare);
+}

@@ -1,32 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Admission } from '../admission/admission.js';
 import type { Backends } from '../backends/index.js';
-import type { Config } from '../config/schema.js';
 import type { ContextDeps } from '../context.js';
 import type { ReadinessMonitor } from '../health.js';
-import type { Metrics } from '../metrics.js';
 import type { FastPost } from '../overrides/fast-post.js';
 import { sendError } from '../transfer/respond.js';
 import { routeFiles } from './byte-routes.js';
 import { limitBodyTime } from './connection-limits.js';
+import type { MetricsRoute } from './metrics-route.js';
 import { GRAPHQL_PATH, type GatewayYoga } from './yoga.js';
-
-/**
- * Who may read /metrics, which names operations and backends: with GANTRY_METRICS_KEY set,
- * only its holder; without one, everyone in development and nobody in production.
- */
-function metricsGate(config: Config): (authorization: string | undefined) => 'served' | 'unauthorized' | 'hidden' {
-  const key = config.metricsKey;
-  if (key === undefined) return () => (config.profile === 'production' ? 'hidden' : 'served');
-  const expected = Buffer.from(`Bearer ${key}`);
-  return (authorization) => {
-    const given = Buffer.from(authorization ?? '');
-    return given.length === expected.length && timingSafeEqual(given, expected) ? 'served' : 'unauthorized';
-  };
-}
 
 export interface RouterOptions {
   yoga: GatewayYoga;
@@ -34,7 +18,8 @@ export interface RouterOptions {
   deps: ContextDeps;
   backends: Backends;
   readiness: ReadinessMonitor;
-  metrics: Metrics;
+  /** Undefined when /metrics is not served on the gateway's port (GANTRY_METRICS_PORT). */
+  metricsRoute: MetricsRoute | undefined;
   logger: Logger;
   /** Undefined when GANTRY_FAST_EXECUTION=false: every GraphQL request goes to Yoga. */
   fastPost: FastPost | undefined;
@@ -46,17 +31,12 @@ export interface RouterOptions {
  * byte routes.
  */
 export function createRouter(options: RouterOptions): RequestListener {
-  const { yoga, admission, metrics, readiness, backends, fastPost, logger } = options;
-  const metricsAccess = metricsGate(options.deps.config);
+  const { yoga, admission, metricsRoute, readiness, backends, fastPost, logger } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/metrics') {
-      const verdict = metricsAccess(req.headers.authorization);
-      if (verdict === 'served') res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
-      else if (verdict === 'unauthorized')
-        res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"', 'content-type': 'text/plain' }).end('Send the metrics key.\n');
-      else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found.\n');
+    if (path === '/metrics' && metricsRoute) {
+      await metricsRoute(req, res);
       return;
     }
     if (path === '/healthz') {

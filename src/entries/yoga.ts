@@ -5,6 +5,7 @@ import { cookieValue, DEVELOPER_KEY_COOKIE, DEVELOPER_KEY_HEADER } from '../admi
 import type { Config } from '../config/schema.js';
 import { type Context, type ContextDeps, createContext } from '../context.js';
 import { graphiqlExamples } from '../graphiql-example.js';
+import { useGraphiqlPage } from '../plugins/use-graphiql-page.js';
 import type { Metrics } from '../metrics.js';
 import { useCompiledQueries } from '../overrides/use-compiled-queries.js';
 import { useReleasedContextCaches } from '../overrides/use-released-context-caches.js';
@@ -74,6 +75,7 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
       useSharedSubscriptionExecution(),
       useReleasedContextCaches(),
       useOperationEnd(),
+      useGraphiqlPage(),
     ],
     // Cross-origin calls only from the allow-list (GANTRY_CORS_ORIGINS); a foreign origin gets
     // no CORS headers at all, so its page can read nothing, least of all with credentials.

@@ -94,10 +94,8 @@ export class CiImagesClient {
     return response;
   }
 
-  async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/health', headers: { accept: 'application/json' } }, null);
-    await response.body.dump();
-    return response.statusCode;
+  probe(): Promise<number> {
+    return this.http.probe('/health');
   }
 
   close(): Promise<void> {

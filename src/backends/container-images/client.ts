@@ -168,10 +168,8 @@ export class ContainerImagesClient {
   }
 
   /** Readiness probe: the unauthenticated health document. Any answer below 500 is "up". */
-  async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/api/health', headers: { accept: 'application/json' } }, null);
-    await response.body.dump();
-    return response.statusCode;
+  probe(): Promise<number> {
+    return this.http.probe('/api/health');
   }
 
   close(): Promise<void> {

@@ -88,10 +88,8 @@ export class ContainersClient {
     return (body?.stats ?? []).map(normalizeMetric).filter((m): m is MetricRecord => m !== null);
   }
 
-  async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/api/health', headers: { accept: 'application/json' } }, null);
-    await response.body.dump();
-    return response.statusCode;
+  probe(): Promise<number> {
+    return this.http.probe('/api/health');
   }
 
   close(): Promise<void> {

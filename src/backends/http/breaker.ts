@@ -15,6 +15,8 @@ export interface BreakerOptions {
   cooldownMs: number;
   /** Monotonic clock in ms (tests inject one). @default performance.now */
   now?: () => number;
+  /** Told when the circuit opens (from closed) and when it closes again; not on a failed probe's re-opening. */
+  onChange?: (change: { state: 'open' | 'closed'; failures: number }) => void;
 }
 
 /** What /readyz and metrics show per backend. */
@@ -85,6 +87,8 @@ export class CircuitBreaker {
     if (outcome === 'success') {
       // A call that started before the circuit opened proves little; only the probe closes it.
       if (!this.open || probe) {
+        const failures = this.failures;
+        if (this.open) this.options.onChange?.({ state: 'closed', failures });
         this.open = false;
         this.failures = 0;
       }
@@ -93,6 +97,7 @@ export class CircuitBreaker {
     if (this.open && !probe) return;
     this.failures = probe ? this.failures : this.failures + 1;
     if (probe || this.failures >= this.options.threshold) {
+      if (!this.open) this.options.onChange?.({ state: 'open', failures: this.failures });
       this.open = true;
       this.openedAt = this.now();
     }

@@ -32,6 +32,19 @@ export interface BackendHttpOptions {
   breakerThreshold?: number;
   /** How long an open circuit waits before letting one probe through. @default 10000 */
   breakerCooldownMs?: number;
+  /** Told when the backend's circuit opens and when it closes again (the gateway logs it). */
+  onBreakerChange?: (change: BreakerChange) => void;
+}
+
+/** A backend's circuit opened or closed, for the operator's log. */
+export interface BreakerChange {
+  backend: BackendKey;
+  /** `host:port` of the backend. */
+  target: string;
+  state: 'open' | 'closed';
+  /** Failures in a row that opened it (or that it had when the probe closed it). */
+  failures: number;
+  cooldownMs: number;
 }
 
 export type QueryParams = ReadonlyArray<readonly [string, string]>;

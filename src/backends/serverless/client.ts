@@ -106,10 +106,8 @@ export class ServerlessClient {
   }
 
   /** Readiness probe: the service has no health route, so an unauthenticated list; any answer below 500 is "up". */
-  async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/v1/gpu-models', headers: { accept: 'application/json' } }, null);
-    await response.body.dump();
-    return response.statusCode;
+  probe(): Promise<number> {
+    return this.http.probe('/v1/gpu-models');
   }
 
   close(): Promise<void> {

@@ -157,10 +157,8 @@ export class VmImagesClient {
   }
 
   /** Readiness probe: the unauthenticated versions document. Any answer below 500 is "up". */
-  async probe(): Promise<number> {
-    const response = await this.http.raw({ method: 'GET', path: '/versions', headers: { accept: 'application/json' } }, null);
-    await response.body.dump();
-    return response.statusCode;
+  probe(): Promise<number> {
+    return this.http.probe('/versions');
   }
 
   close(): Promise<void> {
