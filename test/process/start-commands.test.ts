@@ -82,7 +82,7 @@ async function openStreams(url: string) {
   let sseEvents = 0;
   const wsClosed = new Promise<number>((resolve) => {
     const client = createWsClient({
-      url: url.replace('http', 'ws') + '/graphql',
+      url: `${url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${TOKEN}` },
       retryAttempts: 0,
