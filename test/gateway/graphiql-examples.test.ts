@@ -1,4 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES } from '../../src/graphiql-example.js';
@@ -17,7 +18,7 @@ let gateway: Gateway;
 let options: PageOptions;
 let tabs: Tab[];
 
-type PageOptions = { defaultTabs?: Tab[]; headers?: string; subscriptionsProtocol?: string };
+type PageOptions = { defaultTabs?: Tab[]; headers?: string; subscriptionsProtocol?: string; defaultEditorToolsVisibility?: unknown };
 
 /** The options GraphiQL is started with, read back from the page the gateway serves. */
 function graphiqlOptions(html: string): PageOptions {
@@ -107,5 +108,34 @@ describe('GraphiQL examples', () => {
       expect(event.cursor).toBeTruthy();
       expect(event.line.message).toBeTruthy();
     }
+  });
+});
+
+describe('the GraphiQL page', () => {
+  const page = (headers: Record<string, string> = {}) => request(`${gateway.url}/graphql`, { headers: { accept: 'text/html', ...headers } });
+
+  it('opens its tabs on the Variables pane, which the examples with variables need', () => {
+    expect(tabs.some((tab) => tab.variables !== null)).toBe(true);
+    expect(options.defaultEditorToolsVisibility).toBe('variables');
+  });
+
+  it('is sent compressed (brotli, else gzip) at a fraction of its size, and revalidated with a 304', async () => {
+    const plain = await page();
+    const html = await plain.body.text();
+    expect(html.length).toBeGreaterThan(5_000_000); // GraphiQL's bundle, inlined
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(plain.headers['cache-control']).toBe('private, no-cache'); // it may hold a dev token
+    const br = await page({ 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    const brBytes = Buffer.from(await br.body.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(html.length / 3);
+    expect(brotliDecompressSync(brBytes).toString()).toBe(html);
+    const gz = await page({ 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.body.arrayBuffer())).toString()).toBe(html);
+    const again = await page({ 'if-none-match': etag, 'accept-encoding': 'br' });
+    expect(again.statusCode).toBe(304);
+    expect(await again.body.text()).toBe('');
   });
 });

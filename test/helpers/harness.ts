@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { request } from 'undici';
 import type { BackendKey } from '../../src/backend-keys.js';
 import { createBackends } from '../../src/backends/index.js';
@@ -27,7 +27,7 @@ export async function startTestEmbedded(dataDir: string, only: BackendKey[] = AL
 export async function startTestGateway(
   urls: Partial<Record<BackendKey, string>>,
   env: Record<string, string> = {},
-  options: { graphiqlToken?: string } = {},
+  options: { graphiqlToken?: string; logger?: Logger } = {},
 ): Promise<Gateway> {
   // Rate limits are off unless a test turns them on: suites fire hundreds of requests a second
   // from 127.0.0.1, and the limits have tests of their own (test/gateway/policy-*.test.ts).
@@ -43,8 +43,9 @@ export async function startTestGateway(
     GANTRY_MAX_POLLS_PER_SECOND_PER_CALLER: '1000000',
     ...env,
   });
-  const backends = createBackends(config, urls);
-  const gateway = createGateway({ config, backends, logger: pino({ level: 'silent' }), ...options });
+  const { logger = pino({ level: 'silent' }), ...rest } = options;
+  const backends = createBackends(config, urls, logger);
+  const gateway = createGateway({ config, backends, logger, ...rest });
   await gateway.start();
   track(() => gateway.stop());
   return gateway;

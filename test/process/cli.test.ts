@@ -1,6 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { createClient as createWsClient } from 'graphql-ws';
 import { request } from 'undici';
 import WebSocket from 'ws';
@@ -9,59 +7,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/config/schema.js';
+import { exited, gantry, outputOf } from '../helpers/gantry-process.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/gantry.js', import.meta.url));
-
-/** Starts `gantry …` as a real process; killed after the file's tests if still running. */
-function gantry(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-  track(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  return child;
-}
-
-/** Everything a child printed so far, and a waiter for a pattern in it, with a deadline. */
-function outputOf(child: ChildProcessWithoutNullStreams) {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return {
-    stderr: () => stderr,
-    waitFor(pattern: RegExp, deadlineMs = 15_000): Promise<RegExpExecArray> {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          const match = pattern.exec(stdout);
-          if (!match) return false;
-          cleanup();
-          resolve(match);
-          return true;
-        };
-        const onExit = (code: number | null) => {
-          cleanup();
-          reject(new Error(`exited with ${code} before printing ${pattern}; stderr: ${stderr}`));
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`no output matching ${pattern} within ${deadlineMs} ms; stderr: ${stderr}`));
-        }, deadlineMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          child.stdout.off('data', check);
-          child.off('exit', onExit);
-        };
-        if (check()) return;
-        child.stdout.on('data', check);
-        child.once('exit', onExit);
-      });
-    },
-  };
-}
-
-const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 describe('gantry process', () => {
   it('starts with embedded backends, prints URL and dev tokens, serves, and drains on SIGTERM', async () => {
@@ -133,8 +80,10 @@ describe('gantry process', () => {
 
   it('`gantry embedded --only vmImages` prints one JSON line of URLs and serves the REST API', async () => {
     const dataDir = await tempDataDir();
-    const child = gantry(['embedded', '--only', 'vmImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: 'cli-admin' });
-    const [line] = await outputOf(child).waitFor(/^\{.*\}$/m);
+    // Logs on too: whatever else it says must go to stderr.
+    const child = gantry(['embedded', '--only', 'vmImages'], { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: 'cli-admin', LOG_LEVEL: 'debug' });
+    const output = outputOf(child);
+    const [line] = await output.waitFor(/^\{.*\}$/m);
     const urls = JSON.parse(line) as Record<string, string>;
     expect(Object.keys(urls)).toEqual(['vmImages']);
     const response = await request(`${urls.vmImages}/v2/images?limit=1`, { headers: { 'x-auth-token': 'cli-admin' } });
@@ -142,6 +91,9 @@ describe('gantry process', () => {
     expect(((await response.body.json()) as any).images).toHaveLength(1);
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
+    // Exactly what the README says: one JSON line on stdout, the dev tokens on stderr.
+    expect(output.stdout()).toBe(`${line}\n`);
+    expect(output.stderr()).toMatch(/Dev tokens: .*cli-admin/);
   }, 30_000);
 
   it('`gantry --help` lists every setting with its env var, file key and default', async () => {

@@ -1,43 +1,14 @@
 import { waitFor } from '../helpers/wait-for.js';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createClient as createSseClient } from 'graphql-sse';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { exited, gantry, outputOf } from '../helpers/gantry-process.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/gantry.js', import.meta.url));
-
-function gantry(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-  track(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  return child;
-}
-
-function firstMatch(child: ChildProcessWithoutNullStreams, pattern: RegExp, deadlineMs = 15_000): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${deadlineMs} ms: ${out}`)), deadlineMs);
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = pattern.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match);
-      }
-    });
-  });
-}
-
-const exited = (child: ChildProcessWithoutNullStreams) =>
-  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 describe('shutdown and crashes', () => {
   it('on SIGTERM completes open SSE streams and exits 0 well within the drain deadline', async () => {
     const child = gantry([], { PORT: '0', GANTRY_DATA_DIR: await tempDataDir(), GANTRY_TOKEN_ADMIN: 'sse-admin', GANTRY_POLL_INTERVAL_MS: '200' });
-    const [, url] = await firstMatch(child, /Gantry is up: (http:\/\/[^\s]+)\/graphql/);
+    const [, url] = await outputOf(child).waitFor(/Gantry is up: (http:\/\/[^\s]+)\/graphql/);
     const auth = { authorization: 'Bearer sse-admin' };
     const list = await request(`${url}/graphql`, {
       method: 'POST',
@@ -77,7 +48,7 @@ describe('shutdown and crashes', () => {
     const env = { GANTRY_DATA_DIR: dataDir, GANTRY_TOKEN_ADMIN: 'crash-admin' };
     const auth = { authorization: 'Bearer crash-admin', 'content-type': 'application/json' };
     const first = gantry(['embedded', '--only', 'serverless,containerImages,vmImages'], env);
-    const urls = JSON.parse((await firstMatch(first, /^\{.*\}$/m))[0]) as Record<string, string>;
+    const urls = JSON.parse((await outputOf(first).waitFor(/^\{.*\}$/m))[0]) as Record<string, string>;
     const created = await request(`${urls.serverless}/v1/containers`, {
       method: 'POST',
       headers: auth,
@@ -97,7 +68,7 @@ describe('shutdown and crashes', () => {
     await exited(first);
 
     const second = gantry(['embedded', '--only', 'serverless,containerImages,vmImages'], env);
-    const again = JSON.parse((await firstMatch(second, /^\{.*\}$/m))[0]) as Record<string, string>;
+    const again = JSON.parse((await outputOf(second).waitFor(/^\{.*\}$/m))[0]) as Record<string, string>;
     const read = await request(`${again.serverless}/v1/containers/${container.id}`, { headers: auth });
     expect(read.statusCode).toBe(200);
     expect(((await read.body.json()) as { name: string }).name).toBe('survivor');
