@@ -59,7 +59,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const metrics = createMetrics(backends, pollers);
   let tracing: Tracing | undefined;
   const deps = { config, backends, logger, pollers, onUpstreamCall: metrics.upstream };
-  const admission = createAdmission(config);
+  const admission = createAdmission(config, logger);
   const readiness = createReadinessMonitor(backends.probes, config.readinessIntervalMs, logger);
   const yoga = createGatewayYoga({ config, deps, admission, logger, metrics, tracing: () => tracing, graphiqlToken: options.graphiqlToken });
   const fastPost = config.fastExecution
@@ -97,7 +97,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     async start() {
       tracing = await createTracing(config.tracing.otlpEndpoint);
-      await readiness.start();
+      await Promise.all([readiness.start(), admission.connect()]);
       url = await listen(server, config.port, config.host);
       if (metricsServer) metricsUrl = `${await listen(metricsServer, config.metricsPort as number, config.host)}/metrics`;
       else if (metricsOnGatewayPort(config)) metricsUrl = `${url}/metrics`;
@@ -117,6 +117,7 @@ export function createGateway(options: GatewayOptions): Gateway {
           clearTimeout(deadline);
         }
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
+        await admission.close();
         await backends.close();
         await tracing?.shutdown();
       })();

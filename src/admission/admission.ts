@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { GantryError, UnauthenticatedError } from '../errors.js';
 import { type Credentials, readCredentials } from './credentials.js';
 import { isDeveloperKey } from './developer-keys.js';
 import { clientAddress, type Knock, type Transport } from './knock.js';
 import { createRateLimits } from './rate-limits.js';
+import { createSharedStore } from './shared-store.js';
 import { loadTrustedDocuments } from './trusted-documents.js';
 
 /**
@@ -16,7 +18,7 @@ import { loadTrustedDocuments } from './trusted-documents.js';
  * 1. the per-address budget, for operations that passed no door of their own (a WebSocket's
  *    messages: an HTTP request paid at `door` when it arrived);
  * 2. the caller's credentials, read (a malformed one is refused, and counts against its address);
- * 3. the per-credential budget;
+ * 3. the per-credential budget (shared by the replicas through Redis when REDIS_URL is set);
  * 4. the profile: whether this caller may see the schema (production hides it from callers
  *    without a developer key; the introspection rule reads the verdict at validation);
  * 5. the document: with trusted documents on, the manifest's text for the hash, or a refusal.
@@ -43,6 +45,10 @@ export interface Admission {
   refusedCredential(address: string): void;
   /** Whether a caller presenting `developerKey` may see the schema (introspection, GraphiQL). */
   mayIntrospect(developerKey: unknown): boolean;
+  /** With REDIS_URL, waits (bounded) until the budgets are shared, or the fallback warned; the gateway's start() calls it. */
+  connect(): Promise<void>;
+  /** Closes the connection the budgets are shared through. */
+  close(): Promise<void>;
 }
 
 /** What admission lets through: the caller, read once, and what it may do. */
@@ -62,8 +68,11 @@ const PAYS_ADDRESS_AT_ADMISSION: Readonly<Record<Transport, boolean>> = { http: 
 const tooMany = (retryAfter: number, what: string) =>
   new GantryError('RATE_LIMITED', `Too many ${what}: retry in ${retryAfter} s.`, { retryAfter, httpStatus: 429 });
 
-export function createAdmission(config: Config): Admission {
-  const limits = createRateLimits(config.rateLimit);
+export function createAdmission(config: Config, logger: Pick<Logger, 'warn' | 'info'>): Admission {
+  const { perAddress, perCredential, authFailures } = config.rateLimit;
+  const budgets = perAddress > 0 || perCredential > 0 || authFailures > 0;
+  const shared = config.redisUrl && budgets ? createSharedStore(config.redisUrl, logger) : undefined;
+  const limits = createRateLimits(config.rateLimit, shared);
   const trusted = config.trustedDocuments ? loadTrustedDocuments(config.trustedDocuments) : undefined;
   const production = config.profile === 'production';
   const { maxRequestBytes } = config.limits;
@@ -130,6 +139,12 @@ export function createAdmission(config: Config): Admission {
     },
     refusedCredential,
     mayIntrospect,
+    async connect() {
+      await shared?.connected();
+    },
+    async close() {
+      await shared?.close();
+    },
   };
 }
 

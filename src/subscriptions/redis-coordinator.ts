@@ -28,7 +28,11 @@ export function createRedisCoordinator(url: string, leaseMs: number): Coordinato
   const clients: Promise<{ commands: Redis; subscriber: Redis }> = import('ioredis').then(({ Redis }) => {
     const subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
     subscriber.on('message', onMessage);
-    return { commands: new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 }), subscriber };
+    const commands = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    // ioredis reconnects by itself, and a failed claim leaves the poller with this replica;
+    // without a listener every failed reconnect would print a stack trace.
+    for (const client of [subscriber, commands]) client.on('error', () => {});
+    return { commands, subscriber };
   });
   const handlers = new Map<string, (events: unknown[]) => void>();
   const lease = (key: string) => `gantry:lease:${key}`;

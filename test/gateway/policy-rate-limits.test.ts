@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import pino from 'pino';
 import { request } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -90,5 +92,30 @@ describe('rate limits', () => {
     expect(await openSocket(gateway.url)).toEqual({ refusedWith: 429 });
     // Plain HTTP from the address is not blocked by it (the budget guards connection_init).
     expect((await sendOver('POST', gateway.url, { query: QUERY }, as(TOKENS.admin))).status).toBe(200);
+  });
+
+  it('with REDIS_URL unreachable, falls back to its own budget and warns once, naming Redis by host:port only', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const lines: Array<{ level: number; msg: string; redis?: string }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const gateway = await startTestGateway(
+      embedded.urls,
+      { GANTRY_RATE_LIMIT_PER_CREDENTIAL: '3', REDIS_URL: `redis://:a-redis-password@127.0.0.1:${closed}` },
+      { logger },
+    );
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await sendOver('POST', gateway.url, { query: '{ __typename }' }, as('fallback-token'))).status);
+    // The in-process budget holds: a burst of twice the rate, then 429.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+    const warnings = lines.filter((line) => line.level === 40 && /^Redis at/.test(line.msg));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.redis).toBe(`127.0.0.1:${closed}`);
+    expect(warnings[0]!.msg).toMatch(/enforces its request budgets alone/);
+    expect(JSON.stringify(lines)).not.toContain('a-redis-password');
   });
 });

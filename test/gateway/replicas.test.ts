@@ -5,6 +5,7 @@ import { ContainersPageDocument } from '../generated/graphql.js';
 import { startDelayProxy } from '../helpers/delay-proxy.js';
 import { gqlAt, startTestEmbedded, startTestGateway, TOKENS } from '../helpers/harness.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
+import { sendOver } from '../helpers/transports.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const REDIS_URL = process.env.REDIS_URL;
@@ -55,5 +56,21 @@ describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
     await fromA.return?.();
     await fromB.return?.();
     await waitFor(() => a.pollers.active.size === 0 && b.pollers.active.size === 0);
+  }, 30_000);
+
+  it('two gateways share one request budget per credential, so the limit does not grow with the replicas', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    const env = { REDIS_URL: REDIS_URL!, GANTRY_RATE_LIMIT_PER_CREDENTIAL: '5' };
+    const [a, b] = await Promise.all([startTestGateway(embedded.urls, env), startTestGateway(embedded.urls, env)]);
+    // A credential of its own: earlier runs' keys in the same Redis cannot count against it.
+    const token = `shared-budget-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const answer = await sendOver('POST', i % 2 === 0 ? a.url : b.url, { query: '{ __typename }' }, { authorization: `Bearer ${token}` });
+      statuses.push(answer.status);
+    }
+    // One budget of 10 (a burst of twice 5 a second) across both replicas; alone, each would allow 10.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(10);
+    expect(statuses.slice(10)).toEqual(Array(10).fill(429));
   }, 30_000);
 });
