@@ -1,10 +1,12 @@
 import { BackendError } from '../backends/http/errors.js';
 import { errorForCode } from '../errors.js';
+import { inGraphqlNames } from './upstream-names.js';
 
 /**
  * Where backend failures become domain errors: every resolver's upstream call goes through
  * `upstream()`, so what reaches a client is a GantryError with `extensions.upstream` and a
- * clean message, never a BackendError or an upstream body.
+ * clean message in the GraphQL API's names (upstream-names.ts), never a BackendError or an
+ * upstream body.
  */
 export interface UpstreamOptions {
   /** Maps an upstream field name to the path of the input field a client sent (`['input', 'minMemory']`). */
@@ -14,9 +16,10 @@ export interface UpstreamOptions {
 export function fromBackendError(error: unknown, options: UpstreamOptions = {}): unknown {
   if (!(error instanceof BackendError)) return error;
   const { fieldPath } = options;
-  return errorForCode(error.code, error.message, {
+  const names = (text: string) => inGraphqlNames(error.backend, text);
+  return errorForCode(error.code, names(error.message), {
     upstream: { backend: error.backend, status: error.status },
-    fields: fieldPath ? error.fields.map((f) => ({ path: fieldPath(f.path.join('.')), message: f.message })) : error.fields,
+    fields: error.fields.map((f) => ({ path: fieldPath ? fieldPath(f.path.join('.')) : f.path, message: names(f.message) })),
     ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
   });
 }

@@ -17,6 +17,7 @@ const ATTRIBUTES: Array<[string, string]> = (
     ['Registry image path', 'registry_image_path'],
     ['Registry image tag', 'registry_image_tag'],
     ['Registry custom', 'registry_custom'],
+    ['Container image provider', 'container_image_provider_id'],
     ['Required container', 'required_containers'],
     ['Dependency cycle', 'required_containers'],
     ['Role class', 'role_class'],

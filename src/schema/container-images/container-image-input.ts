@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { ContainerImageWriteBody } from '../../backends/container-images/types.js';
 import { builder, type GantrySchemaTypes } from '../builder.js';
-import { nonNegativeInt, portNumber } from '../input-rules.js';
+import { graphqlName } from '../upstream-names.js';
+import { inputRules, nonNegativeInt, portNumber } from '../input-rules.js';
 import { containerImageId } from './container-image.js';
 import { BackupStrategyEnum, EnvParamTypeEnum, IngressProtocolEnum, RoleClassEnum, SettingParamTypeEnum, TcpProxyOptionEnum } from './enums.js';
 
@@ -13,32 +14,28 @@ const nonEmpty = (max: number) => text(max).min(1, 'must not be empty');
 const EnvParamInput = builder.inputType('ContainerImageEnvParamInput', {
   description: 'An environment variable of the image.',
   fields: (t) => ({
-    name: t.string({
-      required: true,
-      description: 'Variable name.',
-      validate: nonEmpty(255).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid variable name'),
-    }),
-    label: t.string({ description: 'Human label.', validate: text(255) }),
+    name: t.string({ required: true, description: 'Variable name.' }),
+    label: t.string({ description: 'Human label.' }),
     paramType: t.field({ type: EnvParamTypeEnum, required: true, description: 'Where the value comes from.' }),
-    envValue: t.string({ description: 'The setting to take the value from (VARIABLE).', validate: text(1024) }),
-    staticValue: t.string({ description: 'The fixed value (STATIC).', validate: text(4096) }),
+    envValue: t.string({ description: 'The setting to take the value from (VARIABLE).' }),
+    staticValue: t.string({ description: 'The fixed value (STATIC).' }),
   }),
 });
 
 const SettingParamInput = builder.inputType('ContainerImageSettingParamInput', {
   description: 'A setting of the image; a PASSWORD one gets a generated value.',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Setting name.', validate: nonEmpty(255) }),
-    label: t.string({ description: 'Human label.', validate: text(255) }),
+    name: t.string({ required: true, description: 'Setting name.' }),
+    label: t.string({ description: 'Human label.' }),
     paramType: t.field({ type: SettingParamTypeEnum, required: true, description: 'Kind of setting.' }),
-    value: t.string({ description: 'The value (ignored for PASSWORD).', validate: text(4096) }),
+    value: t.string({ description: 'The value (ignored for PASSWORD).' }),
   }),
 });
 
 const IngressParamInput = builder.inputType('ContainerImageIngressParamInput', {
   description: 'A port the image exposes.',
   fields: (t) => ({
-    port: t.int({ required: true, description: 'Port number.', validate: portNumber }),
+    port: t.int({ required: true, description: 'Port number.' }),
     proto: t.field({ type: IngressProtocolEnum, required: true, description: 'Protocol.' }),
     backendSsl: t.boolean({ description: 'The container itself speaks TLS.' }),
     externalAccess: t.boolean({ description: 'Reachable from outside the project.' }),
@@ -49,21 +46,17 @@ const IngressParamInput = builder.inputType('ContainerImageIngressParamInput', {
 const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
   description: 'A volume of the image, with its backup settings.',
   fields: (t) => ({
-    label: t.string({ description: 'Human label.', validate: text(255) }),
-    mountPath: t.string({
-      required: true,
-      description: 'Where it is mounted (absolute path).',
-      validate: nonEmpty(1024).regex(/^\//, 'must be an absolute path'),
-    }),
+    label: t.string({ description: 'Human label.' }),
+    mountPath: t.string({ required: true, description: 'Where it is mounted (absolute path).' }),
     enableSftp: t.boolean({ description: 'Reachable over SFTP.' }),
     backupEnabled: t.boolean({ description: 'Back the volume up.' }),
-    backupFrequency: t.string({ description: 'How often (`@daily`, a cron expression).', validate: text(255) }),
+    backupFrequency: t.string({ description: 'How often (`@daily`, a cron expression).' }),
     backupStrategy: t.field({ type: BackupStrategyEnum, description: 'What is backed up.' }),
-    keepHourly: t.int({ description: 'Hourly archives kept.', validate: nonNegativeInt }),
-    keepDaily: t.int({ description: 'Daily archives kept.', validate: nonNegativeInt }),
-    keepWeekly: t.int({ description: 'Weekly archives kept.', validate: nonNegativeInt }),
-    keepMonthly: t.int({ description: 'Monthly archives kept.', validate: nonNegativeInt }),
-    keepAnnually: t.int({ description: 'Yearly archives kept.', validate: nonNegativeInt }),
+    keepHourly: t.int({ description: 'Hourly archives kept.' }),
+    keepDaily: t.int({ description: 'Daily archives kept.' }),
+    keepWeekly: t.int({ description: 'Weekly archives kept.' }),
+    keepMonthly: t.int({ description: 'Monthly archives kept.' }),
+    keepAnnually: t.int({ description: 'Yearly archives kept.' }),
     preBackup: t.stringList({ description: 'Commands run before a backup.' }),
     postBackup: t.stringList({ description: 'Commands run after a backup.' }),
     preRestore: t.stringList({ description: 'Commands run before a restore.' }),
@@ -72,24 +65,61 @@ const VolumeInput = builder.inputType('ContainerImageVolumeInput', {
   }),
 });
 
+/** The rules of every field of the create and update inputs, nested lists included (input-rules.ts, inputRules). */
+export const containerImageRules = inputRules({
+  label: nonEmpty(255),
+  role: nonEmpty(255),
+  registryImagePath: nonEmpty(1024),
+  registryImageTag: nonEmpty(128),
+  description: text(10_000),
+  minCpu: z.number().min(0, 'must not be negative').max(1024, 'must be at most 1024'),
+  minMemory: nonNegativeInt,
+  providerId: nonNegativeInt,
+  registryCustom: text(255),
+  registryUsername: text(255),
+  registryPassword: text(1024),
+  envParams: z.array(
+    inputRules({
+      name: nonEmpty(255).regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a valid variable name'),
+      label: text(255),
+      envValue: text(1024),
+      staticValue: text(4096),
+    }),
+  ),
+  settingsParams: z.array(inputRules({ name: nonEmpty(255), label: text(255), value: text(4096) })),
+  ingressParams: z.array(inputRules({ port: portNumber })),
+  volumes: z.array(
+    inputRules({
+      label: text(255),
+      mountPath: nonEmpty(1024).regex(/^\//, 'must be an absolute path'),
+      backupFrequency: text(255),
+      keepHourly: nonNegativeInt,
+      keepDaily: nonNegativeInt,
+      keepWeekly: nonNegativeInt,
+      keepMonthly: nonNegativeInt,
+      keepAnnually: nonNegativeInt,
+    }),
+  ),
+});
+
 /** Fields of both create and update inputs; `required` marks the five create needs. */
 export function containerImageFields(t: PothosSchemaTypes.InputFieldBuilder<GantrySchemaTypes, 'InputObject'>, required: boolean) {
   return {
-    label: t.string({ required, description: 'Display name (the unique `name` is derived from it).', validate: nonEmpty(255) }),
-    role: t.string({ required, description: 'Role name, used to name generated variables.', validate: nonEmpty(255) }),
+    label: t.string({ required, description: 'Display name (the unique `name` is derived from it).' }),
+    role: t.string({ required, description: 'Role name, used to name generated variables.' }),
     roleClass: t.field({ type: RoleClassEnum, required, description: 'Kind of service.' }),
-    registryImagePath: t.string({ required, description: 'Image path in its registry.', validate: nonEmpty(1024) }),
-    registryImageTag: t.string({ required, description: 'Image tag.', validate: nonEmpty(128) }),
-    description: t.string({ description: 'What the image is for.', validate: text(10_000) }),
+    registryImagePath: t.string({ required, description: 'Image path in its registry.' }),
+    registryImageTag: t.string({ required, description: 'Image tag.' }),
+    description: t.string({ description: 'What the image is for.' }),
     active: t.boolean({ description: 'Available for new containers.' }),
     canScale: t.boolean({ description: 'Containers of it can be scaled out.' }),
-    minCpu: t.float({ description: 'Cores needed at least (fractions allowed).', validate: z.number().min(0, 'must not be negative').max(1024) }),
-    minMemory: t.int({ description: 'Memory needed at least, in MB.', validate: nonNegativeInt }),
-    providerId: t.int({ description: 'Image provider ID.', validate: nonNegativeInt }),
+    minCpu: t.float({ description: 'Cores needed at least (fractions allowed).' }),
+    minMemory: t.int({ description: 'Memory needed at least, in MB.' }),
+    providerId: t.int({ description: 'Image provider ID.' }),
     registryAuth: t.boolean({ description: 'The registry needs credentials.' }),
-    registryCustom: t.string({ description: 'A custom registry host.', validate: text(255) }),
-    registryUsername: t.string({ description: 'Registry user (write-only).', validate: text(255) }),
-    registryPassword: t.string({ description: 'Registry password (write-only; never returned).', validate: text(1024) }),
+    registryCustom: t.string({ description: 'A custom registry host.' }),
+    registryUsername: t.string({ description: 'Registry user (write-only).' }),
+    registryPassword: t.string({ description: 'Registry password (write-only; never returned).' }),
     isFree: t.boolean({ description: 'Free of charge (admins only; ignored otherwise).' }),
     overrideAutoremove: t.boolean({ description: 'Keep stopped containers (admins only; ignored otherwise).' }),
     envParams: t.field({ type: [EnvParamInput], description: 'Environment variables.' }),
@@ -200,6 +230,5 @@ export function toWriteBody(input: Shape): ContainerImageWriteBody {
 
 /** Upstream attribute names (from Rails messages) -> the input path a form shows them at. */
 export function inputPath(field: string): string[] {
-  const camel = field === 'required_containers' ? 'requiredContainerIds' : field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-  return ['input', camel];
+  return ['input', graphqlName('containerImages', field)];
 }

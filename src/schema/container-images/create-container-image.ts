@@ -1,11 +1,12 @@
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { upstream } from '../upstream.js';
-import { containerImageFields, inputPath, toWriteBody } from './container-image-input.js';
+import { containerImageFields, containerImageRules, inputPath, toWriteBody } from './container-image-input.js';
 import { ContainerImage } from './container-image.js';
 
 const CreateContainerImageInput = builder.inputType('CreateContainerImageInput', {
   description: 'A new container image. Label, role, roleClass, registryImagePath and registryImageTag are required.',
+  validate: containerImageRules,
   fields: (t) => containerImageFields(t, true),
 });
 

@@ -2,11 +2,12 @@ import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { upstream } from '../upstream.js';
-import { containerImageFields, inputPath, toWriteBody } from './container-image-input.js';
+import { containerImageFields, containerImageRules, inputPath, toWriteBody } from './container-image-input.js';
 import { ContainerImage, containerImageId } from './container-image.js';
 
 const UpdateContainerImageInput = builder.inputType('UpdateContainerImageInput', {
   description: 'Changes to a container image; only the fields given change.',
+  validate: containerImageRules,
   fields: (t) => ({
     id: t.id({ required: true, description: 'Global ID of the image.' }),
     ...containerImageFields(t, false),

@@ -1,19 +1,23 @@
 import { ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { upstream } from '../upstream.js';
-import { checkGpuModels, inputPathFor, serverlessSpecFields, toWriteBody } from './serverless-input.js';
+import { gpuNeedsModel, inputPathFor, serverlessSpecFields, serverlessSpecRules, toWriteBody } from './serverless-input.js';
+import { inputRules } from '../input-rules.js';
 import { ServerlessContainer } from './serverless-container.js';
 import { z } from 'zod';
 
 const CreateServerlessContainerInput = builder.inputType('CreateServerlessContainerInput', {
   description: 'A new serverless container; creating it deploys revision 1.',
+  validate: inputRules({
+    name: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit'),
+    ...serverlessSpecRules,
+  }).superRefine(gpuNeedsModel),
   fields: (t) => ({
     name: t.string({
       required: true,
       description: 'Name, unique among your containers: 1 to 63 lowercase letters, digits or "-".',
-      validate: z
-        .string()
-        .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1 to 63 lowercase letters, digits or "-", starting and ending with a letter or digit'),
     }),
     ...serverlessSpecFields(t, true),
   }),
@@ -32,7 +36,6 @@ builder.mutationField('createServerlessContainer', (t) =>
       dataField: { name: 'serverlessContainer', description: 'The new container.' },
     },
     resolve: async (_root, { input }, context) => {
-      checkGpuModels(input);
       const container = await upstream(context.backends.serverless.create(context.call('serverless'), toWriteBody(input)), { fieldPath: inputPathFor(input) });
       ServerlessContainer.getDataloader(context).prime(container.id, container);
       return container;

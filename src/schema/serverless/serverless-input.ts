@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { ServerlessWriteBody } from '../../backends/serverless/client.js';
-import { InvalidInputError } from '../../errors.js';
 import { checkImageReference } from '../../formats/image-reference.js';
 import { parseQuantity } from '../../formats/k8s-quantity.js';
 import type { GantrySchemaTypes } from '../builder.js';
@@ -38,26 +37,31 @@ const envSchema = z
     });
   });
 
+/** The rules of the spec fields, for the create and update inputs' own rules (input-rules.ts, inputRules). */
+export const serverlessSpecRules = {
+  image: imageSchema,
+  cpu: z.number().positive('must be more than 0'),
+  ram: quantitySchema,
+  ephemeralStorage: quantitySchema,
+  gpu: nonNegativeInt,
+  gpuModels: z.array(z.string().min(1, 'must not be empty')),
+  port: portNumber,
+  env: envSchema,
+};
+
 export function serverlessSpecFields(t: PothosSchemaTypes.InputFieldBuilder<GantrySchemaTypes, 'InputObject'>, creating: boolean) {
   return {
     image: t.string({
       required: creating,
       description: 'Image reference with an explicit tag or digest ("nginxdemos/hello:0.4"): no tag does not mean latest.',
-      validate: imageSchema,
     }),
-    cpu: t.float({ description: 'CPU cores, more than 0 (fractions allowed; default 1).', validate: z.number().positive('must be more than 0') }),
-    ram: t.string({ description: 'Memory as a Kubernetes quantity ("512Mi", "1Gi").', validate: quantitySchema }),
-    ephemeralStorage: t.string({ description: 'Scratch disk as a Kubernetes quantity ("10Gi").', validate: quantitySchema }),
-    gpu: t.int({ description: 'GPUs (default 0); more than 0 needs `gpuModels`.', validate: nonNegativeInt }),
-    gpuModels: t.stringList({
-      description: 'GPU model codes to run on (see `gpuModels`), e.g. ["a100"].',
-      validate: z.array(z.string().min(1, 'must not be empty')),
-    }),
-    port: t.int({
-      description: 'The TCP port it listens on (1..65535).',
-      validate: portNumber,
-    }),
-    env: t.field({ type: [EnvVarInput], description: 'Environment variables; on update, the list replaces the old one.', validate: envSchema }),
+    cpu: t.float({ description: 'CPU cores, more than 0 (fractions allowed; default 1).' }),
+    ram: t.string({ description: 'Memory as a Kubernetes quantity ("512Mi", "1Gi").' }),
+    ephemeralStorage: t.string({ description: 'Scratch disk as a Kubernetes quantity ("10Gi").' }),
+    gpu: t.int({ description: 'GPUs (default 0); more than 0 needs `gpuModels`.' }),
+    gpuModels: t.stringList({ description: 'GPU model codes to run on (see `gpuModels`), e.g. ["a100"].' }),
+    port: t.int({ description: 'The TCP port it listens on (1..65535).' }),
+    env: t.field({ type: [EnvVarInput], description: 'Environment variables; on update, the list replaces the old one.' }),
     command: t.string({ description: "Command that replaces the image's entrypoint." }),
     arguments: t.stringList({ description: 'Arguments to the command.' }),
   };
@@ -93,12 +97,10 @@ export function toWriteBody(input: ServerlessSpecInput & { name?: string | null 
   return body;
 }
 
-/** GPUs need a model: refused here on create, where the whole spec is in the input. */
-export function checkGpuModels(input: ServerlessSpecInput): void {
+/** GPUs need a model: refused on create, where the whole spec is in the input (a zod refinement of the create input's rules). */
+export function gpuNeedsModel(input: { gpu?: number | null | undefined; gpuModels?: string[] | null | undefined }, ctx: z.RefinementCtx): void {
   if ((input.gpu ?? 0) > 0 && !input.gpuModels?.length) {
-    throw new InvalidInputError('gpuModels: give at least one GPU model when gpu is more than 0.', {
-      fields: [{ path: ['input', 'gpuModels'], message: 'needs at least one GPU model when gpu is more than 0' }],
-    });
+    ctx.addIssue({ code: 'custom', path: ['gpuModels'], message: 'needs at least one GPU model when gpu is more than 0' });
   }
 }
 

@@ -2,11 +2,13 @@ import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
 import { upstream } from '../upstream.js';
-import { inputPathFor, serverlessSpecFields, toWriteBody } from './serverless-input.js';
+import { inputRules } from '../input-rules.js';
+import { inputPathFor, serverlessSpecFields, serverlessSpecRules, toWriteBody } from './serverless-input.js';
 import { ServerlessContainer, serverlessContainerId } from './serverless-container.js';
 
 const UpdateServerlessContainerInput = builder.inputType('UpdateServerlessContainerInput', {
   description: 'Changes to a serverless container; only the fields given change. Any change deploys a new revision.',
+  validate: inputRules(serverlessSpecRules),
   fields: (t) => ({
     id: t.id({ required: true, description: 'Global ID of the container.' }),
     ...serverlessSpecFields(t, false),

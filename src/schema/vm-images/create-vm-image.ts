@@ -2,31 +2,44 @@ import { z } from 'zod';
 import { GLANCE_ATTRIBUTES, type VmImageCreateBody } from '../../backends/vm-images/types.js';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
-import { nonNegativeInt } from '../input-rules.js';
+import { inputRules, nonNegativeInt } from '../input-rules.js';
 import { upstream } from '../upstream.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './enums.js';
-import { VmImagePropertyInput } from './vm-image-filter.js';
+import { propertyRule, VmImagePropertyInput } from './vm-image-filter.js';
 import { isUuid, VmImage } from './vm-image.js';
 
 export const imageName = z.string().max(255, 'must be at most 255 characters');
 export const tagList = z.array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters')).max(128, 'at most 128 tags');
 
-/** Checks custom property names against Glance's own attributes; returns the problems found. */
-export function reservedPropertyProblems(names: readonly string[], path: string[]): Array<{ path: string[]; message: string }> {
-  return names.filter((n) => GLANCE_ATTRIBUTES.has(n)).map((n) => ({ path, message: `"${n}" is a built-in attribute, not a custom property` }));
-}
+/** Custom properties may not be named after Glance's own attributes: each such name is an issue at its entry. */
+export const customProperties = z.array(propertyRule).superRefine((properties, ctx) => {
+  properties.forEach((property, i) => {
+    const name = (property as { name?: unknown }).name;
+    if (typeof name === 'string' && GLANCE_ATTRIBUTES.has(name)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${name}" is a built-in attribute, not a custom property` });
+    }
+  });
+});
 
 const CreateVmImageInput = builder.inputType('CreateVmImageInput', {
   description: 'A new VM image record; upload its data afterwards with PUT on `uploadUrl`.',
+  validate: inputRules({
+    uuid: z.string().refine(isUuid, 'must be a UUID'),
+    name: imageName,
+    minDisk: nonNegativeInt,
+    minRam: nonNegativeInt,
+    tags: tagList,
+    properties: customProperties,
+  }),
   fields: (t) => ({
-    uuid: t.string({ description: 'UUID to give the image (generated when omitted).', validate: z.string().refine(isUuid, 'must be a UUID') }),
-    name: t.string({ description: 'Display name.', validate: imageName }),
+    uuid: t.string({ description: 'UUID to give the image (generated when omitted).' }),
+    name: t.string({ description: 'Display name.' }),
     containerFormat: t.field({ type: ContainerFormatEnum, description: 'Container format (needed before upload).' }),
     diskFormat: t.field({ type: DiskFormatEnum, description: 'Disk format (needed before upload).' }),
-    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: nonNegativeInt }),
-    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: nonNegativeInt }),
+    minDisk: t.int({ description: 'Disk space needed to boot, in GB.' }),
+    minRam: t.int({ description: 'RAM needed to boot, in MB.' }),
     protected: t.boolean({ description: 'Protect the image from deletion.' }),
-    tags: t.stringList({ description: 'Tags.', validate: tagList }),
+    tags: t.stringList({ description: 'Tags.' }),
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'Visibility (default SHARED).' }),
     properties: t.field({ type: [VmImagePropertyInput], description: 'Custom properties.' }),
   }),
@@ -46,11 +59,6 @@ builder.mutationField('createVmImage', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const properties = input.properties ?? [];
-      const problems = reservedPropertyProblems(
-        properties.map((p) => p.name),
-        ['input', 'properties'],
-      );
-      if (problems.length) throw new InvalidInputError(problems.map((p) => p.message).join('; '), { fields: problems });
       const body: VmImageCreateBody = Object.fromEntries(properties.map((p) => [p.name, p.value]));
       if (input.uuid != null) body.id = input.uuid.toLowerCase();
       if (input.name != null) body.name = input.name;

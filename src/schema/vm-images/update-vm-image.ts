@@ -1,32 +1,46 @@
 import { z } from 'zod';
-import type { VmImagePatchOp } from '../../backends/vm-images/types.js';
+import { GLANCE_ATTRIBUTES, type VmImagePatchOp } from '../../backends/vm-images/types.js';
 import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
-import { nonNegativeInt } from '../input-rules.js';
+import { inputRules, nonNegativeInt } from '../input-rules.js';
 import { upstream } from '../upstream.js';
-import { imageName, reservedPropertyProblems, tagList } from './create-vm-image.js';
+import { customProperties, imageName, tagList } from './create-vm-image.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageVisibilityEnum } from './enums.js';
 import { VmImagePropertyInput } from './vm-image-filter.js';
 import { VmImage, vmImageUuid } from './vm-image.js';
 
 const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
   description: 'Changes to a VM image; only the fields given change. Sent upstream as one JSON Patch, applied all or nothing.',
+  validate: inputRules({
+    name: imageName,
+    tags: tagList,
+    minDisk: nonNegativeInt,
+    minRam: nonNegativeInt,
+    setProperties: customProperties,
+    removeProperties: z
+      .array(z.string().min(1, 'must not be empty').max(255, 'must be at most 255 characters'))
+      .max(128, 'at most 128 properties')
+      .superRefine((names, ctx) =>
+        names.forEach((name, i) => {
+          if (GLANCE_ATTRIBUTES.has(name)) ctx.addIssue({ code: 'custom', path: [i], message: `"${name}" is a built-in attribute, not a custom property` });
+        }),
+      ),
+  }),
   fields: (t) => ({
     id: t.id({ required: true, description: 'Global ID of the image.' }),
-    name: t.string({ description: 'New display name.', validate: imageName }),
+    name: t.string({ description: 'New display name.' }),
     visibility: t.field({ type: VmImageVisibilityEnum, description: 'New visibility.' }),
     protected: t.boolean({ description: 'Protect from (or allow) deletion.' }),
-    tags: t.stringList({ description: 'The whole new tag set.', validate: tagList }),
-    minDisk: t.int({ description: 'Disk space needed to boot, in GB.', validate: nonNegativeInt }),
-    minRam: t.int({ description: 'RAM needed to boot, in MB.', validate: nonNegativeInt }),
+    tags: t.stringList({ description: 'The whole new tag set.' }),
+    minDisk: t.int({ description: 'Disk space needed to boot, in GB.' }),
+    minRam: t.int({ description: 'RAM needed to boot, in MB.' }),
     containerFormat: t.field({ type: ContainerFormatEnum, description: 'Container format (only while QUEUED).' }),
     diskFormat: t.field({ type: DiskFormatEnum, description: 'Disk format (only while QUEUED).' }),
     osHidden: t.boolean({ description: 'Hide the image from default lists.' }),
     setProperties: t.field({ type: [VmImagePropertyInput], description: 'Custom properties to add or overwrite.' }),
     removeProperties: t.stringList({
       description: 'Custom properties to remove (removing one that does not exist is a CONFLICT).',
-      validate: z.array(z.string().min(1).max(255)).max(128),
     }),
   }),
 });
@@ -70,9 +84,6 @@ builder.mutationField('updateVmImage', (t) =>
     },
     resolve: async (_root, { input }, context) => {
       const id = vmImageUuid(String(input.id), 'input.id');
-      const names = [...(input.setProperties ?? []).map((p) => p.name), ...(input.removeProperties ?? [])];
-      const problems = reservedPropertyProblems(names, ['input', 'setProperties']);
-      if (problems.length) throw new InvalidInputError(problems.map((p) => p.message).join('; '), { fields: problems });
       const ops = toPatch(input);
       if (ops.length === 0) throw new InvalidInputError('Nothing to change: give at least one field besides id.');
       const image = await upstream(context.backends.vmImages.update(context.call('vmImages'), id, ops));

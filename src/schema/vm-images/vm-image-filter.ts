@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GLANCE_ATTRIBUTES, GLANCE_LIST_PARAMETERS, type SortKey, type VmImageListParams } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
-import { nonNegativeInt } from '../input-rules.js';
+import { inputRules, nonNegativeInt } from '../input-rules.js';
 import { ComparisonOperatorEnum, MemberStatusEnum, SortDirectionEnum, VmImageSortKeyEnum, VmImageStatusEnum, VmImageVisibilityFilterEnum } from './enums.js';
 
 /** Inputs of the `vmImages` list and their translation into Glance query parameters. */
@@ -26,11 +26,14 @@ const propertyFilters = z
     }
   });
 
+/** A property's rules, checked by each input that holds properties (input-rules.ts, inputRules). */
+export const propertyRule = inputRules({ name: propertyName, value: z.string().max(255, 'must be at most 255 characters') });
+
 export const VmImagePropertyInput = builder.inputType('VmImagePropertyInput', {
   description: 'A custom image property (`os_distro = ubuntu`).',
   fields: (t) => ({
-    name: t.string({ required: true, description: 'Property name.', validate: propertyName }),
-    value: t.string({ required: true, description: 'Property value.', validate: z.string().max(255, 'must be at most 255 characters') }),
+    name: t.string({ required: true, description: 'Property name.' }),
+    value: t.string({ required: true, description: 'Property value.' }),
   }),
 });
 
@@ -44,6 +47,7 @@ const DateTimeComparisonInput = builder.inputType('DateTimeComparison', {
 
 export const VmImageFilterInput = builder.inputType('VmImageFilter', {
   description: 'Filters for `vmImages`; all given filters must match.',
+  validate: inputRules({ properties: z.array(propertyRule).pipe(propertyFilters) }),
   fields: (t) => ({
     name: t.string({ description: 'Exact name.', validate: z.string().max(255, 'must be at most 255 characters') }),
     names: t.stringList({ description: 'Any of these exact names.', validate: z.array(z.string().max(255)).max(100, 'at most 100 names') }),
@@ -61,7 +65,6 @@ export const VmImageFilterInput = builder.inputType('VmImageFilter', {
     properties: t.field({
       type: [VmImagePropertyInput],
       description: "Custom properties that must have these values (each name once, and not one of Glance's own list parameters or attributes).",
-      validate: propertyFilters,
     }),
   }),
 });
