@@ -6,6 +6,7 @@ import { CI_IMAGE_NAME, ciImageId } from '../schema/ci-images/ci-image.js';
 import { encodeGlobalId } from '../schema/global-id.js';
 import { upstream } from '../schema/upstream.js';
 import { sendError } from './respond.js';
+import { attachmentFor } from './file-name.js';
 import { proxyDownload, uploadFailure } from './stream.js';
 import { ciImageRefusal, gateUpload } from './upload-gate.js';
 
@@ -73,7 +74,13 @@ export async function handleCiImageDownload(req: IncomingMessage, res: ServerRes
     }
     const id = ciImageId(globalId);
     const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
-    await proxyDownload(req, res, await context.backends.ciImages.download(context.call('ciImages'), id, range), QEMU_DISK_TYPE);
+    const client = context.backends.ciImages;
+    // The record names the file; asked beside the data, and only a nicety: without it the file is named by its id.
+    const [image, data] = await Promise.all([
+      client.get(context.call('ciImages'), id).catch(() => undefined),
+      client.download(context.call('ciImages'), id, range),
+    ]);
+    await proxyDownload(req, res, data, { contentType: QEMU_DISK_TYPE, disposition: attachmentFor(image?.name, `ci-image-${id}`, 'qcow2') });
   } catch (error) {
     sendError(res, error, req);
   }

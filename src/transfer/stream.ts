@@ -12,13 +12,20 @@ const PASSED_DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-rang
  * backend that dies mid-body cuts the client's connection, so a truncated download can never
  * look complete (its Content-Length is not met).
  */
-export async function proxyDownload(req: IncomingMessage, res: ServerResponse, upstream: Dispatcher.ResponseData, contentType?: string): Promise<void> {
+export async function proxyDownload(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: Dispatcher.ResponseData,
+  options: { contentType?: string; disposition?: string } = {},
+): Promise<void> {
+  const { contentType, disposition } = options;
   const headers: Record<string, string> = {};
   for (const name of PASSED_DOWNLOAD_HEADERS) {
     const value = upstream.headers[name];
     if (typeof value === 'string') headers[name] = value;
   }
   if (contentType && upstream.statusCode !== 204) headers['content-type'] = contentType;
+  if (disposition && upstream.statusCode < 300 && upstream.statusCode !== 204) headers['content-disposition'] = disposition;
   res.writeHead(upstream.statusCode, headers);
   if (req.method === 'HEAD' || upstream.statusCode === 204) {
     // dump() discards a small rest and closes the connection on a large one.

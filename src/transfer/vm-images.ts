@@ -4,6 +4,7 @@ import { GantryError } from '../errors.js';
 import { upstream } from '../schema/upstream.js';
 import { vmImageUuid } from '../schema/vm-images/vm-image.js';
 import { sendError } from './respond.js';
+import { attachmentFor } from './file-name.js';
 import { proxyDownload, uploadFailure } from './stream.js';
 import { gateUpload, qcow2Refusal } from './upload-gate.js';
 
@@ -23,7 +24,12 @@ export async function handleVmImageData(req: IncomingMessage, res: ServerRespons
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
-      await proxyDownload(req, res, await client.downloadData(context.call('vmImages'), uuid, range));
+      // The record names the file; asked beside the data, and only a nicety: without it the file is named by its id.
+      const [image, data] = await Promise.all([
+        client.get(context.call('vmImages'), uuid).catch(() => undefined),
+        client.downloadData(context.call('vmImages'), uuid, range),
+      ]);
+      await proxyDownload(req, res, data, { disposition: attachmentFor(image?.name, uuid, image?.diskFormat) });
       return;
     }
     res.writeHead(405, { allow: 'GET, HEAD, PUT' }).end();

@@ -75,6 +75,7 @@ describe('CI image bytes through the gateway', () => {
     const get = await request(`${stack.gateway.url}${created.downloadUrl}`, { headers: auth() });
     expect(get.statusCode).toBe(200);
     expect(get.headers['content-type']).toBe('application/x-qemu-disk');
+    expect(get.headers['content-disposition']).toBe(`attachment; filename="gateway-roundtrip.qcow2"; filename*=UTF-8''gateway-roundtrip.qcow2`);
     const downloaded = Buffer.from(await get.body.arrayBuffer());
     expect(createHash('sha256').update(downloaded).digest('hex')).toBe(createHash('sha256').update(body).digest('hex'));
     const ranged = await request(`${stack.gateway.url}${created.downloadUrl}`, { headers: { ...auth(), range: 'bytes=100-199' } });

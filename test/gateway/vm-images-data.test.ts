@@ -54,6 +54,8 @@ describe('VM image byte routes', () => {
     const get = await request(`${stack.gateway.url}${image.uploadUrl!}`, { headers: auth() });
     expect(get.statusCode).toBe(200);
     expect(get.headers['content-length']).toBe(String(body.length));
+    // A browser saves it under the image's name, with its format's extension.
+    expect(get.headers['content-disposition']).toBe(`attachment; filename="with-data.qcow2"; filename*=UTF-8''with-data.qcow2`);
     const downloaded = Buffer.from(await get.body.arrayBuffer());
     expect(downloaded.equals(body)).toBe(true);
 
@@ -61,6 +63,19 @@ describe('VM image byte routes', () => {
     expect(ranged.statusCode).toBe(206);
     expect(ranged.headers['content-range']).toBe(`bytes 0-3/${body.length}`);
     expect(Buffer.from(await ranged.body.arrayBuffer()).toString('latin1')).toBe('QFI\xfb');
+  });
+
+  it('names a download after the image, safely for any name', async () => {
+    const { data } = await stack.gql(CreateVmImageDocument, { input: { name: 'Ubuntu "24.04" / amd64 – été', diskFormat: 'RAW', containerFormat: 'BARE' } });
+    if (data.createVmImage.__typename !== 'CreateVmImageSuccess') throw new Error(JSON.stringify(data));
+    const url = `${stack.gateway.url}${data.createVmImage.vmImage.uploadUrl!}`;
+    const put = await request(url, { method: 'PUT', headers: { ...auth(), 'content-type': 'application/octet-stream' }, body: Buffer.alloc(1024) });
+    expect(put.statusCode).toBe(204);
+    const get = await request(url, { headers: auth() });
+    await get.body.dump();
+    expect(get.headers['content-disposition']).toBe(
+      `attachment; filename="Ubuntu _24.04_ _ amd64 _ _t_.img"; filename*=UTF-8''Ubuntu%20%2224.04%22%20%2F%20amd64%20%E2%80%93%20%C3%A9t%C3%A9.img`,
+    );
   });
 
   it('refuses a second upload with 409 and keeps the first data', async () => {
