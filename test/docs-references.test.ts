@@ -12,7 +12,14 @@ import { markdownFiles, ROOT } from '../scripts/docs-include.js';
 
 const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
 const names = new Set(tracked.map((file) => basename(file)));
-const dirs = new Set(tracked.flatMap((file) => file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+const dirs = new Set(
+  tracked.flatMap((file) =>
+    file
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  ),
+);
 
 /** Every markdown file a reader meets: README, docs/, and the READMEs beside the code. */
 const DOCS = [...markdownFiles(), ...tracked.filter((file) => file.endsWith('README.md') && file !== 'README.md' && !file.startsWith('docs/'))];

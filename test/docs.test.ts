@@ -19,3 +19,13 @@ describe('README.md', () => {
     }
   });
 });
+
+describe('LICENSE', () => {
+  it('is the license package.json names', () => {
+    const license = readFileSync(new URL('../LICENSE', import.meta.url), 'utf8');
+    const declared = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { license: string }).license;
+    expect(declared).toBe('MIT');
+    expect(license.split('\n')[0]).toBe('MIT License');
+    expect(license).toContain('Permission is hereby granted, free of charge');
+  });
+});
