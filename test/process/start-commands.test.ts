@@ -86,6 +86,10 @@ async function openStreams(url: string) {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${TOKEN}` },
       retryAttempts: 0,
+      // Not lazy: a lazy client closes its own socket (1000) as soon as the draining gateway
+      // completes its last subscription, racing the gateway's 1001.
+      lazy: false,
+      onNonLazyError: () => {},
       on: { closed: (event) => resolve((event as { code: number }).code) },
     });
     track(() => client.dispose());
