@@ -42,32 +42,38 @@ export function useGraphiqlPage(): Plugin {
     }
     return page;
   };
+  // Every Yoga answer passes here: all but the page leave at once, without a promise.
+  const isPage = (request: Request, response: Response) =>
+    request.method === 'GET' && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html') === true;
   return {
-    async onResponse({ request, response, setResponse, fetchAPI }) {
-      if (request.method !== 'GET' || response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return;
-      const html = await response.text();
-      const page = pageFor(html);
-      const headers: Record<string, string> = {
-        'content-type': 'text/html; charset=utf-8',
-        etag: page.etag,
-        'cache-control': 'private, no-cache',
-        vary: 'Accept, Accept-Encoding, Cookie, X-Gantry-Developer-Key',
-      };
-      if (request.headers.get('if-none-match') === page.etag) {
-        setResponse(new fetchAPI.Response(null, { status: 304, headers }));
-        return;
-      }
-      const encoding = pickEncoding(request.headers.get('accept-encoding'));
-      if (!encoding) {
-        setResponse(new fetchAPI.Response(html, { status: 200, headers }));
-        return;
-      }
-      let body = page.encoded.get(encoding);
-      if (!body) {
-        body = encoding === 'br' ? brotli(html, BROTLI) : gzipped(html, { level: 6 });
-        page.encoded.set(encoding, body);
-      }
-      setResponse(new fetchAPI.Response(new Uint8Array(await body), { status: 200, headers: { ...headers, 'content-encoding': encoding } }));
+    onResponse(payload) {
+      return isPage(payload.request, payload.response) ? rewrite(payload) : undefined;
     },
   };
+
+  async function rewrite({ request, response, setResponse, fetchAPI }: Parameters<NonNullable<Plugin['onResponse']>>[0]): Promise<void> {
+    const html = await response.text();
+    const page = pageFor(html);
+    const headers: Record<string, string> = {
+      'content-type': 'text/html; charset=utf-8',
+      etag: page.etag,
+      'cache-control': 'private, no-cache',
+      vary: 'Accept, Accept-Encoding, Cookie, X-Gantry-Developer-Key',
+    };
+    if (request.headers.get('if-none-match') === page.etag) {
+      setResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      return;
+    }
+    const encoding = pickEncoding(request.headers.get('accept-encoding'));
+    if (!encoding) {
+      setResponse(new fetchAPI.Response(html, { status: 200, headers }));
+      return;
+    }
+    let body = page.encoded.get(encoding);
+    if (!body) {
+      body = encoding === 'br' ? brotli(html, BROTLI) : gzipped(html, { level: 6 });
+      page.encoded.set(encoding, body);
+    }
+    setResponse(new fetchAPI.Response(new Uint8Array(await body), { status: 200, headers: { ...headers, 'content-encoding': encoding } }));
+  }
 }
