@@ -16,7 +16,7 @@ export const MAX_OPERATION_NAMES = 200;
 
 export interface Metrics {
   registry: Registry;
-  operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number, served: Pick<Context['served'], 'path' | 'executor'>): void;
+  operation(name: string, type: string, outcome: 'ok' | 'error', seconds: number, served: Pick<Context['served'], 'transport' | 'path' | 'executor'>): void;
   upstream(call: UpstreamCall): void;
   /** A JSON POST the fast path served itself, or handed to Yoga after reading it (see fast-post.ts). */
   fastPost(outcome: 'served' | 'handed_over'): void;
@@ -39,8 +39,8 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   };
   const operations = new Counter({
     name: 'gantry_operations_total',
-    help: 'GraphQL operations by name, type, outcome, path (fast: the fast path for JSON POSTs; yoga) and executor (compiled: graphql-jit; graphql-js).',
-    labelNames: ['operation', 'type', 'outcome', 'path', 'executor'],
+    help: 'GraphQL operations by name, type, outcome, transport (http, sse, ws, mcp), path (fast: the fast path for JSON POSTs; yoga) and executor (compiled: graphql-jit; graphql-js).',
+    labelNames: ['operation', 'type', 'outcome', 'transport', 'path', 'executor'],
     registers: [registry],
   });
   const operationSeconds = new Histogram({
@@ -100,7 +100,7 @@ export function createMetrics(backends: Backends, pollers: PollerRegistry): Metr
   return {
     registry,
     operation(name, type, outcome, seconds, served) {
-      operations.inc({ operation: operationLabel(name), type, outcome, path: served.path, executor: served.executor });
+      operations.inc({ operation: operationLabel(name), type, outcome, transport: served.transport, path: served.path, executor: served.executor });
       operationSeconds.observe({ type }, seconds);
     },
     upstream(call) {

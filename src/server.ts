@@ -9,6 +9,7 @@ import { attachGraphqlWs } from './entries/graphql-ws.js';
 import { createRouter } from './entries/http-router.js';
 import { createGatewayYoga } from './entries/yoga.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
+import { createMcpEntry } from './entries/mcp.js';
 import { createMetricsRoute, createMetricsServer, metricsOnGatewayPort } from './entries/metrics-route.js';
 import { createMetrics } from './metrics.js';
 import { createFastPost } from './overrides/fast-post.js';
@@ -74,6 +75,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     backends,
     readiness,
     metricsRoute: metricsOnGatewayPort(config) ? metricsRoute : undefined,
+    mcp: createMcpEntry({ yoga, admission, config, logger }),
     logger,
     fastPost,
   });

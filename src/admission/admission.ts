@@ -63,7 +63,7 @@ export interface Admitted {
 }
 
 /** Operations that pay the per-address budget here: a WebSocket's messages pass no HTTP door. */
-const PAYS_ADDRESS_AT_ADMISSION: Readonly<Record<Transport, boolean>> = { http: false, sse: false, files: false, ws: true };
+const PAYS_ADDRESS_AT_ADMISSION: Readonly<Record<Transport, boolean>> = { http: false, sse: false, files: false, ws: true, mcp: false };
 
 const tooMany = (retryAfter: number, what: string) =>
   new GantryError('RATE_LIMITED', `Too many ${what}: retry in ${retryAfter} s.`, { retryAfter, httpStatus: 429 });

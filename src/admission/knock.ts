@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { cookieValue, DEVELOPER_KEY_COOKIE, DEVELOPER_KEY_HEADER } from './developer-keys.js';
 
 /** The ways in. Logs and metrics name them; the admission step treats them alike. */
-export type Transport = 'http' | 'sse' | 'ws' | 'files';
+export type Transport = 'http' | 'sse' | 'ws' | 'files' | 'mcp';
 
 /** What a GraphQL operation names its document with: a text, or a trusted document's hash. */
 export interface OperationParams {

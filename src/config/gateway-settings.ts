@@ -166,6 +166,23 @@ export const gatewaySettings = {
     'operator',
     '/metrics names operations and backends: when set, it is served only to `Authorization: Bearer <key>`. In the production profile /metrics is never served without it (404).',
   ),
+  mcp: z.object({
+    authorizationServers: setting(
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(',')
+            .map((url) => url.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.url()))
+        .default([]),
+      'GANTRY_MCP_AUTHORIZATION_SERVERS',
+      'operator',
+      'Comma-separated OAuth authorization servers (https://login.example.com) that issue the tokens MCP clients send; named in /.well-known/oauth-protected-resource, which a 401 from /mcp points at.',
+    ),
+  }),
   metricsPort: setting(
     z.union([z.literal('off'), int(0, 65_535)]).optional(),
     'GANTRY_METRICS_PORT',

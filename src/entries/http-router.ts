@@ -9,6 +9,7 @@ import type { FastPost } from '../overrides/fast-post.js';
 import { sendError } from '../transfer/respond.js';
 import { routeFiles } from './byte-routes.js';
 import { limitBodyTime } from './connection-limits.js';
+import { MCP_PATH, type McpEntry, PROTECTED_RESOURCE_PATH } from './mcp.js';
 import type { MetricsRoute } from './metrics-route.js';
 import { GRAPHQL_PATH, type GatewayYoga } from './yoga.js';
 
@@ -21,6 +22,8 @@ export interface RouterOptions {
   /** Undefined when /metrics is not served on the gateway's port (GANTRY_METRICS_PORT). */
   metricsRoute: MetricsRoute | undefined;
   logger: Logger;
+  /** The Model Context Protocol at /mcp. */
+  mcp: McpEntry;
   /** Undefined when GANTRY_FAST_EXECUTION=false: every GraphQL request goes to Yoga. */
   fastPost: FastPost | undefined;
 }
@@ -31,7 +34,7 @@ export interface RouterOptions {
  * byte routes.
  */
 export function createRouter(options: RouterOptions): RequestListener {
-  const { yoga, admission, metricsRoute, readiness, backends, fastPost, logger } = options;
+  const { yoga, admission, metricsRoute, readiness, backends, fastPost, logger, mcp } = options;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -53,13 +56,17 @@ export function createRouter(options: RouterOptions): RequestListener {
       res.writeHead(readiness.ready ? 200 : 503, { 'content-type': 'application/json' }).end(body);
       return;
     }
-    const refusal = await admission.door(req, { limitBody: path === GRAPHQL_PATH });
+    const refusal = await admission.door(req, { limitBody: path === GRAPHQL_PATH || path === MCP_PATH });
     if (refusal) {
       refuse(res, refusal);
       return;
     }
     if (path === GRAPHQL_PATH) limitBodyTime(req, options.deps.config.connections.bodyTimeoutMs);
     if (path === GRAPHQL_PATH && req.method === 'POST' && fastPost && (await fastPost.handle(req, res))) return;
+    if (path === MCP_PATH || path === PROTECTED_RESOURCE_PATH) {
+      await mcp.handle(req, res, path);
+      return;
+    }
     if (path.startsWith('/files/')) {
       await routeFiles(req, res, path, options);
       return;

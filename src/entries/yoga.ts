@@ -118,8 +118,9 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
     transport: admitted.transport,
     path: initial.path ?? 'yoga',
     traceUpstream: admitted.mayIntrospect && request?.headers.get(TRACE_HEADER) === 'upstream',
-    // Aborts when the client goes before its answer (Yoga's Request, and the fast path's view).
-    callerGone: request?.signal,
+    // Aborts when the client goes before its answer (Yoga's Request, the fast path's view, or
+    // the signal an entry without a Request passes, as MCP does).
+    callerGone: initial.callerGone ?? request?.signal,
     ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}),
   });
 }

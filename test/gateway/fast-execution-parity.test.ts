@@ -140,9 +140,13 @@ describe('which path and executor served an operation', () => {
     expect(new Set(servedLines(plain).map((line) => `${line.transport} ${line.path} ${line.executor}`))).toEqual(new Set(['http yoga graphql-js']));
 
     const metrics = await (await request(`${fast.gateway.url}/metrics`)).body.text();
-    expect(metrics).toMatch(/gantry_operations_total\{operation="WhoServedThis",type="query",outcome="ok",path="fast",executor="compiled"\} 2/);
+    expect(metrics).toMatch(
+      /gantry_operations_total\{operation="WhoServedThis",type="query",outcome="ok",transport="http",path="fast",executor="compiled"\} 2/,
+    );
     const plainMetrics = await (await request(`${plain.gateway.url}/metrics`)).body.text();
-    expect(plainMetrics).toMatch(/gantry_operations_total\{operation="WhoServedThis",type="query",outcome="ok",path="yoga",executor="graphql-js"\} 3/);
+    expect(plainMetrics).toMatch(
+      /gantry_operations_total\{operation="WhoServedThis",type="query",outcome="ok",transport="http",path="yoga",executor="graphql-js"\} 3/,
+    );
     expect(plainMetrics).not.toMatch(/executor="compiled"/);
   });
 });
