@@ -1,7 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 import type { Admission } from '../admission/admission.js';
 import { readCredentials } from '../admission/credentials.js';
@@ -9,7 +17,8 @@ import { clientAddress, knockFromHeaders, nodeHeaders } from '../admission/knock
 import type { Config } from '../config/schema.js';
 import { runOperation } from '../mcp/run-operation.js';
 import { toolResult } from '../mcp/tool-results.js';
-import { createTools, isToolCall } from '../mcp/tools.js';
+import { RESOURCE_TEMPLATES, resourceContents, resourceOperation } from '../mcp/resources.js';
+import { createTools, isToolCall, type ToolCall } from '../mcp/tools.js';
 import type { GatewayYoga } from './yoga.js';
 
 export const MCP_PATH = '/mcp';
@@ -54,17 +63,32 @@ export function createMcpEntry(options: { yoga: GatewayYoga; admission: Admissio
   };
 
   function serverFor(req: IncomingMessage, callerGone: AbortSignal): Server {
-    const server = new Server({ name: 'gantry', version }, { capabilities: { tools: { listChanged: false } } });
+    const server = new Server(
+      { name: 'gantry', version },
+      { capabilities: { tools: { listChanged: false }, resources: { subscribe: false, listChanged: false } } },
+    );
+    const run = ({ operation, payloadFields }: ToolCall) => {
+      const { query, documentId, variables, operationName } = operation;
+      const knock = knockFromHeaders('mcp', clientAddress(req), nodeHeaders(req), { query, documentId });
+      return runOperation(yoga, admission, knock, { variables, operationName, callerGone }).then((result) => toolResult(result, payloadFields));
+    };
     server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.list }));
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const { name, arguments: args = {} } = request.params;
       const plan = tools.plan(name, args);
       if (plan === undefined) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
-      if (!isToolCall(plan)) return plan;
-      const { query, documentId, variables, operationName } = plan.operation;
-      const knock = knockFromHeaders('mcp', clientAddress(req), nodeHeaders(req), { query, documentId });
-      const result = await runOperation(yoga, admission, knock, { variables, operationName, callerGone });
-      return toolResult(result, plan.payloadFields);
+      return isToolCall(plan) ? run(plan) : plan;
+    });
+    server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: [] }));
+    server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({ resourceTemplates: RESOURCE_TEMPLATES }));
+    server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+      const { uri } = request.params;
+      const read = resourceOperation(uri);
+      const call = read && tools.operation(read.operation, read.variables);
+      if (!call) throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${uri} (see resources/templates/list)`);
+      const result = await run(call);
+      if (result.isError) throw new McpError(ErrorCode.InvalidParams, `Cannot read ${uri}: ${(result.content[0] as { text: string }).text}`);
+      return resourceContents(uri, (result.structuredContent as { container: unknown }).container);
     });
     return server;
   }

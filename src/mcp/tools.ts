@@ -3,7 +3,7 @@ import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv
 import type { JsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
 import { type GraphQLSchema, printSchema, printType } from 'graphql';
 import type { Config } from '../config/schema.js';
-import { operationTools } from './catalog.js';
+import { type OperationTool, operationTools } from './catalog.js';
 import type { JsonSchema } from './json-schema.js';
 import { errorResult } from './tool-results.js';
 
@@ -24,6 +24,8 @@ export const isToolCall = (plan: ToolCall | CallToolResult): plan is ToolCall =>
 
 export interface Tools {
   list: Tool[];
+  /** What running an operation tool takes, by the operation's name, arguments unchecked (the caller built them). */
+  operation(name: string, variables: Record<string, unknown>): ToolCall | undefined;
   /** What a call runs, or the result to answer at once (bad arguments, `introspect`); undefined for an unknown tool. */
   plan(name: string, args: Record<string, unknown>): ToolCall | CallToolResult | undefined;
 }
@@ -76,20 +78,24 @@ export function createTools(schema: GraphQLSchema, config: Config): Tools {
     checks.set(EXECUTE.name, validator.getValidator(EXECUTE.inputSchema as JsonSchema as never));
   }
 
+  const callOf = (operation: OperationTool, variables: Record<string, unknown>): ToolCall => ({
+    operation: { ...(trusted ? { documentId: operation.documentId } : { query: operation.query }), variables, operationName: operation.name },
+    payloadFields: operation.payloadFields,
+  });
+
   return {
     list,
+    operation(name, variables) {
+      const operation = operations.get(name);
+      return operation ? callOf(operation, variables) : undefined;
+    },
     plan(name, args) {
       const check = checks.get(name);
       if (!check) return undefined;
       const checked = check(args);
       if (!checked.valid) return badArguments(checked.errorMessage);
       const operation = operations.get(name);
-      if (operation) {
-        return {
-          operation: { ...(trusted ? { documentId: operation.documentId } : { query: operation.query }), variables: args, operationName: operation.name },
-          payloadFields: operation.payloadFields,
-        };
-      }
+      if (operation) return callOf(operation, args);
       if (name === INTROSPECT.name) {
         if (args.type === undefined) return text(printSchema(schema));
         const type = schema.getType(String(args.type));

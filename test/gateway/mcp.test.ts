@@ -131,6 +131,35 @@ describe('MCP tools', () => {
   });
 });
 
+describe('MCP resources', () => {
+  it('lists the container templates and reads the recent window of logs, metrics and state', async () => {
+    const client = await connect(gateway.url);
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+      'gantry://containers/{id}/logs',
+      'gantry://containers/{id}/metrics',
+      'gantry://containers/{id}/state',
+    ]);
+    const { data } = await gqlAt(gateway.url, '{ containers(first: 50) { nodes { id state } } }');
+    const online = (data.containers.nodes as Array<{ id: string; state: string }>).find((c) => c.state === 'ONLINE')!.id;
+    const logs = await client.readResource({ uri: `gantry://containers/${online}/logs` });
+    const read = JSON.parse((logs.contents[0] as { text: string }).text) as { id: string; logs: unknown[] };
+    const graphql = await gqlAt(gateway.url, MANIFEST.get('ContainerLogTail')!, { id: online });
+    expect(read).toEqual(graphql.data.container);
+    expect(read.logs.length).toBeGreaterThan(0);
+    const state = await client.readResource({ uri: `gantry://containers/${online}/state` });
+    expect(JSON.parse((state.contents[0] as { text: string }).text)).toMatchObject({ id: online, state: 'ONLINE' });
+    const metrics = await client.readResource({ uri: `gantry://containers/${online}/metrics` });
+    expect(JSON.parse((metrics.contents[0] as { text: string }).text).cpuUsage.length).toBeGreaterThan(0);
+  });
+
+  it('an unknown resource, or a container that does not exist, is a JSON-RPC error', async () => {
+    const client = await connect(gateway.url);
+    await expect(client.readResource({ uri: 'gantry://containers/x/everything' })).rejects.toThrow(/Unknown resource/);
+    await expect(client.readResource({ uri: 'gantry://containers/Q29udGFpbmVyOjk5OTk5/state' })).rejects.toThrow(/NOT_FOUND/);
+  });
+});
+
 describe('MCP credentials and profile', () => {
   it('no token: 401 with WWW-Authenticate naming the protected resource metadata, which names the authorization servers', async () => {
     const secured = await startTestGateway(urls, { GANTRY_MCP_AUTHORIZATION_SERVERS: 'https://login.example.com' });
