@@ -68,6 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     : undefined;
   const connections = config.connections;
   const metricsRoute = createMetricsRoute(config, metrics);
+  const mcp = createMcpEntry({ yoga, admission, config, logger });
   const router = createRouter({
     yoga,
     admission,
@@ -75,7 +76,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     backends,
     readiness,
     metricsRoute: metricsOnGatewayPort(config) ? metricsRoute : undefined,
-    mcp: createMcpEntry({ yoga, admission, config, logger }),
+    mcp,
     logger,
     fastPost,
   });
@@ -110,6 +111,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         readiness.stop();
         await pollers.close();
         await ws.close();
+        await mcp.close();
         if (server.listening) {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();

@@ -8,12 +8,13 @@ import { dataSchema, type JsonSchema, variablesSchema } from './json-schema.js';
  * `client/operations/*.graphql`, named after the operation, described by the comment above it,
  * run as the trusted document codegen wrote for it (`client/generated/persisted-documents.json`).
  * Adding an operation and running codegen adds its tool; nothing here names one.
- * Subscriptions are not tools (an agent watches a container through resources instead).
+ * Subscriptions are listed too, for the resource feeds, but are not tools (an agent watches a
+ * container through resources instead).
  */
 export interface OperationTool {
   name: string;
   description: string;
-  type: 'query' | 'mutation';
+  type: 'query' | 'mutation' | 'subscription';
   /** The manifest's hash, sent as `documentId` when trusted documents are on. */
   documentId: string;
   /** The manifest's text of the operation, with its fragments. */
@@ -57,7 +58,7 @@ export function operationTools(schema: GraphQLSchema): OperationTool[] {
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
     );
     for (const operation of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)) {
-      if (!operation.name || operation.operation === 'subscription') continue;
+      if (!operation.name) continue;
       const name = operation.name.value;
       const type = operation.operation;
       const root = schema.getRootType(type)!;
@@ -78,9 +79,9 @@ export function operationTools(schema: GraphQLSchema): OperationTool[] {
         outputSchema: dataSchema(schema, operation, fragments),
         annotations: {
           title: name.replace(/([a-z])([A-Z])/g, '$1 $2'),
-          readOnlyHint: type === 'query',
+          readOnlyHint: type !== 'mutation',
           destructiveHint: type === 'mutation' && name.startsWith('Delete'),
-          idempotentHint: type === 'query',
+          idempotentHint: type !== 'mutation',
           // Each tool reaches the platform's services, beyond this gateway.
           openWorldHint: true,
         },

@@ -49,3 +49,12 @@ export function resourceOperation(uri: string): { kind: ResourceKind; operation:
 export function resourceContents(uri: string, container: unknown): ReadResourceResult {
   return { contents: [{ uri, mimeType: 'application/json', text: JSON.stringify(container) }] };
 }
+
+/** The typed client's subscription that feeds each kind (client/operations/containers.graphql). */
+const STREAMS: Readonly<Record<ResourceKind, string>> = { logs: 'ContainerLogs', metrics: 'ContainerMetrics', state: 'ContainerState' };
+
+/** The subscription whose events mean a resource changed, or undefined when the URI names no resource. */
+export function resourceStream(uri: string): { operation: string; variables: { id: string } } | undefined {
+  const read = resourceOperation(uri);
+  return read && { operation: STREAMS[read.kind], variables: read.variables };
+}

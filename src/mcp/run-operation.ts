@@ -1,20 +1,31 @@
-import { type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
+import { type ExecutionArgs, type ExecutionResult, getOperationAST, GraphQLError, type OperationTypeNode } from 'graphql';
 import type { Admission } from '../admission/admission.js';
 import type { Knock } from '../admission/knock.js';
 import type { GatewayYoga, InitialContext } from '../entries/yoga.js';
 
 /**
- * One GraphQL operation for an MCP tool: admitted like every operation (budgets, trusted
- * documents, the profile), then parsed, validated and executed in Yoga's envelope, so limits,
- * masking, the operation log and metrics are those of every other way in. A refusal or a
- * document that does not validate is a result with errors, as GraphQL would answer it.
+ * One GraphQL operation for MCP: admitted like every operation (budgets, trusted documents,
+ * the profile), then parsed, validated and run in Yoga's envelope, so limits, masking, the
+ * operation log and metrics are those of every other way in. A refusal or a document that does
+ * not validate is a result with errors, as GraphQL would answer it. Tools run queries and
+ * mutations (runOperation); resource feeds run subscriptions (streamOperation).
  */
-export async function runOperation(
+interface OperationRequest {
+  variables: Record<string, unknown>;
+  operationName?: string | undefined;
+  /** Aborts when the caller is gone (the HTTP request, or the session's event stream). */
+  callerGone: AbortSignal;
+}
+
+const badRequest = (message: string): ExecutionResult => ({ errors: [new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } })] });
+
+/** Admits, parses and validates; the arguments to run with, or the errors. */
+async function prepare(
   yoga: GatewayYoga,
   admission: Admission,
   knock: Knock,
-  request: { variables: Record<string, unknown>; operationName?: string | undefined; callerGone: AbortSignal },
-): Promise<ExecutionResult> {
+  request: OperationRequest,
+): Promise<{ type: OperationTypeNode; args: ExecutionArgs; enveloped: ReturnType<GatewayYoga['getEnveloped']> } | ExecutionResult> {
   try {
     const admitted = await admission.admit(knock);
     const params = { query: admitted.query, variables: request.variables, operationName: request.operationName };
@@ -24,25 +35,37 @@ export async function runOperation(
     const errors = enveloped.validate(enveloped.schema, document);
     if (errors.length > 0) return { errors };
     const operation = getOperationAST(document, request.operationName);
-    if (!operation) return { errors: [new GraphQLError('Unable to identify the operation to run.', { extensions: { code: 'BAD_USER_INPUT' } })] };
-    if (operation.operation === 'subscription') {
-      return {
-        errors: [
-          new GraphQLError('A tool runs queries and mutations; subscriptions are not served over MCP tools.', { extensions: { code: 'BAD_USER_INPUT' } }),
-        ],
-      };
-    }
-    const result = await enveloped.execute({
+    if (!operation) return badRequest('Unable to identify the operation to run.');
+    const args = {
       schema: enveloped.schema,
       document,
       variableValues: request.variables,
       operationName: request.operationName,
       contextValue: await enveloped.contextFactory(),
-    });
-    // Queries and mutations only: a stream never reaches here (tools run no subscriptions).
-    return result as ExecutionResult;
+    };
+    return { type: operation.operation, args, enveloped };
   } catch (error) {
     if (error instanceof GraphQLError) return { errors: [error] };
     throw error;
   }
+}
+
+export async function runOperation(yoga: GatewayYoga, admission: Admission, knock: Knock, request: OperationRequest): Promise<ExecutionResult> {
+  const prepared = await prepare(yoga, admission, knock, request);
+  if (!('args' in prepared)) return prepared;
+  if (prepared.type === 'subscription') return badRequest('A tool runs queries and mutations; a container is watched through its resources.');
+  return (await prepared.enveloped.execute(prepared.args)) as ExecutionResult;
+}
+
+/** A subscription's events, or the errors that kept it from starting. */
+export async function streamOperation(
+  yoga: GatewayYoga,
+  admission: Admission,
+  knock: Knock,
+  request: OperationRequest,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const prepared = await prepare(yoga, admission, knock, request);
+  if (!('args' in prepared)) return prepared;
+  if (prepared.type !== 'subscription') return badRequest('Only a subscription streams.');
+  return (await prepared.enveloped.subscribe(prepared.args)) as AsyncIterableIterator<ExecutionResult> | ExecutionResult;
 }

@@ -24,7 +24,7 @@ export const isToolCall = (plan: ToolCall | CallToolResult): plan is ToolCall =>
 
 export interface Tools {
   list: Tool[];
-  /** What running an operation tool takes, by the operation's name, arguments unchecked (the caller built them). */
+  /** What running a typed-client operation takes (a tool's, or a subscription's), by its name, variables unchecked (the caller built them). */
   operation(name: string, variables: Record<string, unknown>): ToolCall | undefined;
   /** What a call runs, or the result to answer at once (bad arguments, `introspect`); undefined for an unknown tool. */
   plan(name: string, args: Record<string, unknown>): ToolCall | CallToolResult | undefined;
@@ -60,7 +60,9 @@ export function createTools(schema: GraphQLSchema, config: Config): Tools {
   const trusted = config.trustedDocuments !== undefined;
   const open = config.profile !== 'production' && !trusted;
   const validator = new AjvJsonSchemaValidator();
-  const operations = new Map(operationTools(schema).map((tool) => [tool.name, tool]));
+  const all = operationTools(schema);
+  const operations = new Map(all.filter((tool) => tool.type !== 'subscription').map((tool) => [tool.name, tool]));
+  const streams = new Map(all.filter((tool) => tool.type === 'subscription').map((tool) => [tool.name, tool]));
   const checks = new Map<string, JsonSchemaValidator<unknown>>();
   const list: Tool[] = [...operations.values()].map((tool) => {
     checks.set(tool.name, validator.getValidator(tool.inputSchema as never));
@@ -86,7 +88,7 @@ export function createTools(schema: GraphQLSchema, config: Config): Tools {
   return {
     list,
     operation(name, variables) {
-      const operation = operations.get(name);
+      const operation = operations.get(name) ?? streams.get(name);
       return operation ? callOf(operation, variables) : undefined;
     },
     plan(name, args) {
