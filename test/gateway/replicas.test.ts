@@ -1,3 +1,6 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createClient as createWsClient } from 'graphql-ws';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -5,6 +8,7 @@ import { ContainersPageDocument } from '../generated/graphql.js';
 import { startDelayProxy } from '../helpers/delay-proxy.js';
 import { gqlAt, startTestEmbedded, startTestGateway, TOKENS } from '../helpers/harness.js';
 import { tempDataDir, track } from '../helpers/leftovers.js';
+import { startRoundRobinProxy } from '../helpers/round-robin-proxy.js';
 import { sendOver } from '../helpers/transports.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -72,5 +76,43 @@ describe.skipIf(!REDIS_URL)('replicas sharing Redis (needs REDIS_URL)', () => {
     // One budget of 10 (a burst of twice 5 a second) across both replicas; alone, each would allow 10.
     expect(statuses.filter((status) => status === 200)).toHaveLength(10);
     expect(statuses.slice(10)).toEqual(Array(10).fill(429));
+  }, 30_000);
+
+  it('MCP behind a balancer without sticky sessions: a session and its resource subscription work with requests alternating between two gateways', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    const proxy = await startDelayProxy(embedded.urls.containers!, 0);
+    const env = { REDIS_URL: REDIS_URL!, GANTRY_POLL_INTERVAL_MS: '200' };
+    const [a, b] = await Promise.all([
+      startTestGateway({ ...embedded.urls, containers: proxy.url }, env),
+      startTestGateway({ ...embedded.urls, containers: proxy.url }, env),
+    ]);
+    const balancer = await startRoundRobinProxy([a.url, b.url]);
+    const { data } = await gqlAt(a.url, ContainersPageDocument, { first: 100 });
+    const online = data.containers!.edges.map((e) => e.node).find((c) => c.state === 'ONLINE')!.id;
+
+    const client = new Client({ name: 'replica-test', version: '1' });
+    const transport = new StreamableHTTPClientTransport(new URL(`${balancer.url}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${TOKENS.admin}` } },
+    });
+    const updates: string[] = [];
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => void updates.push(n.params.uri));
+    await client.connect(transport);
+    track(() => client.close());
+    // Requests go to both gateways in turn; the session is the same on each.
+    for (let i = 0; i < 4; i++) expect((await client.listTools()).tools.length).toBeGreaterThan(10);
+    const answer = await client.callTool({ name: 'GpuModels', arguments: {} });
+    expect(answer.isError).toBeFalsy();
+    expect(balancer.served.every((count) => count >= 3)).toBe(true);
+
+    const uri = `gantry://containers/${online}/logs`;
+    await client.subscribeResource({ uri });
+    await waitFor(() => updates.includes(uri), { deadlineMs: 4_000, what: 'a resources/updated notification through the other replica' });
+    await transport.terminateSession();
+    const stopped = proxy.seen.filter((r) => r.path.includes('/logs')).length;
+    // Six poll intervals: a feed still running would poll about six times.
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const after = proxy.seen.filter((r) => r.path.includes('/logs')).length;
+    // At most a poll already in flight when the session ended.
+    expect(after - stopped).toBeLessThanOrEqual(1);
   }, 30_000);
 });
