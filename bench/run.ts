@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTransfers } from './transfers.js';
 import { runFanout } from './fanout.js';
+import { mcpScenario } from './mcp.js';
 import { compare, type Peer } from './peers/compare.js';
 import { pairedAddedLatency, type PairedLatency } from './peers/paired.js';
 import { startHiveGateway } from './peers/hive.js';
@@ -151,6 +152,25 @@ async function main() {
           sliceSeconds: 1,
         });
       }
+      // MCP beside GraphQL: the same document as a tool call and as a query, on a gateway process
+      // of its own (the SDK it loads on the first /mcp request stays out of the others' memory).
+      const mcpGateway = start([], gatewayEnv());
+      const mcpUrl = (await firstMatch(mcpGateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
+      comparison.push(
+        ...(await compare({
+          scenarios: [await mcpScenario(mcpUrl, firstImage)],
+          peers: [
+            { name: 'gantry', url: mcpUrl, process: mcpGateway },
+            { name: 'gantry-mcp', url: mcpUrl },
+          ],
+          seconds: DURATION,
+          rounds: ROUNDS,
+          connections: CONNECTIONS,
+          warmupSeconds: WARMUP,
+          upstreamRequests,
+        })),
+      );
+      mcpGateway.kill('SIGTERM');
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
       // Hive Gateway's or a second gateway's timers on the same two cores.
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');

@@ -40,7 +40,18 @@ export function httpTargets(comparison: ScenarioResult[], serial: ScenarioResult
       met: n1Ratio >= 10,
     });
   }
-  const peaks = [...comparison, ...serial].map((c) => c.peers.gantry?.peakRssMb).filter((mb): mb is number => typeof mb === 'number');
+  const mcp = find('MCP');
+  const mcpRps = ratio(mcp?.peers.gantry?.requestsPerSecond, mcp?.peers['gantry-mcp']?.requestsPerSecond);
+  const mcpP99 = ratio(mcp?.peers['gantry-mcp']?.latencyP99Ms, mcp?.peers.gantry?.latencyP99Ms);
+  if (mcpRps !== undefined && mcpP99 !== undefined) {
+    rows.push({
+      target: 'MCP tool call costs at most 1.5x the same GraphQL query (req/s and p99)',
+      figure: `GraphQL/MCP req/s ${mcpRps.toFixed(2)}x, MCP/GraphQL p99 ${mcpP99.toFixed(2)}x`,
+      met: mcpRps <= 1.5 && mcpP99 <= 1.5,
+    });
+  }
+  // The MCP scenario's gateway serves MCP too (its SDK and sessions): the budget is the GraphQL gateway's.
+  const peaks = [...comparison.filter((c) => c !== mcp), ...serial].map((c) => c.peers.gantry?.peakRssMb).filter((mb): mb is number => typeof mb === 'number');
   if (peaks.length) {
     const peak = Math.max(...peaks);
     rows.push({ target: 'gateway RSS under load < 150 MB (every HTTP scenario)', figure: `${Math.min(...peaks)}–${peak} MB`, met: peak < 150 });

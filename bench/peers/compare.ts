@@ -14,7 +14,7 @@ import { rssMb, TOKEN } from '../processes.js';
  * processes.ts); `gantry-plain`: the same gateway with GANTRY_FAST_EXECUTION=false
  * (BENCH_PLAIN=1); `gantry-before`: another checkout's build (BENCH_BASELINE=<its root>).
  */
-export type PeerName = 'gantry' | 'gantry-wide' | 'gantry-plain' | 'gantry-before' | 'hive' | 'floor';
+export type PeerName = 'gantry' | 'gantry-wide' | 'gantry-plain' | 'gantry-before' | 'gantry-mcp' | 'hive' | 'floor';
 
 export interface PeerRequest {
   path: string;
@@ -83,6 +83,8 @@ function drive(peer: Peer, request: PeerRequest, seconds: number, connections: n
     duration: seconds,
     headers: request.headers,
     ...(request.body ? { body: request.body } : {}),
+    // `[<id>]` in a body becomes a fresh id per request: JSON-RPC calls (MCP) need their own.
+    idReplacement: true,
   });
 }
 
@@ -161,6 +163,12 @@ export async function compare(options: {
         'rps wide/hive': ratio(results['gantry-wide']?.requestsPerSecond, results.hive?.requestsPerSecond),
         'rps gantry/wide': ratio(g?.requestsPerSecond, results['gantry-wide']?.requestsPerSecond),
         ...(results['gantry-plain'] ? { 'rps gantry/plain': ratio(g?.requestsPerSecond, results['gantry-plain'].requestsPerSecond) } : {}),
+        ...(results['gantry-mcp']
+          ? {
+              'rps mcp/graphql': ratio(results['gantry-mcp'].requestsPerSecond, g?.requestsPerSecond),
+              'p99 mcp/graphql': ratio(results['gantry-mcp'].latencyP99Ms, g?.latencyP99Ms),
+            }
+          : {}),
         ...(results['gantry-before']
           ? {
               'rps gantry/before': ratio(g?.requestsPerSecond, results['gantry-before'].requestsPerSecond),

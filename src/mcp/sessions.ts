@@ -57,13 +57,19 @@ function webRequest(req: IncomingMessage): Request {
   return new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/mcp'}`, { method: req.method ?? 'GET', headers });
 }
 
-/** Writes a fetch Response to node's response; a stream (SSE) is cancelled when the client goes. */
+/**
+ * Writes a fetch Response to node's response: a JSON answer whole, with its length (piping it
+ * as a stream ends each answer well after its last byte, which keeps a keep-alive connection
+ * idle between calls); an event stream (SSE) piped, and cancelled when the client goes.
+ */
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (!response.body) {
-    res.end();
+  const headers = Object.fromEntries(response.headers);
+  if (!response.body || !headers['content-type']?.startsWith('text/event-stream')) {
+    const body = Buffer.from(await response.arrayBuffer());
+    res.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
     return;
   }
+  res.writeHead(response.status, headers);
   const body = Readable.fromWeb(response.body as never);
   res.once('close', () => body.destroy());
   body.on('error', () => res.destroy());
