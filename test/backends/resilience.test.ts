@@ -257,7 +257,9 @@ describe('bounded queue', () => {
       GANTRY_UPSTREAM_HEADERS_TIMEOUT_MS: '5000',
     });
     proxy.set({ kind: 'hang' });
-    const held = [1, 2, 3, 4].map((limit) => failure(backends.vmImages.list(admin(1_500), { limit })));
+    // The two waiting have the earlier deadline: with the same one, a slot freed by an abort at
+    // the deadline could reach a waiter a microsecond short of its own, and send it.
+    const held = [1, 2, 3, 4].map((limit) => failure(backends.vmImages.list(admin(limit <= 2 ? 1_500 : 1_400), { limit })));
     await waitFor(() => proxy.hanging === 2);
     const busy = await timed(() => failure(backends.vmImages.list(admin(1_500), { limit: 5 })));
     expect(busy.value).toMatchObject({ code: 'UPSTREAM_BUSY', status: null, backend: 'vmImages' });
@@ -268,7 +270,7 @@ describe('bounded queue', () => {
     expect(other.value.containers.length).toBeGreaterThan(0);
     expect(other.ms).toBeLessThan(750);
 
-    // The two in flight are aborted at the deadline, the two waiting leave the queue unsent.
+    // The two waiting leave the queue unsent at their deadline, the two in flight are aborted at theirs.
     for (const error of await Promise.all(held)) expect(error.code).toBe('UPSTREAM_TIMEOUT');
     expect(proxy.count()).toBe(2);
     // The aborted calls give their slots back as their abort lands (the same instant, give or take a tick).
