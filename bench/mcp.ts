@@ -61,8 +61,12 @@ export async function mcpScenario(gatewayUrl: string, image: { id: string }): Pr
     requests: { gantry: graphqlRequest(vmImageDocument(), { id: image.id }), 'gantry-mcp': call },
     check: {
       gantry: (body: { errors?: unknown }) => !body.errors,
-      'gantry-mcp': (body: { result?: { isError?: boolean; structuredContent?: unknown } }) =>
-        body.result?.isError !== true && body.result?.structuredContent !== undefined,
+      // The answer comes as one SSE event: `data: {"result": …}`.
+      'gantry-mcp': (body: string) => {
+        const data = /^data: (.*)$/m.exec(body)?.[1];
+        const message = data ? (JSON.parse(data) as { result?: { isError?: boolean; structuredContent?: unknown } }) : undefined;
+        return message?.result?.isError !== true && message?.result?.structuredContent !== undefined;
+      },
     },
   };
 }

@@ -84,9 +84,10 @@ export function createSessions(deps: ServerDeps & { store: SessionStore; logger:
   const local = new Map<string, LocalSession>();
 
   function open(id: string | undefined, owner: string, onInitialized?: (id: string) => Promise<void>): LocalSession {
+    // Answers as SSE, not JSON: in JSON mode the SDK (1.32.2) never removes an answered
+    // request's stream entry, so a long session keeps every answer it gave (~8 KB a call).
     const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => id ?? crypto.randomUUID(),
-      enableJsonResponse: true,
       ...(onInitialized ? { onsessioninitialized: onInitialized } : {}),
     });
     const session: LocalSession = { id: id ?? '', owner, transport, server: createMcpServer(deps), evicting: false, lastSeen: Date.now() };
@@ -119,7 +120,11 @@ export function createSessions(deps: ServerDeps & { store: SessionStore; logger:
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
     });
-    await session.transport.handleRequest(replay, { parsedBody: { jsonrpc: '2.0', id: 'replayed-initialize', method: 'initialize', params: init } });
+    const answer = await session.transport.handleRequest(replay, {
+      parsedBody: { jsonrpc: '2.0', id: 'replayed-initialize', method: 'initialize', params: init },
+    });
+    await answer.text(); // nobody reads the answer; the stream ends once it is written
+
     local.set(id, session);
     return session;
   }
