@@ -188,6 +188,36 @@ describe('MCP credentials and profile', () => {
   });
 });
 
+describe('MCP through the same admission as every way in', () => {
+  it('with trusted documents on, only the operation tools exist, and they run by their manifest hash', async () => {
+    const trusted = await startTestGateway(urls, { GANTRY_TRUSTED_DOCUMENTS: 'client/generated/persisted-documents.json' });
+    const client = await connect(trusted.url);
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    expect(names).not.toContain('execute');
+    const answer = await client.callTool({ name: 'GpuModels', arguments: {} });
+    expect(answer.isError, JSON.stringify(answer.content)).toBeFalsy();
+  });
+
+  it('a credential past its budget gets RATE_LIMITED; a document past the depth limit is refused before it runs', async () => {
+    const limited = await startTestGateway(urls, { GANTRY_RATE_LIMIT_PER_CREDENTIAL: '1', GANTRY_MAX_DEPTH: '3' });
+    const client = await connect(limited.url);
+    const deep = await client.callTool({ name: 'execute', arguments: { query: '{ containers(first: 1) { nodes { image { requiredContainers { id } } } } }' } });
+    expect(deep.isError).toBe(true);
+    expect((deep.content as Array<{ text: string }>)[0]!.text).toContain('GRAPHQL_VALIDATION_FAILED');
+    const codes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const result = await client.callTool({ name: 'GpuModels', arguments: {} });
+      if (result.isError)
+        codes.push(
+          ...(JSON.parse((result.content as Array<{ text: string }>)[0]!.text) as { errors: Array<{ extensions: { code: string } }> }).errors.map(
+            (e) => e.extensions.code,
+          ),
+        );
+    }
+    expect(codes).toContain('RATE_LIMITED');
+  });
+});
+
 describe('MCP bad input', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     request(`${gateway.url}/mcp`, {
