@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flag, int, ms, optionalSecret, optionalUrl, setting } from './setting.js';
+import { commaList, flag, int, ms, optionalSecret, optionalUrl, setting } from './setting.js';
 
 /** The gateway's own settings: where it listens, who may do what, how much, and how it runs. */
 
@@ -146,14 +146,7 @@ export const gatewaySettings = {
     "The gateway's two bends of its frameworks for speed: JSON POSTs answered without Yoga's fetch adapter (the fast path) and repeated queries run compiled by graphql-jit. false sends every request through Yoga and graphql-js; answers are the same either way.",
   ),
   corsOrigins: setting(
-    z
-      .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      )
+    commaList()
       .pipe(z.array(z.url().transform((origin) => new URL(origin).origin)))
       .default([]),
     'GANTRY_CORS_ORIGINS',
@@ -168,16 +161,7 @@ export const gatewaySettings = {
   ),
   mcp: z.object({
     authorizationServers: setting(
-      z
-        .string()
-        .transform((value) =>
-          value
-            .split(',')
-            .map((url) => url.trim())
-            .filter(Boolean),
-        )
-        .pipe(z.array(z.url()))
-        .default([]),
+      commaList().pipe(z.array(z.url())).default([]),
       'GANTRY_MCP_AUTHORIZATION_SERVERS',
       'operator',
       'Comma-separated OAuth authorization servers (https://login.example.com) that issue the tokens MCP clients send; named in /.well-known/oauth-protected-resource, which a 401 from /mcp points at.',
@@ -217,14 +201,7 @@ export const gatewaySettings = {
     '`production` turns GraphiQL and introspection off for callers without a developer key and hides field suggestions; unset means production when NODE_ENV=production, else development.',
   ),
   developerKeys: setting(
-    z
-      .string()
-      .transform((value) =>
-        value
-          .split(',')
-          .map((key) => key.trim())
-          .filter(Boolean),
-      )
+    commaList()
       .pipe(z.array(z.string().min(16, 'each developer key needs at least 16 characters')))
       .optional(),
     'GANTRY_DEVELOPER_KEYS',

@@ -42,3 +42,12 @@ export const optionalUrl = () =>
 
 /** A secret; unset when absent. */
 export const optionalSecret = () => z.string().min(1).optional();
+
+/** A comma-separated list (`a, b,c`): trimmed items, empty ones dropped; pipe it into the items' schema. */
+export const commaList = () =>
+  z.string().transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
