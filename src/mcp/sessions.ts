@@ -58,13 +58,14 @@ function webRequest(req: IncomingMessage): Request {
 }
 
 /**
- * Writes a fetch Response to node's response: a JSON answer whole, with its length (piping it
- * as a stream ends each answer well after its last byte, which keeps a keep-alive connection
- * idle between calls); an event stream (SSE) piped, and cancelled when the client goes.
+ * Writes a fetch Response to node's response. An answer to a POST is written whole, with its
+ * length: it is one JSON-RPC answer (as JSON, or as an SSE body that ends with it), and piping
+ * it as a stream costs a node stream per call and ends it after its last byte. The session's
+ * event stream (GET) is piped, and cancelled when the client goes.
  */
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+async function writeResponse(response: Response, res: ServerResponse, whole: boolean): Promise<void> {
   const headers = Object.fromEntries(response.headers);
-  if (!response.body || !headers['content-type']?.startsWith('text/event-stream')) {
+  if (!response.body || whole) {
     const body = Buffer.from(await response.arrayBuffer());
     res.writeHead(response.status, { ...headers, 'content-length': String(body.length) }).end(body);
     return;
@@ -205,7 +206,7 @@ export function createSessions(deps: ServerDeps & { store: SessionStore; logger:
         authInfo: { token: '', clientId: 'mcp', scopes: [], extra: { address: clientAddress(req) } },
       });
       if (req.method === 'GET' && response.status === 200) await holdStream(session, req, res);
-      await writeResponse(response, res);
+      await writeResponse(response, res, req.method !== 'GET');
     },
     async close() {
       clearInterval(sweep);
