@@ -37,13 +37,16 @@ export function clientAddress(req: IncomingMessage | undefined): string {
   return req?.socket.remoteAddress ?? 'unknown';
 }
 
-/** Reads node's header map (a repeated header joined, as fetch's Headers would). */
-export const nodeHeaders =
-  (req: IncomingMessage): HeaderReader =>
+/** Reads a node-style header map (a repeated header joined, as fetch's Headers would). */
+export const headerMap =
+  (headers: Readonly<Record<string, string | string[] | undefined>>): HeaderReader =>
   (name) => {
-    const value = req.headers[name];
+    const value = headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   };
+
+/** Reads node's header map of a request. */
+export const nodeHeaders = (req: IncomingMessage): HeaderReader => headerMap(req.headers);
 
 /** An HTTP request's knock (Yoga, the fast path, SSE, byte routes). */
 export function knockFromHeaders(transport: Transport, address: string, header: HeaderReader, operation?: OperationParams): Knock {

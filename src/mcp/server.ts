@@ -11,7 +11,7 @@ import {
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Admission } from '../admission/admission.js';
-import { knockFromHeaders } from '../admission/knock.js';
+import { headerMap, knockFromHeaders } from '../admission/knock.js';
 import type { GatewayYoga } from '../entries/yoga.js';
 import { RESOURCE_TEMPLATES, resourceContents, resourceOperation, resourceStream } from './resources.js';
 import { runOperation } from './run-operation.js';
@@ -36,12 +36,7 @@ export interface ServerDeps {
 type Extra = { requestInfo?: { headers: Record<string, string | string[] | undefined> }; authInfo?: { extra?: Record<string, unknown> }; signal: AbortSignal };
 
 function knockOf(extra: Extra, operation: { query?: string | undefined; documentId?: string | undefined }) {
-  const headers = extra.requestInfo?.headers ?? {};
-  const header = (name: string) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  };
-  return knockFromHeaders('mcp', String(extra.authInfo?.extra?.address ?? 'unknown'), header, operation);
+  return knockFromHeaders('mcp', String(extra.authInfo?.extra?.address ?? 'unknown'), headerMap(extra.requestInfo?.headers ?? {}), operation);
 }
 
 export function createMcpServer(deps: ServerDeps): Server {
