@@ -20,18 +20,20 @@ const POLL_MS = 200;
 let gateway: Gateway;
 let proxy: DelayProxy;
 let online: string;
+let urls: Record<string, string>;
 
 beforeAll(async () => {
   const embedded = await startTestEmbedded(await tempDataDir());
+  urls = embedded.urls as Record<string, string>;
   proxy = await startDelayProxy(embedded.urls.containers!, 0);
   gateway = await startTestGateway({ ...embedded.urls, containers: proxy.url }, { GANTRY_POLL_INTERVAL_MS: String(POLL_MS) });
   const { data } = await gqlAt(gateway.url, '{ containers(first: 50) { nodes { id state } } }');
   online = (data.containers.nodes as Array<{ id: string; state: string }>).find((c) => c.state === 'ONLINE')!.id;
 });
 
-async function session(token = TOKENS.admin) {
+async function session(token = TOKENS.admin, url = gateway.url) {
   const client = new Client({ name: 'gantry-test', version: '1' });
-  const transport = new StreamableHTTPClientTransport(new URL(`${gateway.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
+  const transport = new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${token}` } } });
   const updates: string[] = [];
   client.setNotificationHandler(ResourceUpdatedNotificationSchema, (notification) => void updates.push(notification.params.uri));
   await client.connect(transport);
@@ -76,18 +78,29 @@ describe('MCP resource subscriptions', () => {
     expect(await pollsOverThreeIntervals()).toBe(0);
   });
 
-  it('ten sessions of one credential watching one container make one poll per interval', async () => {
-    const sessions = await Promise.all(Array.from({ length: 10 }, () => session()));
+  it('a thousand sessions of one credential watching one container make one poll per interval', async () => {
+    // A thousand agents on one address (an agent platform): the per-address connection cap is
+    // for hostile clients, so this gateway has it off.
+    const crowded = await startTestGateway(
+      { ...urls, containers: proxy.url },
+      { GANTRY_POLL_INTERVAL_MS: String(POLL_MS), GANTRY_MAX_CONNECTIONS_PER_ADDRESS: '0' },
+    );
+    const sessions: Array<Awaited<ReturnType<typeof session>>> = [];
+    // Opened in waves, as agents arrive: a thousand handshakes at one instant measure the test machine, not the feed.
+    for (let wave = 0; wave < 10; wave++) sessions.push(...(await Promise.all(Array.from({ length: 100 }, () => session(TOKENS.admin, crowded.url)))));
     const uri = `gantry://containers/${online}/logs`;
+    const before = logPolls();
     await Promise.all(sessions.map(({ client }) => client.subscribeResource({ uri })));
-    await waitFor(() => logPolls() > 0);
+    await waitFor(() => logPolls() > before, { deadlineMs: 10_000, what: 'the shared poller to start' });
     const polls = await pollsOverThreeIntervals();
-    // One poller: about 3 in three intervals (with ±10% jitter); ten would be about 30.
+    // One poller: about 3 in three intervals (with ±10% jitter); one per session would be about 3,000.
     expect(polls).toBeGreaterThanOrEqual(1);
     expect(polls).toBeLessThanOrEqual(5);
+    // ...and every session is told of the new lines (the demo container logs one every 2 s).
+    await waitFor(() => sessions.every(({ updates }) => updates.includes(uri)), { deadlineMs: 10_000, what: 'an update in every session' });
     await Promise.all(sessions.map(({ transport }) => transport.terminateSession()));
     expect(await pollsOverThreeIntervals()).toBe(0);
-  });
+  }, 60_000);
 
   it('an unknown session, or another credential using a session, gets 404; a resource that does not exist cannot be subscribed', async () => {
     const unknown = await request(`${gateway.url}/mcp`, {

@@ -23,9 +23,9 @@ beforeAll(async () => {
   gateway = await startTestGateway(urls);
 });
 
-async function connect(url: string, token: string | null = TOKENS.admin): Promise<Client> {
+async function connect(url: string, token: string | null = TOKENS.admin, extraHeaders: Record<string, string> = {}): Promise<Client> {
   const client = new Client({ name: 'gantry-test', version: '1' });
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  const headers: Record<string, string> = { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extraHeaders };
   await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers } }));
   track(() => client.close());
   return client;
@@ -175,6 +175,17 @@ describe('MCP credentials and profile', () => {
     const metadata = (await (await request(metadataUrl)).body.json()) as { resource: string; authorization_servers: string[] };
     expect(metadata).toMatchObject({ resource: `${secured.url}/mcp`, authorization_servers: ['https://login.example.com'] });
     await expect(connect(secured.url, null)).rejects.toThrow();
+  });
+
+  it('X-Gantry-Backend-Tokens alone is a credential: each backend gets the token named for it, and only that one', async () => {
+    const client = await connect(gateway.url, null, { 'x-gantry-backend-tokens': `vmImages=${TOKENS.admin}` });
+    const images = await client.callTool({ name: 'VmImages', arguments: { first: 1 } });
+    expect(images.isError).toBeFalsy();
+    expect((images.structuredContent as { vmImages: { nodes: unknown[] } }).vmImages.nodes).toHaveLength(1);
+    // The containers backend was given no token: it refuses, and the tool says so with the GraphQL code.
+    const containers = await client.callTool({ name: 'Containers', arguments: { first: 1 } });
+    expect(containers.isError).toBe(true);
+    expect((containers.content as Array<{ text: string }>)[0]!.text).toContain('UNAUTHENTICATED');
   });
 
   it('in the production profile only the operation tools exist', async () => {
