@@ -12,23 +12,17 @@
  * BENCH_AB_TRIALS (default 6), BENCH_AB_ROUNDS (default 3), BENCH_SCENARIO as in run.ts.
  * Writes bench/results/cpu-ab.json.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { PeerRequest } from './peers/compare.js';
-import { BENCH_GATEWAY_ENV, firstMatch, graphql, ROOT, start, stopAll, TOKEN } from './processes.js';
+import { BENCH_GATEWAY_ENV, backendEnv, cpuMs, firstMatch, graphql, ROOT, start, stopAll, TOKEN } from './processes.js';
 import { benchScenarios } from './scenarios.js';
 
 const BASELINE = process.env.BENCH_BASELINE;
 const TRIALS = Number(process.env.BENCH_AB_TRIALS ?? 6);
 const ROUNDS = Number(process.env.BENCH_AB_ROUNDS ?? 3);
-
-/** User and system CPU a process has spent, in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -46,11 +40,7 @@ async function main() {
     const env = {
       ...BENCH_GATEWAY_ENV,
       GANTRY_DATA_DIR: dataDir,
-      GANTRY_VM_IMAGES_URL: urls.vmImages!,
-      GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
-      GANTRY_CI_IMAGES_URL: urls.ciImages!,
-      GANTRY_CONTAINERS_URL: urls.containers!,
-      GANTRY_SERVERLESS_URL: urls.serverless!,
+      ...backendEnv(urls),
     };
     const builds = { now: ROOT, before: BASELINE };
     const perProcess: Record<string, Record<'now' | 'before', number[]>> = {};

@@ -104,6 +104,21 @@ export const BENCH_GATEWAY_ENV: Record<string, string> = {
  */
 export const WIDE_NODE_FLAGS: string[] = PRODUCTION_NODE_FLAGS.filter((flag) => !flag.startsWith('--max-semi-space-size'));
 
+/** A gateway's settings for the embedded backends at `urls` (as `gantry embedded` prints them). */
+export const backendEnv = (urls: Record<string, string>): Record<string, string> => ({
+  GANTRY_VM_IMAGES_URL: urls.vmImages!,
+  GANTRY_CONTAINER_IMAGES_URL: urls.containerImages!,
+  GANTRY_CI_IMAGES_URL: urls.ciImages!,
+  GANTRY_CONTAINERS_URL: urls.containers!,
+  GANTRY_SERVERLESS_URL: urls.serverless!,
+});
+
+/** User and system CPU a process has spent, in ms (from /proc: Linux only, as the bench is). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** Stops every child and runs every closer. */
 export async function stopAll(): Promise<void> {
   for (const close of closers) await close();
