@@ -381,7 +381,19 @@ describe('the served documents and their conformance with real responses', () =>
     const id = created.body.id as string;
     await conform(key, 'POST', '/v2/images', 403, { body: { name: 'x', status: 'active' } });
     await conform(key, 'POST', '/v2/images', 409, { body: { id } });
-    await conform(key, 'POST', '/v2/images', 415, { body: '{}', headers: { 'content-type': 'text/plain' } });
+    await conform(key, 'POST', '/v2/images', 400, { body: 'not json', headers: { 'content-type': 'text/plain' } });
+    for (const name of ['image', 'images', 'member', 'members']) await conform(key, 'GET', `/v2/schemas/${name}`, 200);
+    await conform(key, 'GET', '/v2/info/import', 200);
+    await conform(key, 'PUT', `/v2/images/${id}/tags/fresh`, 204);
+    await conform(key, 'DELETE', `/v2/images/${id}/tags/fresh`, 204);
+    await conform(key, 'DELETE', `/v2/images/${id}/tags/fresh`, 404);
+    await conform(key, 'POST', `/v2/images/${id}/members`, 200, { body: { member: 'another-project' } });
+    await conform(key, 'POST', `/v2/images/${id}/members`, 409, { body: { member: 'another-project' } });
+    await conform(key, 'GET', `/v2/images/${id}/members`, 200);
+    await conform(key, 'GET', `/v2/images/${id}/members/another-project`, 200);
+    await conform(key, 'PUT', `/v2/images/${id}/members/another-project`, 403, { body: { status: 'accepted' } });
+    await conform(key, 'DELETE', `/v2/images/${id}/members/another-project`, 204);
+    await conform(key, 'GET', `/v2/images/${id}/members/another-project`, 404);
     await conform(key, 'POST', '/v2/images', 403, { as: 'reader', body: { name: 'x' } });
     const patch = (ops: unknown) => ({ body: JSON.stringify(ops), headers: { 'content-type': JSON_PATCH_TYPE } });
     await conform(

@@ -111,7 +111,8 @@ describe('image data: PUT and GET /v2/images/{id}/file', () => {
     const id = seedId('freebsd-14.1');
     const got = await download(id, 'admin', { range });
     expect(got.status).toBe(416);
-    expect(got.headers['content-range']).toBe(`bytes */${8 * 1024}`);
+    // As Glance: webob's 416, and no Content-Range.
+    expect(got.headers['content-range']).toBeUndefined();
   });
 
   it('answers 204 for an image without data', async () => {

@@ -60,20 +60,27 @@ describe('PATCH /v2/images/{id}', () => {
     expect(reply.body['a/b~c']).toBe('v');
   });
 
-  it('refuses any other content type with 415 and Accept-Patch', async () => {
+  it('refuses any other content type with 415 and Accept-Patch naming both patch types', async () => {
     const id = seedId('rocky-9.4');
-    for (const headers of [
-      { 'content-type': 'application/json' },
-      { 'content-type': 'application/openstack-images-v2.0-json-patch' },
-      { 'content-type': 'text/plain' },
-    ]) {
+    const both = `application/openstack-images-v2.0-json-patch, ${JSON_PATCH_TYPE}`;
+    for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'text/plain' }]) {
       const reply = await h.call('PATCH', `/v2/images/${id}`, { body: '[]', headers });
       expect(reply.status, headers['content-type']).toBe(415);
-      expect(reply.headers['accept-patch']).toBe(JSON_PATCH_TYPE);
+      expect(reply.headers['accept-patch']).toBe(both);
     }
     const untyped = await h.call('PATCH', `/v2/images/${id}`, { body: Buffer.from('[]') });
     expect(untyped.status).toBe(415);
-    expect(untyped.headers['accept-patch']).toBe(JSON_PATCH_TYPE);
+    expect(untyped.headers['accept-patch']).toBe(both);
+  });
+
+  it("takes v2.0's older patch form too", async () => {
+    const id = seedId('rocky-9.4');
+    const reply = await h.call('PATCH', `/v2/images/${id}`, {
+      body: JSON.stringify([{ replace: '/min_ram', value: 256 }]),
+      headers: { 'content-type': 'application/openstack-images-v2.0-json-patch' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body.min_ram).toBe(256);
   });
 
   it.each<[string, unknown]>([
@@ -123,7 +130,7 @@ describe('PATCH /v2/images/{id}', () => {
     expect((await patch(id, [{ op: 'remove', path: '/name' }])).status).toBe(403);
     const missing = await patch(id, [{ op: 'remove', path: '/no_such_property' }]);
     expect(missing.status).toBe(409);
-    expect(missing.body.message).toBe('Property no_such_property does not exist.<br /><br />\n\n\n');
+    expect(missing.body.message).toBe('There was a conflict when trying to complete your request.<br /><br />\nProperty no_such_property does not exist.\n\n');
     expect((await patch(id, [{ op: 'replace', path: '/no_such_property', value: 'x' }])).status).toBe(409);
   });
 

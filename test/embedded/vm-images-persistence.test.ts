@@ -49,7 +49,7 @@ describe('the embedded VM image service across restarts', () => {
   it('does not seed again after every seeded image was deleted', async () => {
     const dataDir = await tempDataDir();
     const first = await startVmImages({ dataDir });
-    const everything = [...(await first.list('limit=1000')), ...(await first.list('os_hidden=true'))];
+    const everything = [...(await first.list('visibility=all&limit=1000')), ...(await first.list('os_hidden=true'))];
     for (const image of everything) {
       if (image.protected) {
         await first.call('PATCH', `/v2/images/${image.id}`, {

@@ -33,8 +33,8 @@ describe('image visibility across the three principals', () => {
     h = await startVmImages();
   });
 
-  it('lets admin list every image of every project, hidden ones on request', async () => {
-    const visible = await listIds('', 'admin');
+  it('lets admin list every image of every project (with visibility=all), hidden ones on request', async () => {
+    const visible = await listIds('visibility=all', 'admin');
     const hidden = await listIds('os_hidden=true', 'admin');
     expect(sorted([...visible, ...hidden])).toEqual(sorted(VM_IMAGE_SEEDS.map((seed) => seed.id)));
   });

@@ -1,12 +1,12 @@
 import type { Principal } from '../principals.js';
-import { forbidden, imageNotFound } from './errors.js';
+import { forbidden, imageNotFound, notFound } from './errors.js';
 import type { ImageRecord } from './image.js';
 import type { VmImageStore } from './store.js';
 
 /** The image if the caller may see it; 404 otherwise, whether it exists or not (as Glance). */
-export function findVisible(store: VmImageStore, principal: Principal, id: string): ImageRecord {
+export function findVisible(store: VmImageStore, principal: Principal, id: string, missing?: (id: string) => string): ImageRecord {
   const image = store.get(id);
-  if (image === undefined || !store.canSee(principal, image)) throw imageNotFound(id);
+  if (image === undefined || !store.canSee(principal, image)) throw missing ? notFound(missing(id)) : imageNotFound(id);
   return image;
 }
 

@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../principals.js';
 import { notAuthorized } from './access.js';
-import { badRequest, conflict } from './errors.js';
+import { badRequest, conflict, forbiddenDetail } from './errors.js';
 import { isMutableAttribute, type ImageRecord } from './image.js';
 import type { VmImageStore } from './store.js';
-import { checkImageId, checkProperty, checkSettable, parseAttribute } from './validation.js';
+import { checkImageId, checkNotReadOnly, checkNotReserved, checkProperty, parseAttribute } from './validation.js';
+
+/** The new image's owner: the caller's project, or any project an admin names (Glance's rule). */
+function ownerFor(principal: Principal, asked: unknown): string {
+  if (asked === undefined || asked === null) return principal.projectId;
+  if (typeof asked !== 'string') throw badRequest(`Provided object does not match schema 'image': ${JSON.stringify(asked)} is not of type 'string'`);
+  if (!principal.isAdmin && asked !== principal.projectId) throw forbiddenDetail(`You are not permitted to create images owned by '${asked}'`);
+  return asked;
+}
 
 /**
  * Validates a POST /v2/images body and stores the new queued image. Read-only attributes are
@@ -16,10 +24,12 @@ export function createImage(store: VmImageStore, principal: Principal, body: unk
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest(`Provided object does not match schema 'image': ${JSON.stringify(body)} is not of type 'object'`);
   }
-  const entries = Object.entries(body as Record<string, unknown>);
+  // Glance drops a hash the caller sends (it computes its own on upload), and reads an owner itself.
+  const entries = Object.entries(body as Record<string, unknown>).filter(([key]) => key !== 'os_hash_value' && key !== 'owner');
   for (const [key] of entries) {
-    if (key !== 'id') checkSettable(key);
+    if (key !== 'id') checkNotReadOnly(key);
   }
+  const owner = ownerFor(principal, (body as Record<string, unknown>).owner);
   const now = store.now();
   const image: ImageRecord = {
     id: '',
@@ -37,7 +47,7 @@ export function createImage(store: VmImageStore, principal: Principal, body: unk
     os_hash_algo: null,
     os_hash_value: null,
     os_hidden: false,
-    owner: principal.projectId,
+    owner,
     created_at: now,
     updated_at: now,
     tags: [],
@@ -49,10 +59,11 @@ export function createImage(store: VmImageStore, principal: Principal, body: unk
     else if (isMutableAttribute(key)) (image as unknown as Record<string, unknown>)[key] = parseAttribute(key, value);
     else image.properties.set(key, checkProperty(key, value));
   }
+  for (const [key] of entries) checkNotReserved(key, 'create');
   // Glance's default policy: only admins publicize; any project member may share with the community.
   if (image.visibility === 'public' && !principal.isAdmin) throw notAuthorized('publicize_image');
   image.id = id ?? randomUUID();
-  if (store.idTaken(image.id)) throw conflict(`Image with identifier ${image.id} already exists!`);
+  if (store.idTaken(image.id)) throw conflict(`Image ID ${image.id} already exists!`);
   store.insert(image);
   return image;
 }

@@ -2,6 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 
 /** The JSON Patch media type Glance v2.1 accepts for PATCH /v2/images/{id}. */
 export const JSON_PATCH_TYPE = 'application/openstack-images-v2.1-json-patch';
+/** Both patch media types Glance accepts: v2.1's JSON Patch, and v2.0's older draft (`{"replace": "/name", ...}`). */
+export const JSON_PATCH_TYPES: readonly string[] = [JSON_PATCH_TYPE, 'application/openstack-images-v2.0-json-patch'];
+/** The `Accept-Patch` of a 415 to a PATCH, as Glance words it. */
+export const ACCEPT_PATCH = 'application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch';
 
 /** webob's reason phrases, used as `title` and in `code`. */
 const TITLES: Record<number, string> = {
@@ -14,9 +18,24 @@ const TITLES: Record<number, string> = {
   410: 'Gone',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',
-  416: 'Requested Range Not Satisfiable',
+  416: 'Request Range Not Satisfiable',
   500: 'Internal Server Error',
 };
+
+/** webob's own explanation of a status, which heads the body when Glance passes only a detail. */
+const EXPLANATIONS: Record<number, string> = {
+  401: 'This server could not verify that you are authorized to access the document you requested. Either you supplied the wrong credentials (e.g., bad password), or your browser does not understand how to supply the credentials required.',
+  403: 'Access was denied to this resource.',
+  409: 'There was a conflict when trying to complete your request.',
+  416: 'The Range requested is not available.',
+};
+
+/**
+ * How webob words the body: Glance raises most errors with an `explanation` (the message, then
+ * `<br /><br />`), some with a `detail` under webob's own explanation of the status, and a
+ * few (an unsupported media type) in a template of their own, kept as is (`verbatim`).
+ */
+type Form = 'explanation' | 'detail' | 'verbatim';
 
 /** An error that becomes a Glance-shaped error response with this status. */
 export class GlanceError extends Error {
@@ -24,17 +43,35 @@ export class GlanceError extends Error {
     readonly statusCode: number,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    readonly form: Form = 'explanation',
   ) {
     super(message);
     this.name = 'GlanceError';
   }
+
+  /** The `message` of the JSON body, as webob writes it. */
+  body(): string {
+    if (this.form === 'verbatim') return this.message;
+    if (this.form === 'detail') return `${EXPLANATIONS[this.statusCode] ?? ''}<br /><br />\n${this.message}\n\n`;
+    return `${this.message}<br /><br />\n\n\n`;
+  }
 }
+
+/** 401 in webob's words. */
+export const unauthorized = (): GlanceError => new GlanceError(401, EXPLANATIONS[401]!);
 
 /** Shorthands for the statuses handlers raise most. */
 export const badRequest = (message: string): GlanceError => new GlanceError(400, message);
 export const forbidden = (message: string): GlanceError => new GlanceError(403, message);
-const notFound = (message: string): GlanceError => new GlanceError(404, message);
+/** A 403 Glance raises with a detail, under webob's "Access was denied to this resource." */
+export const forbiddenDetail = (message: string): GlanceError => new GlanceError(403, message, {}, 'detail');
+export const notFound = (message: string): GlanceError => new GlanceError(404, message);
 export const conflict = (message: string): GlanceError => new GlanceError(409, message);
+/** A 409 Glance raises with a detail. */
+export const conflictDetail = (message: string): GlanceError => new GlanceError(409, message, {}, 'detail');
+/** webob's 415, in its own template. */
+export const unsupportedMediaType = (type: string | undefined, headers: Record<string, string> = {}): GlanceError =>
+  new GlanceError(415, `The request media type ${type ?? 'None'} is not supported by this server.\n<br /><br />\n`, headers, 'verbatim');
 
 /** 404 for an image the caller may not see or that does not exist: Glance does not tell them apart. */
 export const imageNotFound = (id: string): GlanceError => notFound(`No image found with ID ${id}`);
@@ -59,8 +96,8 @@ function sendGlanceError(request: FastifyRequest, reply: FastifyReply, error: Gl
   reply.code(status);
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
   if (wantsJson(request)) {
-    reply.header('content-type', 'application/json; charset=UTF-8');
-    return reply.send(JSON.stringify({ message: `${error.message}<br /><br />\n\n\n`, code, title }));
+    reply.header('content-type', 'application/json');
+    return reply.send(JSON.stringify({ message: error.body(), code, title }));
   }
   reply.header('content-type', 'text/html; charset=UTF-8');
   return reply.send(`<html><head><title>${code}</title></head><body><h1>${code}</h1>${escapeHtml(error.message)}<br /><br /></body></html>`);
@@ -95,6 +132,8 @@ function toGlanceError(error: unknown): GlanceError {
 export interface KnownPath {
   pattern: RegExp;
   methods: readonly string[];
+  /** A path Glance knows but does not serve here: 404 with these words. */
+  missing?: string;
 }
 
 /**
@@ -104,12 +143,13 @@ export interface KnownPath {
 export function installGlanceErrors(app: FastifyInstance, knownPaths: readonly KnownPath[]): void {
   app.setErrorHandler((error, request, reply) => {
     const glance = toGlanceError(error);
-    if (glance.statusCode === 415 && request.method === 'PATCH') reply.header('accept-patch', JSON_PATCH_TYPE);
+    if (glance.statusCode === 415 && request.method === 'PATCH') reply.header('accept-patch', ACCEPT_PATCH);
     return sendGlanceError(request, reply, glance);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?', 1)[0] ?? '';
     const known = knownPaths.find((entry) => entry.pattern.test(path));
+    if (known?.missing !== undefined) return sendGlanceError(request, reply, notFound(known.missing));
     if (known !== undefined) {
       return sendGlanceError(
         request,

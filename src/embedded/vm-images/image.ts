@@ -27,7 +27,11 @@ export const READ_ONLY_ATTRIBUTES: ReadonlySet<string> = new Set([
   'schema',
   'direct_url',
   'locations',
+  'stores',
 ]);
+
+/** Names Glance keeps for itself: 403 on create and patch, whatever the value. `os_glance_*` too. */
+export const RESERVED_ATTRIBUTES: ReadonlySet<string> = new Set(['location', 'deleted', 'deleted_at']);
 
 /** Base attributes a caller may set; any other key is a custom property. */
 const MUTABLE_ATTRIBUTES = ['name', 'visibility', 'protected', 'tags', 'container_format', 'disk_format', 'min_disk', 'min_ram', 'os_hidden'] as const;

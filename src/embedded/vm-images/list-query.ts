@@ -1,5 +1,5 @@
 import { badRequest } from './errors.js';
-import { MEMBER_STATUSES, STATUSES, VISIBILITIES, type MemberStatus, type Visibility } from './image.js';
+import { MEMBER_STATUSES, VISIBILITIES, type MemberStatus, type Visibility } from './image.js';
 import { parseIsoTime } from './iso-time.js';
 import type { Condition } from './list-sql.js';
 import { PAGING_KEYS, parseLimit, parseSort, type SortSpec } from './paging.js';
@@ -17,36 +17,42 @@ export interface ListQuery {
 
 const TIME_OPS: Record<string, string> = { gt: '>', gte: '>=', eq: '=', neq: '!=', lt: '<', lte: '<=' };
 /** Columns filtered by plain equality; every other unknown key is a custom property filter. */
-const EXACT_COLUMNS = new Set(['owner', 'container_format', 'disk_format', 'checksum', 'os_hash_algo', 'os_hash_value']);
+const EXACT_COLUMNS = new Set(['owner', 'checksum', 'os_hash_algo', 'os_hash_value']);
 
-/** Glance's `in:a,"b,c"` list: commas separate, double quotes protect commas. */
+/**
+ * Glance's `in:` list (`split_filter_value_for_quotes`): commas separate; a value in double
+ * quotes may hold commas, and a backslash keeps the character after it (both stay in the value,
+ * so a quoted `\"` never matches a name with a quote, as on Glance). A quote must follow a comma
+ * and be followed by one.
+ */
 function splitInList(raw: string): string[] {
-  const values: string[] = [];
-  let i = 0;
-  while (i <= raw.length) {
-    if (raw[i] === '"') {
-      const close = raw.indexOf('"', i + 1);
-      if (close < 0) throw badRequest(`Invalid filter value ${raw}. The quote is not closed.`);
-      values.push(raw.slice(i + 1, close));
-      i = close + 1;
-      if (i < raw.length && raw[i] !== ',') throw badRequest(`Invalid filter value ${raw}. There is no comma after closing quotation mark.`);
-      i += 1;
-    } else {
-      const comma = raw.indexOf(',', i);
-      const end = comma < 0 ? raw.length : comma;
-      values.push(raw.slice(i, end));
-      i = end + 1;
-    }
+  let open = true;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== '"' || (i > 0 && raw[i - 1] === '\\')) continue;
+    if (open && i > 0 && raw[i - 1] !== ',') throw badRequest(`Invalid filter value ${raw}. There is no comma before opening quotation mark.`);
+    if (!open && i + 1 !== raw.length && raw[i + 1] !== ',') throw badRequest(`Invalid filter value ${raw}. There is no comma after closing quotation mark.`);
+    open = !open;
   }
-  return values;
+  if (!open) throw badRequest(`Invalid filter value ${raw}. The quote is not closed.`);
+  return [...raw.matchAll(/"([^"\\]*(?:\\.[^"\\]*)*)",?|([^,]+),?|,/g)].map((match) => match[1] ?? match[2] ?? '');
 }
 
+/** Glance's `split_filter_op`: `op:value`, or `eq` when there is no colon (or the whole value is a time). */
+function splitOp(raw: string): [string, string] {
+  const colon = raw.indexOf(':');
+  if (colon < 0 || parseIsoTime(raw) !== undefined) return ['eq', raw];
+  return [raw.slice(0, colon), raw.slice(colon + 1)];
+}
+
+/** `name`, `id`, `status` and the formats: `eq:` (or no operator) and `in:`, any other operator 400. */
 function inOrEqual(column: string, raw: string): Condition {
-  if (raw.startsWith('in:')) {
-    const values = splitInList(raw.slice(3));
+  const [op, value] = splitOp(raw);
+  if (op === 'in') {
+    const values = splitInList(value);
     return { sql: `i.${column} IN (${values.map(() => '?').join(', ')})`, params: values };
   }
-  return { sql: `i.${column} = ?`, params: [raw] };
+  if (op !== 'eq') throw badRequest(`Unable to filter by unknown operator '${op}'.`);
+  return { sql: `i.${column} = ?`, params: [value] };
 }
 
 function booleanFilter(name: string, raw: string): boolean {
@@ -57,26 +63,20 @@ function booleanFilter(name: string, raw: string): boolean {
   return value === 'true';
 }
 
-function sizeBound(name: string, raw: string): number {
-  if (!/^\d+$/.test(raw.trim())) throw badRequest(`Invalid value for ${name}: ${raw}. It must be a non-negative integer.`);
+/** `size_min`/`size_max`: any integer, as Python's int() reads it. */
+function sizeBound(raw: string): number {
+  if (!/^[+-]?\d+$/.test(raw.trim())) throw badRequest('Unable to filter on a range with a non-numeric value.');
   return Number(raw);
 }
 
-/** Glance's `split_filter_op`: `gte:2020-01-01T00:00:00Z`, or a bare time meaning `eq`. */
+/** `created_at`/`updated_at` with an operator, compared at the precision the times are kept (ms here, µs on Glance). */
 function timeFilter(column: string, raw: string): Condition {
-  let op = 'eq';
-  let threshold = raw;
-  const colon = raw.indexOf(':');
-  if (colon >= 0 && parseIsoTime(raw) === undefined) {
-    op = raw.slice(0, colon);
-    threshold = raw.slice(colon + 1);
-  }
-  const sqlOp = TIME_OPS[op];
-  if (sqlOp === undefined) throw badRequest(`Invalid operator ${op} for ${column} filter. Use one of: gt, gte, eq, neq, lt, lte.`);
+  const [op, threshold] = splitOp(raw);
   const ms = parseIsoTime(threshold.trim());
-  if (ms === undefined) throw badRequest(`Invalid date format '${threshold}' for ${column} filter.`);
-  // Stored times keep milliseconds; Glance compares at whole seconds, the precision it shows.
-  return { sql: `(i.${column} / 1000) * 1000 ${sqlOp} ?`, params: [ms] };
+  if (ms === undefined) throw badRequest(`Bad "${column}" query filter format. Use ISO 8601 DateTime notation.`);
+  const sqlOp = TIME_OPS[op];
+  if (sqlOp === undefined) throw badRequest('Unable to filter on a unknown operator.');
+  return { sql: `i.${column} ${sqlOp} ?`, params: [ms] };
 }
 
 function oneOf<T extends string>(raw: string, allowed: readonly T[], what: string): T {
@@ -99,10 +99,10 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
     switch (key) {
       case 'name':
       case 'id':
-        conditions.push(inOrEqual(key, raw));
-        break;
       case 'status':
-        conditions.push({ sql: 'i.status = ?', params: [oneOf(raw, STATUSES, 'status')] });
+      case 'container_format':
+      case 'disk_format':
+        conditions.push(inOrEqual(key, raw));
         break;
       case 'visibility':
         visibility = oneOf(raw, [...VISIBILITIES, 'all'] as const, 'visibility');
@@ -123,10 +123,10 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
         }
         break;
       case 'size_min':
-        conditions.push({ sql: 'i.size >= ?', params: [sizeBound(key, raw)] });
+        conditions.push({ sql: 'i.size >= ?', params: [sizeBound(raw)] });
         break;
       case 'size_max':
-        conditions.push({ sql: 'i.size <= ?', params: [sizeBound(key, raw)] });
+        conditions.push({ sql: 'i.size <= ?', params: [sizeBound(raw)] });
         break;
       case 'created_at':
       case 'updated_at':
@@ -134,7 +134,7 @@ export function parseListQuery(params: URLSearchParams): ListQuery {
         break;
       case 'min_disk':
       case 'min_ram':
-        conditions.push({ sql: `i.${key} = ?`, params: [sizeBound(key, raw)] });
+        conditions.push({ sql: `i.${key} = ?`, params: [raw] });
         break;
       default:
         if (EXACT_COLUMNS.has(key)) {

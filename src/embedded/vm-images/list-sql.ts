@@ -10,12 +10,16 @@ export interface Condition {
 }
 
 /**
- * Which images a list may return, as Glance's `_select_images_query` builds it: admin sees all;
+ * Which images a list may return, as Glance's `_select_images_query` builds it: admin sees all
+ * but other projects' community images (unless asked for a visibility);
  * anyone else sees their project's images, public ones, shared ones where their project is a
  * member with `member_status`, and community ones only when they ask for community (or all).
  */
 function visibilityCondition(principal: Principal, query: ListQuery): Condition | undefined {
-  if (principal.isAdmin) return undefined;
+  if (principal.isAdmin) {
+    // An admin's default list leaves out other projects' community images, as Glance's does.
+    return query.visibility === undefined ? { sql: "(i.visibility != 'community' OR i.owner = ?)", params: [principal.projectId] } : undefined;
+  }
   const memberFilter = query.memberStatus === 'all' ? '' : ' AND m.status = ?';
   const memberParams = query.memberStatus === 'all' ? [] : [query.memberStatus];
   const community = query.visibility === 'community' || query.visibility === 'all' ? " OR i.visibility = 'community'" : '';

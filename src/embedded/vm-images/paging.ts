@@ -3,27 +3,13 @@ import type { ImageRecord } from './image.js';
 import type { Condition } from './list-sql.js';
 
 /**
- * How a Glance list is walked: `limit` (25 by default, at most 1000), a sort over whitelisted
- * keys that always ends with `id` (so every order is total), and `marker`, the id of the last
+ * How a Glance list is walked: `limit` (25 by default, at most 1000), a sort over Glance's
+ * keys that always ends with created_at and `id` (so every order is total), and `marker`, the id of the last
  * image seen, turned into a keyset condition. Filters are list-query.ts's.
  */
 
-/** Keys GET /v2/images may sort by (anything else is 400). */
-export const SORT_KEYS = [
-  'name',
-  'status',
-  'container_format',
-  'disk_format',
-  'size',
-  'id',
-  'created_at',
-  'updated_at',
-  'visibility',
-  'owner',
-  'min_disk',
-  'min_ram',
-  'virtual_size',
-] as const;
+/** Keys GET /v2/images may sort by: Glance's own (anything else is 400). */
+export const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
 type SortKey = (typeof SORT_KEYS)[number];
 
 export interface SortSpec {
@@ -78,7 +64,10 @@ export function parseSort(params: URLSearchParams): SortSpec[] {
     }
     specs = sortKeys.map((key, i) => ({ key, dir: sortDirs.length === 1 ? sortDirs[0]! : sortDirs[i]! }));
   }
-  if (!specs.some((spec) => spec.key === 'id')) specs.push({ key: 'id', dir: specs[specs.length - 1]!.dir });
+  // Ties break by created_at, then id (Glance's image_get_all), in the one direction given, else descending.
+  const dirsGiven = sort !== null ? specs.length : dirs.length;
+  const tieDir = dirsGiven === 1 ? specs[0]!.dir : 'desc';
+  for (const key of ['created_at', 'id'] as const) if (!specs.some((spec) => spec.key === key)) specs.push({ key, dir: tieDir });
   return specs;
 }
 

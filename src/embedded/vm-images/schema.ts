@@ -38,6 +38,6 @@ CREATE TABLE IF NOT EXISTS vm_image_members (
   status TEXT NOT NULL CHECK (status IN ('accepted', 'pending', 'rejected')),
   PRIMARY KEY (image_id, member_project)
 );
-CREATE TABLE IF NOT EXISTS vm_image_tombstones (id TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS vm_image_tombstones (id TEXT PRIMARY KEY, deleted_at INTEGER NOT NULL, image TEXT);
 CREATE TABLE IF NOT EXISTS vm_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;

@@ -10,13 +10,27 @@ import type { RunningService, ServiceContext } from '../service.js';
 import type { EmbeddedTokens } from '../tokens.js';
 import { findVisible, notAuthorized, requireOwner } from './access.js';
 import { createImage } from './create.js';
-import { GlanceError, JSON_PATCH_TYPE, badRequest, forbidden, installGlanceErrors, type KnownPath } from './errors.js';
+import { registerDiscoveryRoutes } from './discovery.js';
+import {
+  badRequest,
+  forbidden,
+  GlanceError,
+  installGlanceErrors,
+  JSON_PATCH_TYPE,
+  JSON_PATCH_TYPES,
+  ACCEPT_PATCH,
+  type KnownPath,
+  unauthorized,
+  unsupportedMediaType,
+} from './errors.js';
 import { toGlanceImage, type ImageStatus } from './image.js';
 import { parseListQuery } from './list-query.js';
 import { VM_IMAGES_OPENAPI } from './openapi.js';
+import { registerMemberRoutes } from './members.js';
 import { applyImagePatch } from './patch.js';
 import { seedVmImages } from './seed.js';
 import { VmImageStore } from './store.js';
+import { registerTagRoutes } from './tags.js';
 import { receiveImageData, tooLarge } from './upload.js';
 
 /** Options of the VM image (Glance v2) service. */
@@ -34,6 +48,12 @@ const KNOWN_PATHS: readonly KnownPath[] = [
   { pattern: /^\/v2\/images\/[^/]+\/?$/, methods: ['GET', 'PATCH', 'DELETE'] },
   { pattern: /^\/v2\/images\/[^/]+\/file$/, methods: ['GET', 'PUT'] },
   { pattern: /^\/v2\/images\/[^/]+\/actions\/(de|re)activate$/, methods: ['POST'] },
+  { pattern: /^\/v2\/images\/[^/]+\/tags\/[^/]+$/, methods: ['PUT', 'DELETE'] },
+  { pattern: /^\/v2\/images\/[^/]+\/members\/?$/, methods: ['GET', 'POST'] },
+  { pattern: /^\/v2\/images\/[^/]+\/members\/[^/]+$/, methods: ['GET', 'PUT', 'DELETE'] },
+  { pattern: /^\/v2\/schemas\/(image|images|member|members)$/, methods: ['GET'] },
+  { pattern: /^\/v2\/info\/import$/, methods: ['GET'] },
+  { pattern: /^\/v2\/info\/stores$/, methods: [], missing: 'Multi backend is not supported at this site.' },
   { pattern: /^\/versions$/, methods: ['GET'] },
   { pattern: /^\/openapi\.json$/, methods: ['GET'] },
 ];
@@ -48,17 +68,23 @@ function hasBody(request: FastifyRequest): boolean {
   return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** A route hook: 415 unless the body has `type` (Glance checks the type before looking at the image). */
-function requireContentType(type: string, headers: Record<string, string> = {}, optionalWhenEmpty = false) {
+/** A route hook: 415 unless the body has one of `types` (Glance checks the type before looking at the image). */
+function requireContentType(types: readonly string[], headers: Record<string, string> = {}) {
   return async (request: FastifyRequest): Promise<void> => {
     const actual = mediaType(request);
-    if (actual === undefined && optionalWhenEmpty && !hasBody(request)) return;
-    if (actual !== type) throw new GlanceError(415, `Unsupported Content-Type: ${actual ?? 'none'}`, headers);
+    if (actual === undefined || !types.includes(actual)) throw unsupportedMediaType(actual, headers);
   };
 }
 
-function versions(request: FastifyRequest): unknown {
-  return { versions: [{ id: 'v2.16', status: 'CURRENT', links: [{ rel: 'self', href: `${rootOf(request)}/v2/` }] }] };
+/** A create's body: Glance reads it as JSON whatever its media type says. */
+function createBody(request: FastifyRequest): unknown {
+  if (typeof request.body !== 'string') return request.body;
+  if (request.body === '') return hasBody(request) ? undefined : undefined;
+  try {
+    return JSON.parse(request.body);
+  } catch {
+    throw badRequest('Malformed JSON in request body.');
+  }
 }
 
 /** Builds the Glance v2 app: hooks for request id and auth, then the routes. Does not listen. */
@@ -70,7 +96,7 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   installGlanceErrors(app, KNOWN_PATHS);
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(['application/json', JSON_PATCH_TYPE], { parseAs: 'string' }, (_request, text, done) => {
+  app.addContentTypeParser(['application/json', ...JSON_PATCH_TYPES], { parseAs: 'string' }, (_request, text, done) => {
     if (text === '') return done(badRequest('Body expected in request.'), undefined);
     try {
       done(null, JSON.parse(text as string));
@@ -80,40 +106,51 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
   });
   // Image data is streamed by the upload handler itself; the parser leaves the request unread.
   app.addContentTypeParser('application/octet-stream', (_request, _payload, done) => done(null, undefined));
+  // Any other type reaches its route as text: a create reads it as JSON (as Glance does), the rest refuse it by type.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, text, done) => done(null, text));
 
   installRequestId(app, 'x-openstack-request-id', () => `req-${randomUUID()}`);
+  // Glance (webob) names JSON without a charset; Fastify would add one.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json;')) reply.header('content-type', 'application/json');
+    return payload;
+  });
   app.addHook('onRequest', async (request) => {
     if (UNAUTHENTICATED_PATHS.has(pathOf(request))) return;
     const token = request.headers['x-auth-token'];
     const principal = principalForToken(tokens, typeof token === 'string' ? token : undefined);
-    if (principal === undefined) throw new GlanceError(401, 'The request you have made requires authentication.');
+    if (principal === undefined) throw unauthorized();
     principals.set(request, principal);
   });
 
-  app.get('/versions', async (request) => versions(request));
-  app.get('/', async (request, reply) => reply.code(300).send(versions(request)));
+  registerDiscoveryRoutes(app);
+  registerTagRoutes(app, store, principalOf);
+  registerMemberRoutes(app, store, principalOf);
   // This API's OpenAPI document, without credentials: an extension (openapi.ts).
   serveOpenApi(app, VM_IMAGES_OPENAPI);
 
   app.get('/v2/images', async (request) => {
     const params = queryOf(request);
     const query = parseListQuery(params);
-    const rows = store.list(principalOf(request), query);
-    const page = rows.slice(0, query.limit);
-    params.delete('marker');
-    const rest = params.toString();
+    const page = store.list(principalOf(request), query).slice(0, query.limit);
+    // Links repeat the whole query (Glance keeps only the last of a repeated key: README.md).
+    const link = new URLSearchParams(params);
+    link.delete('marker');
+    const rest = link.toString();
     const body: Record<string, unknown> = { images: page.map(toGlanceImage), first: rest === '' ? '/v2/images' : `/v2/images?${rest}` };
+    // A full page has a next link, as on Glance, even when nothing follows it.
     const last = page[page.length - 1];
-    if (rows.length > query.limit && last !== undefined) {
-      params.append('marker', last.id);
-      body.next = `/v2/images?${params.toString()}`;
+    if (page.length === query.limit && last !== undefined) {
+      link.append('marker', last.id);
+      body.next = `/v2/images?${link.toString()}`;
     }
     body.schema = '/v2/schemas/images';
     return body;
   });
 
-  app.post('/v2/images', { onRequest: requireContentType('application/json', {}, true) }, async (request, reply) => {
-    const image = createImage(store, principalOf(request), request.body);
+  app.post('/v2/images', async (request, reply) => {
+    const image = createImage(store, principalOf(request), createBody(request));
     return reply
       .code(201)
       .header('location', `${rootOf(request)}/v2/images/${image.id}`)
@@ -122,11 +159,11 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   app.get<IdRoute>('/v2/images/:id', async (request) => toGlanceImage(findVisible(store, principalOf(request), request.params.id)));
 
-  app.patch<IdRoute>('/v2/images/:id', { onRequest: requireContentType(JSON_PATCH_TYPE, { 'accept-patch': JSON_PATCH_TYPE }) }, async (request) => {
+  app.patch<IdRoute>('/v2/images/:id', { onRequest: requireContentType(JSON_PATCH_TYPES, { 'accept-patch': ACCEPT_PATCH }) }, async (request) => {
     const principal = principalOf(request);
     const current = findVisible(store, principal, request.params.id);
     requireOwner(principal, current, 'modify_image');
-    const next = applyImagePatch(principal, current, request.body);
+    const next = applyImagePatch(principal, current, request.body, mediaType(request) === JSON_PATCH_TYPE);
     next.updated_at = store.now();
     store.saveMetadata(next);
     return toGlanceImage(store.get(next.id) ?? next);
@@ -134,7 +171,7 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   app.delete<IdRoute>('/v2/images/:id', async (request, reply) => {
     const principal = principalOf(request);
-    const image = findVisible(store, principal, request.params.id);
+    const image = findVisible(store, principal, request.params.id, (id) => `Failed to find image ${id} to delete`);
     requireOwner(principal, image, 'delete_image');
     if (image.protected) throw forbidden(`Image ${image.id} is protected and cannot be deleted.`);
     store.delete(image.id);
@@ -144,7 +181,7 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
 
   app.put<IdRoute>(
     '/v2/images/:id/file',
-    { onRequest: requireContentType('application/octet-stream'), bodyLimit: Number.MAX_SAFE_INTEGER },
+    { onRequest: requireContentType(['application/octet-stream']), bodyLimit: Number.MAX_SAFE_INTEGER },
     async (request, reply) => {
       const principal = principalOf(request);
       const image = findVisible(store, principal, request.params.id);
@@ -164,10 +201,14 @@ export function buildVmImagesApp(options: VmImagesAppOptions): FastifyInstance {
     }
     if (!store.hasData(image) || image.size === null) return reply.code(204).send();
     const plan = planDownload(request.headers.range, image.size);
-    if (plan.status === 416) throw new GlanceError(416, 'Requested range not satisfiable', { 'content-range': plan.contentRange });
+    if (plan.status === 416) {
+      const detail = `Invalid start position in Range header. Start position MUST be in the inclusive range [0, ${image.size - 1}].`;
+      throw new GlanceError(416, detail, {}, 'detail');
+    }
+    // Content-MD5 is the whole image's, on a part too (as Glance sends it).
     reply.code(plan.status).header('content-type', 'application/octet-stream').header('content-length', String(plan.length));
-    if (plan.status === 200) reply.header('content-md5', image.checksum ?? '');
-    else reply.header('content-range', plan.contentRange);
+    reply.header('content-md5', image.checksum ?? '');
+    if (plan.status === 206) reply.header('content-range', plan.contentRange);
     return reply.send(await openBlobRange(store.blobPath(image.id), plan, request.method === 'HEAD'));
   });
 

@@ -22,6 +22,15 @@ export interface UploadResult {
   os_hash_value: string;
 }
 
+/** One project's membership of an image. */
+export interface MemberRecord {
+  image_id: string;
+  member_project: string;
+  status: 'accepted' | 'pending' | 'rejected';
+  created_at: number;
+  updated_at: number;
+}
+
 /** Statuses whose image has bytes on disk. */
 const WITH_DATA: ReadonlySet<ImageStatus> = new Set(['active', 'deactivated']);
 
@@ -34,6 +43,14 @@ export class VmImageStore {
     readonly blobDir: string,
   ) {
     db.exec(VM_IMAGES_SCHEMA);
+    // Files written before members kept their times gain the columns (0: "before this version").
+    const memberColumns = (db.prepare('PRAGMA table_info(vm_image_members)').all() as Array<{ name: string }>).map((column) => column.name);
+    const tombstoneColumns = (db.prepare('PRAGMA table_info(vm_image_tombstones)').all() as Array<{ name: string }>).map((column) => column.name);
+    if (!tombstoneColumns.includes('image')) db.exec('ALTER TABLE vm_image_tombstones ADD COLUMN image TEXT');
+    if (!memberColumns.includes('created_at')) {
+      db.exec('ALTER TABLE vm_image_members ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0');
+      db.exec('ALTER TABLE vm_image_members ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+    }
     const row = db.prepare('SELECT MAX(MAX(created_at), MAX(updated_at)) AS t FROM vm_images').get() as { t: number | null };
     this.clock = new MonotonicClock(row.t ?? 0);
   }
@@ -89,9 +106,9 @@ export class VmImageStore {
   list(principal: Principal, query: ListQuery): ImageRecord[] {
     let marker: ImageRecord | undefined;
     if (query.marker !== undefined) {
-      marker = this.get(query.marker);
+      marker = this.get(query.marker) ?? (principal.isAdmin ? this.deleted(query.marker) : undefined);
       if (marker === undefined || !this.canSee(principal, marker)) {
-        throw badRequest(`Invalid marker. Image ${query.marker} could not be found.`);
+        throw badRequest(`No image found with ID ${query.marker}`);
       }
     }
     const { sql, params } = listSql(principal, query, marker);
@@ -133,8 +150,11 @@ export class VmImageStore {
   /** Deletes the row (tags, properties and members cascade) and keeps a tombstone of the id. */
   delete(id: string): boolean {
     return this.db.transaction(() => {
+      // The row is kept with the tombstone: an admin may still page from a deleted image (its sort values).
+      const row = this.db.prepare('SELECT * FROM vm_images WHERE id = ?').get(id);
       const removed = this.db.prepare('DELETE FROM vm_images WHERE id = ?').run(id).changes > 0;
-      if (removed) this.db.prepare('INSERT OR REPLACE INTO vm_image_tombstones (id, deleted_at) VALUES (?, ?)').run(id, this.now());
+      if (removed)
+        this.db.prepare('INSERT OR REPLACE INTO vm_image_tombstones (id, deleted_at, image) VALUES (?, ?, ?)').run(id, this.now(), JSON.stringify(row));
       return removed;
     })();
   }
@@ -161,8 +181,49 @@ export class VmImageStore {
   }
 
   /** Adds or replaces a project's membership of an image. */
-  addMember(imageId: string, project: string, status: 'accepted' | 'pending' | 'rejected'): void {
-    this.db.prepare('INSERT OR REPLACE INTO vm_image_members (image_id, member_project, status) VALUES (?, ?, ?)').run(imageId, project, status);
+  addMember(imageId: string, project: string, status: MemberRecord['status']): void {
+    const now = this.now();
+    this.db
+      .prepare('INSERT OR REPLACE INTO vm_image_members (image_id, member_project, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(imageId, project, status, now, now);
+  }
+
+  /** An image's members, oldest first. */
+  members(imageId: string): MemberRecord[] {
+    return this.db
+      .prepare('SELECT image_id, member_project, status, created_at, updated_at FROM vm_image_members WHERE image_id = ? ORDER BY created_at, member_project')
+      .all(imageId) as MemberRecord[];
+  }
+
+  member(imageId: string, project: string): MemberRecord | undefined {
+    return this.db
+      .prepare('SELECT image_id, member_project, status, created_at, updated_at FROM vm_image_members WHERE image_id = ? AND member_project = ?')
+      .get(imageId, project) as MemberRecord | undefined;
+  }
+
+  setMemberStatus(imageId: string, project: string, status: MemberRecord['status']): void {
+    this.db
+      .prepare('UPDATE vm_image_members SET status = ?, updated_at = ? WHERE image_id = ? AND member_project = ?')
+      .run(status, this.now(), imageId, project);
+  }
+
+  removeMember(imageId: string, project: string): void {
+    this.db.prepare('DELETE FROM vm_image_members WHERE image_id = ? AND member_project = ?').run(imageId, project);
+  }
+
+  /** Adds or removes one tag, and touches the image. */
+  setTag(imageId: string, tag: string, present: boolean): void {
+    this.db.transaction(() => {
+      if (present) this.db.prepare('INSERT OR IGNORE INTO vm_image_tags (image_id, tag) VALUES (?, ?)').run(imageId, tag);
+      else this.db.prepare('DELETE FROM vm_image_tags WHERE image_id = ? AND tag = ?').run(imageId, tag);
+      this.db.prepare('UPDATE vm_images SET updated_at = ? WHERE id = ?').run(this.now(), imageId);
+    })();
+  }
+
+  /** A deleted image as it was, for an admin's marker (Glance still finds deleted rows for admins). */
+  private deleted(id: string): ImageRecord | undefined {
+    const row = this.db.prepare('SELECT image FROM vm_image_tombstones WHERE id = ?').get(id) as { image: string | null } | undefined;
+    return row?.image ? this.hydrate([JSON.parse(row.image) as ImageRow])[0] : undefined;
   }
 
   /**

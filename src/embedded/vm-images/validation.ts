@@ -1,5 +1,5 @@
-import { badRequest, forbidden } from './errors.js';
-import { CONTAINER_FORMATS, DISK_FORMATS, READ_ONLY_ATTRIBUTES, VISIBILITIES, type ImageRecord, type MutableAttribute } from './image.js';
+import { badRequest, forbidden, forbiddenDetail } from './errors.js';
+import { CONTAINER_FORMATS, DISK_FORMATS, READ_ONLY_ATTRIBUTES, RESERVED_ATTRIBUTES, VISIBILITIES, type ImageRecord, type MutableAttribute } from './image.js';
 
 /**
  * What Glance checks in an image's attributes (create and JSON Patch alike): types, enums and
@@ -26,7 +26,8 @@ function schemaError(detail: string): Error {
 function enumValue(value: unknown, allowed: readonly string[], nullable: boolean): string | null {
   if (value === null && nullable) return null;
   if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw schemaError(`${repr(value)} is not one of [${allowed.map((a) => `'${a}'`).join(', ')}]`);
+    const choices = [...(nullable ? ['None'] : []), ...allowed.map((a) => `'${a}'`)];
+    throw schemaError(`${repr(value)} is not one of [${choices.join(', ')}]`);
   }
   return value;
 }
@@ -90,16 +91,27 @@ export function checkProperty(key: string, value: unknown): string {
   return value;
 }
 
-/** 403 for an attribute no caller may set: the read-only ones and Glance's reserved `os_glance_*`. */
-export function checkSettable(key: string): void {
+/** 403 for an attribute no caller may set: the read-only ones. */
+export function checkNotReadOnly(key: string): void {
   if (READ_ONLY_ATTRIBUTES.has(key)) throw forbidden(`Attribute '${key}' is read-only.`);
-  if (key.startsWith('os_glance')) throw forbidden(`Attribute '${key}' is reserved.`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * 403 for a name Glance keeps for itself (`location`, `deleted`, `deleted_at`, `os_glance_*`),
+ * checked after the values: a create words it as a detail, a patch as its own message.
+ */
+export function checkNotReserved(key: string, on: 'create' | 'patch'): void {
+  if (!RESERVED_ATTRIBUTES.has(key) && !key.startsWith('os_glance')) return;
+  const message = `Attribute '${key}' is reserved.`;
+  throw on === 'create' ? forbiddenDetail(message) : forbidden(message);
+}
+
+/** The pattern Glance's schema gives image ids, as its message quotes it. */
+const UUID_PATTERN = '^([0-9a-fA-F]){8}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){4}-([0-9a-fA-F]){12}$';
+const UUID = new RegExp(UUID_PATTERN);
 
 /** A user-chosen image id must be a UUID (400 otherwise). */
 export function checkImageId(value: unknown): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw schemaError(`${repr(value)} is not a 'uuid'`);
+  if (typeof value !== 'string' || !UUID.test(value)) throw schemaError(`${repr(value)} does not match '${UUID_PATTERN}'`);
   return value;
 }

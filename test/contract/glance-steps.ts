@@ -1,0 +1,301 @@
+import { qcow2 } from '../helpers/qcow2.js';
+import type { Step } from './glance-contract.js';
+
+/**
+ * The contract's sequence: every route, filter, operator, sort key, paging link, patch
+ * operation, reserved name and data-plane case the embedded README claims, in an order where
+ * each step sees what the ones before it did. Ids are fixed so both sides get the same paths.
+ */
+const id = (n: number) => `c0de0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+export const IDS = { alpha: id(1), beta: id(2), gamma: id(3), colon: id(4), quote: id(5), community: id(6), hidden: id(7), shared: id(8), empty: id(9) };
+const { alpha, beta, gamma, colon, quote, community, hidden, shared, empty } = IDS;
+
+const DATA = qcow2(64 * 1024);
+const PATCH = 'application/openstack-images-v2.1-json-patch';
+const OLD_PATCH = 'application/openstack-images-v2.0-json-patch';
+
+const list = (name: string, query: string, as: Step['as'] = 'admin'): Step => ({ name: `list: ${name}`, as, path: `/v2/images?${query}` });
+
+export const GLANCE_STEPS: readonly Step[] = [
+  // Discovery, without and with a caller.
+  { name: 'versions', as: 'nobody', path: '/versions' },
+  { name: 'no credentials', as: 'nobody', path: '/v2/images' },
+  { name: 'schema: image', path: '/v2/schemas/image' },
+  { name: 'schema: images', path: '/v2/schemas/images' },
+  { name: 'schema: member', path: '/v2/schemas/member' },
+  { name: 'schema: members', path: '/v2/schemas/members' },
+  { name: 'info: import', path: '/v2/info/import' },
+  { name: 'info: stores', path: '/v2/info/stores' },
+  { name: 'empty list', path: '/v2/images' },
+
+  // Creation: defaults, every settable attribute, reserved names.
+  {
+    name: 'create: alpha',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: alpha, name: 'alpha', disk_format: 'qcow2', container_format: 'bare', tags: ['demo', 'linux'], os_distro: 'debian' },
+  },
+  {
+    name: 'create: beta',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: beta, name: 'beta', disk_format: 'raw', container_format: 'bare', min_disk: 5, min_ram: 512, protected: true, visibility: 'public' },
+  },
+  {
+    name: 'create: gamma (by other)',
+    as: 'other',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: gamma, name: 'gamma', disk_format: 'iso', container_format: 'bare' },
+  },
+  {
+    name: 'create: a name with a colon',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: colon, name: 'eq:alpha', disk_format: 'qcow2', container_format: 'bare' },
+  },
+  {
+    name: 'create: a name with a quote',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: quote, name: 'say "hi"', disk_format: 'qcow2', container_format: 'bare' },
+  },
+  {
+    name: 'create: community (by other)',
+    as: 'other',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: community, name: 'community', visibility: 'community', disk_format: 'qcow2', container_format: 'bare' },
+  },
+  {
+    name: 'create: hidden',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: hidden, name: 'hidden', os_hidden: true, disk_format: 'qcow2', container_format: 'bare' },
+  },
+  {
+    name: 'create: shared',
+    method: 'POST',
+    path: '/v2/images',
+    body: { id: shared, name: 'shared', visibility: 'shared', disk_format: 'qcow2', container_format: 'bare' },
+  },
+  { name: 'create: no body', method: 'POST', path: '/v2/images', body: { id: empty } },
+  { name: 'create: taken id', method: 'POST', path: '/v2/images', body: { id: alpha } },
+  { name: 'create: not a uuid', method: 'POST', path: '/v2/images', body: { id: 'nope' } },
+  { name: 'create: bad disk_format', method: 'POST', path: '/v2/images', body: { disk_format: 'floppy' } },
+  { name: 'create: read-only status', method: 'POST', path: '/v2/images', body: { status: 'active' } },
+  { name: 'create: reserved location', method: 'POST', path: '/v2/images', body: { location: 'file:///etc/passwd' } },
+  { name: 'create: reserved deleted', method: 'POST', path: '/v2/images', body: { deleted: 'true' } },
+  { name: 'create: reserved deleted, not a string', method: 'POST', path: '/v2/images', body: { deleted: true } },
+  { name: 'create: reserved deleted_at', method: 'POST', path: '/v2/images', body: { deleted_at: 'x' } },
+  { name: 'create: reserved stores', method: 'POST', path: '/v2/images', body: { stores: 'file' } },
+  { name: 'create: reserved os_glance_ prefix', method: 'POST', path: '/v2/images', body: { os_glance_foo: 'x' } },
+  { name: 'create: os_hash_value ignored', method: 'POST', path: '/v2/images', body: { id: id(10), os_hash_value: 'abc' } },
+  { name: 'create: owner by admin', method: 'POST', path: '/v2/images', body: { id: id(11), owner: 'someone-else' } },
+  { name: 'create: owner by member', as: 'other', method: 'POST', path: '/v2/images', body: { id: id(12), owner: 'someone-else' } },
+  { name: 'create: public by member', as: 'other', method: 'POST', path: '/v2/images', body: { visibility: 'public' } },
+  { name: 'create: by a reader', as: 'reader', method: 'POST', path: '/v2/images', body: { name: 'nope' } },
+  { name: 'create: not JSON', method: 'POST', path: '/v2/images', body: Buffer.from('{nope'), contentType: 'application/json' },
+  { name: 'create: another media type', method: 'POST', path: '/v2/images', body: Buffer.from(JSON.stringify({ id: id(13) })), contentType: 'text/plain' },
+
+  // Reading.
+  { name: 'get: alpha', path: `/v2/images/${alpha}` },
+  { name: 'get: missing', path: `/v2/images/${id(999)}` },
+  { name: 'get: not a uuid', path: '/v2/images/nope' },
+  { name: 'get: another project private', path: `/v2/images/${gamma}` },
+  { name: 'get: another project private, as other', as: 'other', path: `/v2/images/${alpha}` },
+
+  // Lists: visibility.
+  list('admin default', ''),
+  list('other default', '', 'other'),
+  list('reader default', '', 'reader'),
+  list('visibility=community', 'visibility=community'),
+  list('visibility=all', 'visibility=all'),
+  list('visibility=public', 'visibility=public'),
+  list('visibility=shared', 'visibility=shared'),
+  list('visibility=bad', 'visibility=bad'),
+  list('os_hidden=true', 'os_hidden=true'),
+  list('os_hidden=bad', 'os_hidden=maybe'),
+  list('member_status=all', 'member_status=all&visibility=shared', 'other'),
+
+  // Lists: filters and operators.
+  list('name', 'name=alpha'),
+  list('name=eq:', 'name=eq:alpha'),
+  list('name=eq: a name with a colon', 'name=eq:eq:alpha'),
+  list('name with a colon', 'name=eq%3Aalpha'),
+  list('name=in:', 'name=in:alpha,beta'),
+  list('name=in: quoted', 'name=in:"alpha","say ""hi"""'),
+  list('name with a quote', `name=${encodeURIComponent('say "hi"')}`),
+  list('name=in: a quote inside', `name=${encodeURIComponent('in:"say "hi""')}`),
+  list('name unknown operator', 'name=like:alp'),
+  list('id=in:', `id=in:${alpha},${beta}`),
+  list('status', 'status=queued'),
+  list('status=in:', 'status=in:queued,active'),
+  list('status bad', 'status=bogus'),
+  list('disk_format', 'disk_format=raw'),
+  list('disk_format=in:', 'disk_format=in:raw,iso'),
+  list('container_format=in:', 'container_format=in:bare,ovf'),
+  list('tag', 'tag=demo'),
+  list('two tags', 'tag=demo&tag=linux'),
+  list('custom property', 'os_distro=debian'),
+  list('protected', 'protected=true'),
+  list('protected bad', 'protected=yes'),
+  list('min_disk', 'min_disk=5'),
+  list('owner', 'owner=9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a'),
+  list('size_min', 'size_min=1'),
+  list('size_max bad', 'size_max=-1'),
+  list('created_at=gte:', 'created_at=gte:2000-01-01T00:00:00Z'),
+  list('created_at=lt:', 'created_at=lt:2000-01-01T00:00:00Z'),
+  list('created_at bad operator', 'created_at=foo:2000-01-01T00:00:00Z'),
+  list('created_at bad time', 'created_at=gte:yesterday'),
+  list('updated_at=neq:', 'updated_at=neq:2000-01-01T00:00:00Z'),
+
+  // Lists: sorting and paging.
+  ...[
+    'name',
+    'status',
+    'container_format',
+    'disk_format',
+    'size',
+    'id',
+    'created_at',
+    'updated_at',
+    'visibility',
+    'owner',
+    'min_disk',
+    'min_ram',
+    'virtual_size',
+  ].map((key) => list(`sort_key=${key}`, `sort_key=${key}&sort_dir=asc`)),
+  list('sort=name:asc,status', 'sort=name:asc,status'),
+  list('sort bad key', 'sort_key=protected'),
+  list('sort bad dir', 'sort_key=name&sort_dir=up'),
+  list('sort old and new', 'sort=name&sort_key=id'),
+  list('limit=2', 'limit=2'),
+  list('limit=2 page 2', `limit=2&marker=${colon}`),
+  list('limit bad', 'limit=two'),
+  list('limit negative', 'limit=-1'),
+  list('marker unknown', `marker=${id(999)}`),
+  list('exactly full last page', 'visibility=public&limit=1'),
+  list('exactly full last page, second', `visibility=public&limit=1&marker=${beta}`),
+
+  // Patch.
+  { name: 'patch: replace name', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'replace', path: '/name', value: 'alpha-2' }] },
+  {
+    name: 'patch: add property',
+    method: 'PATCH',
+    path: `/v2/images/${alpha}`,
+    contentType: PATCH,
+    body: [{ op: 'add', path: '/hw_disk_bus', value: 'virtio' }],
+  },
+  { name: 'patch: remove property', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'remove', path: '/hw_disk_bus' }] },
+  { name: 'patch: remove missing property', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'remove', path: '/nothing' }] },
+  {
+    name: 'patch: replace tags',
+    method: 'PATCH',
+    path: `/v2/images/${alpha}`,
+    contentType: PATCH,
+    body: [{ op: 'replace', path: '/tags', value: ['demo', 'edited'] }],
+  },
+  { name: 'patch: old media type', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: OLD_PATCH, body: [{ replace: '/min_ram', value: 256 }] },
+  { name: 'patch: wrong media type', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: 'application/json', body: [] },
+  { name: 'patch: reserved deleted', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'add', path: '/deleted', value: 'true' }] },
+  {
+    name: 'patch: read-only status',
+    method: 'PATCH',
+    path: `/v2/images/${alpha}`,
+    contentType: PATCH,
+    body: [{ op: 'replace', path: '/status', value: 'active' }],
+  },
+  { name: 'patch: bad op', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'move', path: '/name', value: 'x' }] },
+  { name: 'patch: nested path', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'add', path: '/tags/-', value: 'x' }] },
+  { name: 'patch: bad value', method: 'PATCH', path: `/v2/images/${alpha}`, contentType: PATCH, body: [{ op: 'replace', path: '/min_disk', value: -1 }] },
+  {
+    name: 'patch: by another project',
+    as: 'other',
+    method: 'PATCH',
+    path: `/v2/images/${beta}`,
+    contentType: PATCH,
+    body: [{ op: 'replace', path: '/name', value: 'x' }],
+  },
+  {
+    name: 'patch: by a reader',
+    as: 'reader',
+    method: 'PATCH',
+    path: `/v2/images/${alpha}`,
+    contentType: PATCH,
+    body: [{ op: 'replace', path: '/name', value: 'x' }],
+  },
+
+  // Tags.
+  { name: 'tag: add', method: 'PUT', path: `/v2/images/${alpha}/tags/fresh` },
+  { name: 'tag: add again', method: 'PUT', path: `/v2/images/${alpha}/tags/fresh` },
+  { name: 'tag: after adding', path: `/v2/images/${alpha}` },
+  { name: 'tag: delete', method: 'DELETE', path: `/v2/images/${alpha}/tags/fresh` },
+  { name: 'tag: delete missing', method: 'DELETE', path: `/v2/images/${alpha}/tags/fresh` },
+  { name: 'tag: on a missing image', method: 'PUT', path: `/v2/images/${id(999)}/tags/x` },
+
+  // Members.
+  { name: 'members: add', method: 'POST', path: `/v2/images/${shared}/members`, body: { member: '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a' } },
+  { name: 'members: add again', method: 'POST', path: `/v2/images/${shared}/members`, body: { member: '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a' } },
+  { name: 'members: list', path: `/v2/images/${shared}/members` },
+  { name: 'members: get', path: `/v2/images/${shared}/members/9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a` },
+  { name: 'members: the member sees it pending', as: 'other', path: `/v2/images/${shared}` },
+  list('member_status=pending as the member', 'visibility=shared&member_status=pending', 'other'),
+  {
+    name: 'members: the member accepts',
+    as: 'other',
+    method: 'PUT',
+    path: `/v2/images/${shared}/members/9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a`,
+    body: { status: 'accepted' },
+  },
+  { name: 'members: bad status', as: 'other', method: 'PUT', path: `/v2/images/${shared}/members/9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a`, body: { status: 'maybe' } },
+  list('member sees the shared image', 'visibility=shared', 'other'),
+  { name: 'members: on a private image', method: 'POST', path: `/v2/images/${alpha}/members`, body: { member: '9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a' } },
+  { name: 'members: delete', method: 'DELETE', path: `/v2/images/${shared}/members/9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a` },
+  { name: 'members: get deleted', path: `/v2/images/${shared}/members/9b7e1d3c5a2f4e6b8d0c1a3e5f7b9d2a` },
+
+  // Data.
+  { name: 'download: no data', path: `/v2/images/${alpha}/file` },
+  { name: 'upload: wrong media type', method: 'PUT', path: `/v2/images/${alpha}/file`, body: DATA, contentType: 'text/plain' },
+  { name: 'upload: by another project', as: 'other', method: 'PUT', path: `/v2/images/${alpha}/file`, body: DATA },
+  { name: 'upload', method: 'PUT', path: `/v2/images/${alpha}/file`, body: DATA },
+  { name: 'upload: after upload', path: `/v2/images/${alpha}` },
+  { name: 'upload: again', method: 'PUT', path: `/v2/images/${alpha}/file`, body: DATA },
+  { name: 'download', path: `/v2/images/${alpha}/file` },
+  { name: 'download: a range', path: `/v2/images/${alpha}/file`, headers: { range: 'bytes=0-99' } },
+  { name: 'download: an open range', path: `/v2/images/${alpha}/file`, headers: { range: 'bytes=65000-' } },
+  { name: 'download: a range past the end', path: `/v2/images/${alpha}/file`, headers: { range: 'bytes=999999-' } },
+  list('size_min after upload', 'size_min=1'),
+  list('sort by size with and without data', 'sort_key=size&sort_dir=desc'),
+  list('sort by size, a page', 'sort_key=size&sort_dir=desc&limit=2'),
+  list('sort by size, the page after an image without data', `sort_key=size&sort_dir=desc&limit=2&marker=${shared}`),
+  { name: 'create: for bytes that are not QCOW2', method: 'POST', path: '/v2/images', body: { id: id(14), disk_format: 'qcow2', container_format: 'bare' } },
+  { name: 'upload: bytes that are not QCOW2 into a qcow2 image', method: 'PUT', path: `/v2/images/${id(14)}/file`, body: Buffer.from('not a disk image') },
+  { name: 'delete: the image given bytes that are not QCOW2', method: 'DELETE', path: `/v2/images/${id(14)}` },
+  {
+    name: 'patch: disk_format once active',
+    method: 'PATCH',
+    path: `/v2/images/${alpha}`,
+    contentType: PATCH,
+    body: [{ op: 'replace', path: '/disk_format', value: 'raw' }],
+  },
+
+  // Deactivate and reactivate.
+  { name: 'deactivate: by another project', as: 'other', method: 'POST', path: `/v2/images/${alpha}/actions/deactivate` },
+  { name: 'deactivate: a queued image', method: 'POST', path: `/v2/images/${shared}/actions/deactivate` },
+  { name: 'deactivate', method: 'POST', path: `/v2/images/${alpha}/actions/deactivate` },
+  { name: 'deactivate: again', method: 'POST', path: `/v2/images/${alpha}/actions/deactivate` },
+  { name: 'deactivate: status', path: `/v2/images/${alpha}` },
+  { name: 'deactivate: admin downloads', path: `/v2/images/${alpha}/file` },
+  { name: 'reactivate', method: 'POST', path: `/v2/images/${alpha}/actions/reactivate` },
+  { name: 'reactivate: status', path: `/v2/images/${alpha}` },
+
+  // Deletion.
+  { name: 'delete: protected', method: 'DELETE', path: `/v2/images/${beta}` },
+  { name: 'delete: by another project', as: 'other', method: 'DELETE', path: `/v2/images/${alpha}` },
+  { name: 'delete', method: 'DELETE', path: `/v2/images/${quote}` },
+  { name: 'delete: again', method: 'DELETE', path: `/v2/images/${quote}` },
+  { name: 'get: deleted', path: `/v2/images/${quote}` },
+  list('deleted id as an admin marker', `marker=${quote}`),
+  list('after everything', ''),
+];
