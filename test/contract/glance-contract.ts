@@ -8,7 +8,7 @@ import { identityHeaders } from '../helpers/real-glance.js';
  * with times and request ids blanked, error bodies). Images are created with fixed ids, so both
  * sides are asked exactly the same paths.
  */
-export type Who = 'admin' | 'reader' | 'other' | 'nobody';
+type Who = 'admin' | 'reader' | 'other' | 'nobody';
 
 export interface Step {
   /** Names the step in a difference, and in the embedded README's list of deliberate ones. */
@@ -22,7 +22,7 @@ export interface Step {
   headers?: Record<string, string>;
 }
 
-export interface Answer {
+interface Answer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
@@ -57,7 +57,7 @@ function normalise(value: unknown, root: string, key?: string): unknown {
   return value;
 }
 
-export async function send(root: string, step: Step): Promise<Answer> {
+async function send(root: string, step: Step): Promise<Answer> {
   const who = step.as ?? 'admin';
   const headers: Record<string, string> = { accept: 'application/json', ...step.headers };
   if (who !== 'nobody') Object.assign(headers, identityHeaders(who), { 'x-auth-token': EMBEDDED_TOKENS[who] });

@@ -7,7 +7,7 @@ import type { Step } from './glance-contract.js';
  * each step sees what the ones before it did. Ids are fixed so both sides get the same paths.
  */
 const id = (n: number) => `c0de0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-export const IDS = { alpha: id(1), beta: id(2), gamma: id(3), colon: id(4), quote: id(5), community: id(6), hidden: id(7), shared: id(8), empty: id(9) };
+const IDS = { alpha: id(1), beta: id(2), gamma: id(3), colon: id(4), quote: id(5), community: id(6), hidden: id(7), shared: id(8), empty: id(9) };
 const { alpha, beta, gamma, colon, quote, community, hidden, shared, empty } = IDS;
 
 const DATA = qcow2(64 * 1024);

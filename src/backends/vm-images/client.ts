@@ -36,7 +36,8 @@ function listQuery(params: VmImageListParams): QueryParams {
   if (params.ids?.length) q.push(['id', `in:${params.ids.join(',')}`]);
   // Glance's `in:` splits on commas; a name with a comma or quote must be quoted.
   if (params.names?.length) q.push(['name', `in:${params.names.map(quoteInValue).join(',')}`]);
-  else if (params.name !== undefined) q.push(['name', params.name]);
+  // `eq:` makes the name a literal: Glance reads `a:b` as operator `a` (400) and `eq:x` as x.
+  else if (params.name !== undefined) q.push(['name', `eq:${params.name}`]);
   if (params.owner) q.push(['owner', params.owner]);
   if (params.protected !== undefined) q.push(['protected', String(params.protected)]);
   if (params.status) q.push(['status', params.status]);
