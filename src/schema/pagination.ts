@@ -22,7 +22,7 @@ export interface Connection<T> {
 /** Page size when the client gives neither `first` nor `last` (Glance's own default). */
 const DEFAULT_PAGE_SIZE = 25;
 
-export function encodeCursor(list: string, position: Record<string, string | number>): string {
+export function encodeCursor(list: string, position: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify({ l: list, ...position }), 'utf8').toString('base64url');
 }
 
@@ -37,10 +37,12 @@ class Edge<T> {
     private readonly list: string,
     private readonly positionKey: 'm' | 'o',
     private readonly position: string | number,
+    /** More of the item's position, read when the cursor is encoded (a marker list's sort values). */
+    private readonly more?: () => Record<string, unknown>,
   ) {}
 
   get cursor(): string {
-    this.#cursor ??= encodeCursor(this.list, { [this.positionKey]: this.position });
+    this.#cursor ??= encodeCursor(this.list, { [this.positionKey]: this.position, ...this.more?.() });
     return this.#cursor;
   }
 }
@@ -98,6 +100,8 @@ export async function resolveMarkerConnection<T>(
   request: PageRequest,
   idOf: (item: T) => string,
   fetch: (page: { marker: string | undefined; limit: number; reverse: boolean }) => Promise<T[]>,
+  /** More of an item's position for its cursor (the list's sort values: see vm-images/marker-progress.ts). */
+  positionOf?: (item: T) => Record<string, unknown>,
 ): Promise<Connection<T>> {
   const marker = typeof request.cursor?.m === 'string' ? request.cursor.m : undefined;
   if (request.cursor && marker === undefined) throw new InvalidInputError('Not a cursor of this list.');
@@ -106,7 +110,7 @@ export async function resolveMarkerConnection<T>(
   const more = items.length > request.size;
   const page = items.slice(0, request.size);
   if (reverse) page.reverse();
-  const edges = page.map((node) => new Edge(node, list, 'm', idOf(node)));
+  const edges = page.map((node) => new Edge(node, list, 'm', idOf(node), positionOf && (() => positionOf(node))));
   return {
     edges,
     pageInfo: {

@@ -11,6 +11,7 @@ import { encodeGlobalId, expectGlobalId, registerNodeType } from '../global-id.j
 import { pageRequest, resolveMarkerConnection } from '../pagination.js';
 import { upstream } from '../upstream.js';
 import { ContainerFormatEnum, DiskFormatEnum, VmImageStatusEnum, VmImageVisibilityEnum } from './enums.js';
+import { checkProgress, sortValues } from './marker-progress.js';
 import { filterParams, sortParams, VmImageFilterInput, VmImageSortInput } from './vm-image-filter.js';
 
 export { isUuid } from '../../formats/uuid.js';
@@ -172,13 +173,16 @@ builder.queryFields((t) => ({
           request,
           (image) => image.id,
           async ({ marker, limit, reverse }) => {
-            const { images } = await upstream(
-              context.backends.vmImages.list(call, { ...filter, sort: sortParams(args.sort, reverse), limit, ...(marker ? { marker } : {}) }),
-            );
+            const sort = sortParams(args.sort, reverse);
+            const { images } = await upstream(context.backends.vmImages.list(call, { ...filter, sort, limit, ...(marker ? { marker } : {}) }));
+            // The page must follow its marker in the order asked (a Glance with an empty sort value does not).
+            const values = Array.isArray(request.cursor?.k) ? (request.cursor.k as Array<string | number | null>) : undefined;
+            checkProgress(marker ? { id: marker, values } : undefined, images, sort);
             // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
             for (const image of images) loader.prime(image.id, image);
             return images;
           },
+          (image) => ({ k: sortValues(image, sortParams(args.sort, false)) }),
         );
       },
     },
