@@ -39,7 +39,7 @@ async function walk(gateway: Gateway): Promise<{ ids: string[]; error?: { messag
   let after: string | undefined;
   for (let page = 0; page < 20; page++) {
     const { data, errors } = await gqlAt(gateway.url, QUERY, after ? { after } : {});
-    if (errors) return { ids, error: { message: errors[0].message, code: errors[0].extensions.code } };
+    if (errors) return { ids, error: { message: errors[0]!.message, code: String(errors[0]!.extensions?.code) } };
     ids.push(...(data.vmImages.nodes as Array<{ upstreamId: string }>).map((node) => node.upstreamId));
     if (!data.vmImages.pageInfo.hasNextPage) return { ids };
     after = data.vmImages.pageInfo.endCursor;

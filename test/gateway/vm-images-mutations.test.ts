@@ -63,6 +63,21 @@ describe('createVmImage', () => {
     expect(data.createVmImage.__typename).toBe('InvalidInputError');
   });
 
+  it("refuses Glance's reserved names as custom properties, each at its entry, before any call", async () => {
+    const before = await count();
+    const properties = ['location', 'deleted', 'deleted_at', 'os_glance_import'].map((name) => ({ name, value: 'x' }));
+    const { data } = await stack.gql(CreateVmImageDocument, { input: { name: 'p', properties } });
+    expect(data.createVmImage.__typename).toBe('InvalidInputError');
+    const messages = (data.createVmImage.fields as Array<{ path: string[]; message: string }>).map((field) => `${field.path.join('.')}: ${field.message}`);
+    expect(messages).toEqual([
+      'input.properties.0.name: "location" is reserved by Glance',
+      'input.properties.1.name: "deleted" is reserved by Glance',
+      'input.properties.2.name: "deleted_at" is reserved by Glance',
+      'input.properties.3.name: "os_glance_import" is reserved by Glance',
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it('refuses a bad UUID and a duplicate UUID', async () => {
     const bad = await stack.gql(CreateVmImageDocument, { input: { uuid: 'not-a-uuid' } });
     expect(bad.data.createVmImage.__typename).toBe('InvalidInputError');

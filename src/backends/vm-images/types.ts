@@ -75,6 +75,16 @@ export const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'stores',
 ]);
 
+/** Names Glance keeps for itself (403 on create and patch, whatever the value), `os_glance_*` too. */
+const GLANCE_RESERVED: ReadonlySet<string> = new Set(['location', 'deleted', 'deleted_at']);
+
+/** Why a name cannot be a custom property (one of Glance's attributes or reserved names), or undefined. */
+export function notACustomProperty(name: string): string | undefined {
+  if (GLANCE_ATTRIBUTES.has(name)) return `"${name}" is a built-in attribute, not a custom property`;
+  if (GLANCE_RESERVED.has(name) || name.startsWith('os_glance')) return `"${name}" is reserved by Glance`;
+  return undefined;
+}
+
 /**
  * The query parameters of Glance's image list. A custom property filter is sent as a query
  * parameter of its own name, so one of these names would set or repeat the list's own

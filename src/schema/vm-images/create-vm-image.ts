@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GLANCE_ATTRIBUTES, type VmImageCreateBody } from '../../backends/vm-images/types.js';
+import { notACustomProperty, type VmImageCreateBody } from '../../backends/vm-images/types.js';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { inputRules, nonNegativeInt } from '../input-rules.js';
@@ -11,13 +11,12 @@ import { isUuid, VmImage } from './vm-image.js';
 export const imageName = z.string().max(255, 'must be at most 255 characters');
 export const tagList = z.array(z.string().min(1, 'a tag must not be empty').max(255, 'a tag must be at most 255 characters')).max(128, 'at most 128 tags');
 
-/** Custom properties may not be named after Glance's own attributes: each such name is an issue at its entry. */
+/** Custom properties may not be named after Glance's own attributes or reserved names: each such name is an issue at its entry. */
 export const customProperties = z.array(propertyRule).superRefine((properties, ctx) => {
   properties.forEach((property, i) => {
     const name = (property as { name?: unknown }).name;
-    if (typeof name === 'string' && GLANCE_ATTRIBUTES.has(name)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `"${name}" is a built-in attribute, not a custom property` });
-    }
+    const problem = typeof name === 'string' ? notACustomProperty(name) : undefined;
+    if (problem) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: problem });
   });
 });
 

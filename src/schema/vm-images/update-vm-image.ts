@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GLANCE_ATTRIBUTES, type VmImagePatchOp } from '../../backends/vm-images/types.js';
+import { notACustomProperty, type VmImagePatchOp } from '../../backends/vm-images/types.js';
 import { InvalidInputError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { OBJECT_MUTATION_ERRORS } from '../errors.js';
@@ -23,7 +23,8 @@ const UpdateVmImageInput = builder.inputType('UpdateVmImageInput', {
       .max(128, 'at most 128 properties')
       .superRefine((names, ctx) =>
         names.forEach((name, i) => {
-          if (GLANCE_ATTRIBUTES.has(name)) ctx.addIssue({ code: 'custom', path: [i], message: `"${name}" is a built-in attribute, not a custom property` });
+          const problem = notACustomProperty(name);
+          if (problem) ctx.addIssue({ code: 'custom', path: [i], message: problem });
         }),
       ),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GLANCE_ATTRIBUTES, GLANCE_LIST_PARAMETERS, type SortKey, type VmImageListParams } from '../../backends/vm-images/types.js';
+import { GLANCE_LIST_PARAMETERS, notACustomProperty, type SortKey, type VmImageListParams } from '../../backends/vm-images/types.js';
 import { builder } from '../builder.js';
 import { inputRules, nonNegativeInt } from '../input-rules.js';
 import { ComparisonOperatorEnum, MemberStatusEnum, SortDirectionEnum, VmImageSortKeyEnum, VmImageStatusEnum, VmImageVisibilityFilterEnum } from './enums.js';
@@ -19,7 +19,7 @@ const propertyFilters = z
   .superRefine((filters, ctx) => {
     const seen = new Set<string>();
     for (const { name } of filters) {
-      if (GLANCE_LIST_PARAMETERS.has(name) || GLANCE_ATTRIBUTES.has(name))
+      if (GLANCE_LIST_PARAMETERS.has(name) || notACustomProperty(name))
         ctx.addIssue({ code: 'custom', message: `"${name}" is one of Glance's own parameters, not a custom property` });
       else if (seen.has(name)) ctx.addIssue({ code: 'custom', message: `"${name}" is given twice` });
       seen.add(name);
