@@ -41,5 +41,14 @@ export function sendError(res: ServerResponse, error: unknown, req?: IncomingMes
   if (code === 'UNAUTHENTICATED') headers['www-authenticate'] = 'Bearer realm="gantry"';
   // An upload refused half way: answer, then close rather than read gigabytes nobody wants.
   if (req && !req.complete) headers.connection = 'close';
-  res.writeHead(HTTP_STATUS[code], headers).end(body);
+  res.writeHead(statusFor(error, code), headers).end(body);
+}
+
+/**
+ * The status of a byte-route error: the gateway's own for its code, except a range the
+ * backend cannot serve, which stays 416 (Range Not Satisfiable), as HTTP clients and download
+ * managers expect and as Glance and Djinn answer it.
+ */
+function statusFor(error: unknown, code: ErrorCode): number {
+  return error instanceof BackendError && error.status === 416 ? 416 : HTTP_STATUS[code];
 }

@@ -63,6 +63,10 @@ describe('VM image byte routes', () => {
     expect(ranged.statusCode).toBe(206);
     expect(ranged.headers['content-range']).toBe(`bytes 0-3/${body.length}`);
     expect(Buffer.from(await ranged.body.arrayBuffer()).toString('latin1')).toBe('QFI\xfb');
+    // A range past the end is 416, as the backend answers it, not 400.
+    const past = await request(`${stack.gateway.url}${image.uploadUrl!}`, { headers: { ...auth(), range: `bytes=${body.length + 10}-` } });
+    expect(past.statusCode).toBe(416);
+    expect(((await past.body.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('names a download after the image, safely for any name', async () => {

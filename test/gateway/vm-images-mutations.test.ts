@@ -68,7 +68,9 @@ describe('createVmImage', () => {
     const properties = ['location', 'deleted', 'deleted_at', 'os_glance_import'].map((name) => ({ name, value: 'x' }));
     const { data } = await stack.gql(CreateVmImageDocument, { input: { name: 'p', properties } });
     expect(data.createVmImage.__typename).toBe('InvalidInputError');
-    const messages = (data.createVmImage.fields as Array<{ path: string[]; message: string }>).map((field) => `${field.path.join('.')}: ${field.message}`);
+    const messages = ((data.createVmImage as { fields: unknown }).fields as Array<{ path: string[]; message: string }>).map(
+      (field) => `${field.path.join('.')}: ${field.message}`,
+    );
     expect(messages).toEqual([
       'input.properties.0.name: "location" is reserved by Glance',
       'input.properties.1.name: "deleted" is reserved by Glance',
