@@ -15,10 +15,11 @@ import { GLANCE_STEPS } from './glance-steps.js';
  * except for the differences src/embedded/vm-images/README.md lists as deliberate.
  */
 
-/** The steps the embedded README lists under "Deliberate differences" (`step:` entries). */
+/** The steps the embedded README names (step `…`) under "Deliberate differences". */
 function deliberate(): Set<string> {
   const readme = readFileSync(new URL('../../src/embedded/vm-images/README.md', import.meta.url), 'utf8');
-  return new Set([...readme.matchAll(/^- step `([^`]+)`/gm)].map((match) => match[1]!));
+  const section = readme.split('## Deliberate differences')[1] ?? '';
+  return new Set([...section.matchAll(/step `([^`]+)`/g)].map((match) => match[1]!));
 }
 
 let glance: RealGlance;

@@ -83,7 +83,9 @@ describe('authentication, errors and versions', () => {
     const html = await h.call('GET', `/v2/images/${id}`, { json: false });
     expect(html.status).toBe(404);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
-    expect(html.body).toBe(`<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID ${id}<br /><br /></body></html>`);
+    expect(html.body).toBe(
+      `<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  <h1>404 Not Found</h1>\n  No image found with ID ${id}<br /><br />\n\n\n\n </body>\n</html>`,
+    );
   });
 
   it('escapes HTML in HTML error bodies and never shows a stack', async () => {

@@ -49,11 +49,11 @@ export class GlanceError extends Error {
     this.name = 'GlanceError';
   }
 
-  /** The `message` of the JSON body, as webob writes it. */
-  body(): string {
+  /** The `message` of the JSON body, as webob writes it; `escape` for its HTML page. */
+  body(escape: (text: string) => string = (text) => text): string {
     if (this.form === 'verbatim') return this.message;
-    if (this.form === 'detail') return `${EXPLANATIONS[this.statusCode] ?? ''}<br /><br />\n${this.message}\n\n`;
-    return `${this.message}<br /><br />\n\n\n`;
+    if (this.form === 'detail') return `${EXPLANATIONS[this.statusCode] ?? ''}<br /><br />\n${escape(this.message)}\n\n`;
+    return `${escape(this.message)}<br /><br />\n\n\n`;
   }
 }
 
@@ -100,7 +100,7 @@ function sendGlanceError(request: FastifyRequest, reply: FastifyReply, error: Gl
     return reply.send(JSON.stringify({ message: error.body(), code, title }));
   }
   reply.header('content-type', 'text/html; charset=UTF-8');
-  return reply.send(`<html><head><title>${code}</title></head><body><h1>${code}</h1>${escapeHtml(error.message)}<br /><br /></body></html>`);
+  return reply.send(`<html>\n <head>\n  <title>${code}</title>\n </head>\n <body>\n  <h1>${code}</h1>\n  ${error.body(escapeHtml)}\n </body>\n</html>`);
 }
 
 /** Maps anything thrown (ours, Fastify's, unexpected) to a GlanceError without leaking internals. */
@@ -154,7 +154,7 @@ export function installGlanceErrors(app: FastifyInstance, knownPaths: readonly K
       return sendGlanceError(
         request,
         reply,
-        new GlanceError(405, 'The method specified is not allowed for this resource.', { allow: known.methods.join(', ') }),
+        new GlanceError(405, `The method ${request.method} is not allowed for this resource. <br /><br />\n`, { allow: known.methods.join(', ') }, 'verbatim'),
       );
     }
     return sendGlanceError(request, reply, notFound('The resource could not be found.'));
