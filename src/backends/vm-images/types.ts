@@ -47,7 +47,7 @@ export interface VmImageRecord {
 }
 
 /** Attributes Glance defines itself; every other top-level string key is a custom property. */
-export const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
+const GLANCE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'id',
   'name',
   'status',
