@@ -49,11 +49,11 @@ export class GlanceError extends Error {
     this.name = 'GlanceError';
   }
 
-  /** The `message` of the JSON body, as webob writes it; `escape` for its HTML page. */
-  body(escape: (text: string) => string = (text) => text): string {
+  /** The `message` of the JSON body, as webob writes it; `quote` escapes it for its HTML page. */
+  body(quote: (text: string) => string = (text) => text): string {
     if (this.form === 'verbatim') return this.message;
-    if (this.form === 'detail') return `${EXPLANATIONS[this.statusCode] ?? ''}<br /><br />\n${escape(this.message)}\n\n`;
-    return `${escape(this.message)}<br /><br />\n\n\n`;
+    if (this.form === 'detail') return `${EXPLANATIONS[this.statusCode] ?? ''}<br /><br />\n${quote(this.message)}\n\n`;
+    return `${quote(this.message)}<br /><br />\n\n\n`;
   }
 }
 
