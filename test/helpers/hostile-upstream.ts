@@ -27,9 +27,9 @@ export interface HostileUpstream {
 export const DATABASE_URL = 'postgresql://glance:s3cret@db-internal.corp.example:5432/glance';
 export const STACK_TRACE = `Traceback (most recent call last):\n  File "/usr/lib/python3/dist-packages/glance/db/sqlalchemy/api.py", line 112, in _image_get\n    raise exception.NotFound()\nsqlalchemy.exc.OperationalError: could not connect to ${DATABASE_URL}`;
 
-const RECORD = Buffer.from(`{"id":"0b7c0a34-8b8c-4d9b-9d3e-${'0'.repeat(12)}","name":"${'x'.repeat(180)}","status":"active"},`);
-/** ~64 KiB of records per write. */
-const CHUNK = Buffer.concat(Array.from({ length: Math.floor(65_536 / RECORD.length) }, () => RECORD));
+const record = (n: number) => Buffer.from(`{"id":"0b7c0a34-8b8c-4d9b-9d3e-${String(n).padStart(12, '0')}","name":"${'x'.repeat(180)}","status":"active"},`);
+/** ~64 KiB of records per write, each with its own id (a chunk repeats when a body needs more). */
+const CHUNK = Buffer.concat(Array.from({ length: Math.floor(65_536 / record(0).length) }, (_, n) => record(n)));
 
 function stream(res: ServerResponse, bytes: number, record: { sent: number }): void {
   res.writeHead(200, { 'content-type': 'application/json' });

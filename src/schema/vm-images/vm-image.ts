@@ -177,7 +177,7 @@ builder.queryFields((t) => ({
             const { images } = await upstream(context.backends.vmImages.list(call, { ...filter, sort, limit, ...(marker ? { marker } : {}) }));
             // The page must follow its marker in the order asked (a Glance with an empty sort value does not).
             const values = Array.isArray(request.cursor?.k) ? (request.cursor.k as Array<string | number | null>) : undefined;
-            checkProgress(marker ? { id: marker, values } : undefined, images, sort);
+            checkProgress(marker ? { id: marker, values } : undefined, images.slice(0, limit), sort);
             // A list answer is as fresh as a lookup: later `vmImage(id)` calls in this request reuse it.
             for (const image of images) loader.prime(image.id, image);
             return images;
