@@ -19,6 +19,7 @@ const list = (name: string, query: string, as: Step['as'] = 'admin'): Step => ({
 export const GLANCE_STEPS: readonly Step[] = [
   // Discovery, without and with a caller.
   { name: 'versions', as: 'nobody', path: '/versions' },
+  { name: 'versions at the root', as: 'nobody', path: '/' },
   { name: 'no credentials', as: 'nobody', path: '/v2/images' },
   { name: 'schema: image', path: '/v2/schemas/image' },
   { name: 'schema: images', path: '/v2/schemas/images' },
