@@ -46,8 +46,9 @@ export async function runGateway(argv: string[], env: NodeJS.ProcessEnv = proces
   }
   const backends = createBackends(config, embedded?.urls ?? {}, logger);
   const tokensShown = tokensMayShow(config.host);
-  const graphiqlToken = embedded && tokensShown ? embedded.tokens.admin : undefined;
-  const gateway = createGateway({ config, backends, logger, ...(graphiqlToken ? { graphiqlToken } : {}) });
+  // Dev tokens reach GraphiQL's page and the console's sign-in only where the banner prints them.
+  const devTokens = embedded && tokensShown ? embedded.tokens : undefined;
+  const gateway = createGateway({ config, backends, logger, ...(devTokens ? { graphiqlToken: devTokens.admin, devTokens } : {}) });
   await gateway.start();
   console.log(startBanner({ config, url: gateway.url, metricsUrl: gateway.metricsUrl, embedded, tokensShown }));
 

@@ -6,6 +6,8 @@ import type { Backends } from './backends/index.js';
 import type { Config } from './config/schema.js';
 import { guardConnections, serverTimeouts } from './entries/connection-limits.js';
 import { attachGraphqlWs } from './entries/graphql-ws.js';
+import type { EmbeddedTokens } from './embedded/tokens.js';
+import { createConsoleRoute } from './entries/console.js';
 import { createRouter } from './entries/http-router.js';
 import { createGatewayYoga } from './entries/yoga.js';
 import { createReadinessMonitor, type ReadinessMonitor } from './health.js';
@@ -23,6 +25,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Token pre-filled in GraphiQL's headers (embedded mode only: it is a dev token). */
   graphiqlToken?: string;
+  /** The dev principals the console's sign-in offers (embedded mode on loopback only). */
+  devTokens?: EmbeddedTokens;
 }
 
 export interface Gateway {
@@ -79,6 +83,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     mcp,
     logger,
     fastPost,
+    console: createConsoleRoute({ devTokens: options.devTokens, trustedDocuments: config.trustedDocuments !== undefined }),
   });
   const server = createServer(serverTimeouts(connections), router);
   const metricsServer = createMetricsServer(config, metricsRoute);

@@ -9,6 +9,7 @@ import type { FastPost } from '../overrides/fast-post.js';
 import { sendError } from '../transfer/respond.js';
 import { routeFiles } from './byte-routes.js';
 import { limitBodyTime } from './connection-limits.js';
+import { CONSOLE_PATH, type ConsoleRoute } from './console.js';
 import { MCP_PATH, type McpEntry, PROTECTED_RESOURCE_PATH } from './mcp.js';
 import type { MetricsRoute } from './metrics-route.js';
 import { GRAPHQL_PATH, type GatewayYoga } from './yoga.js';
@@ -26,6 +27,8 @@ export interface RouterOptions {
   mcp: McpEntry;
   /** Undefined when GANTRY_FAST_EXECUTION=false: every GraphQL request goes to Yoga. */
   fastPost: FastPost | undefined;
+  /** The web console at /console. */
+  console: ConsoleRoute;
 }
 
 /**
@@ -65,6 +68,10 @@ export function createRouter(options: RouterOptions): RequestListener {
     if (path === GRAPHQL_PATH && req.method === 'POST' && fastPost && (await fastPost.handle(req, res))) return;
     if (path === MCP_PATH || path === PROTECTED_RESOURCE_PATH) {
       await mcp.handle(req, res, path);
+      return;
+    }
+    if (path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`)) {
+      options.console(req, res, path);
       return;
     }
     if (path.startsWith('/files/')) {

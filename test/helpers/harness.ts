@@ -27,7 +27,7 @@ export async function startTestEmbedded(dataDir: string, only: BackendKey[] = AL
 export async function startTestGateway(
   urls: Partial<Record<BackendKey, string>>,
   env: Record<string, string> = {},
-  options: { graphiqlToken?: string; logger?: Logger } = {},
+  options: { graphiqlToken?: string; devTokens?: EmbeddedTokens; logger?: Logger } = {},
 ): Promise<Gateway> {
   // Rate limits are off unless a test turns them on: suites fire hundreds of requests a second
   // from 127.0.0.1, and the limits have tests of their own (test/gateway/policy-*.test.ts).

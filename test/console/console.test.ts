@@ -1,0 +1,156 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Gateway } from '../../src/server.js';
+import { PowerContainerDocument } from '../generated/graphql.js';
+import { gqlAt, startTestEmbedded, startTestGateway, TOKENS } from '../helpers/harness.js';
+import { tempDataDir, track } from '../helpers/leftovers.js';
+
+/**
+ * The Gantry Console in a real browser: Debian's Chromium (`apt-get install chromium`, as
+ * .ci/run does) driven by playwright-core, against a real gateway and the embedded services.
+ * Every page is checked with axe-core, and a screenshot of it is written to ARTIFACTS, whose
+ * path the first test prints.
+ */
+const ARTIFACTS = join(process.cwd(), '.ci', 'artifacts', 'console');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+/** Headless flags for this machine's closed network (background networking would be refused). */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+let browser: Browser;
+let gateway: Gateway;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const embedded = await startTestEmbedded(await tempDataDir());
+  gateway = await startTestGateway(embedded.urls, { GANTRY_POLL_INTERVAL_MS: '200' }, { devTokens: TOKENS });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  track(() => browser.close());
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  track(() => context.close());
+  return context.newPage();
+}
+
+/** axe-core's violations on the page as it stands, as `rule: target` lines. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }
+    ).axe.run();
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+async function signInAs(page: Page, who: 'admin' | 'reader') {
+  await page.goto(`${gateway.url}/console`);
+  await page.getByRole('button', { name: `Sign in as ${who}` }).click();
+  await page.getByRole('heading', { name: 'Workloads' }).waitFor();
+  await page.locator('tbody tr').first().waitFor();
+}
+
+describe('the Gantry Console', () => {
+  it('signs in with a pasted token, by keyboard, and passes axe-core', async () => {
+    console.log(`console screenshots: ${ARTIFACTS}`);
+    const page = await newPage();
+    await page.goto(`${gateway.url}/console`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'sign-in.png'), fullPage: true });
+    // By keyboard: the token field, then its button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TOKENS.reader);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Workloads' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('gantry-console-token'))).toBe(TOKENS.reader);
+    // The token is never in the page's HTML.
+    expect(await page.content()).not.toContain(TOKENS.reader);
+  });
+
+  it('lists workloads and follows a container to ONLINE live, without a reload', async () => {
+    const page = await newPage();
+    await signInAs(page, 'admin');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const { data } = await gqlAt(gateway.url, '{ containers(first: 50) { nodes { id name state } } }');
+    const offline = (data.containers.nodes as Array<{ id: string; name: string; state: string }>).find((c) => c.state === 'OFFLINE')!;
+    const cell = page.locator(`tr[data-workload="${offline.name}"] [data-state]`);
+    await expect(cell.getAttribute('data-state')).resolves.toBe('OFFLINE');
+    const powered = await gqlAt(gateway.url, PowerContainerDocument, { input: { id: offline.id, action: 'START' } });
+    expect(powered.data.powerContainer.__typename).toBe('PowerContainerSuccess');
+    await page.locator(`tr[data-workload="${offline.name}"] [data-state="ONLINE"]`).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'workloads.png'), fullPage: true });
+    // The search box narrows the table to matching names.
+    await page.getByLabel('Search by name').fill(offline.name);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+  });
+
+  it('serves small, compressed, cached assets: far lighter than GraphiQL', async () => {
+    const html = await request(`${gateway.url}/console`);
+    expect(html.headers['cache-control']).toBe('no-cache');
+    const page = await html.body.text();
+    expect(html.statusCode).toBe(200);
+    const assets = [...page.matchAll(/\/console\/assets\/[\w.-]+\.(?:js|css)/g)].map((match) => match[0]);
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    let compressed = 0;
+    for (const asset of assets) {
+      const response = await request(`${gateway.url}${asset}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      compressed += Buffer.from(await response.body.arrayBuffer()).length;
+      const again = await request(`${gateway.url}${asset}`, { headers: { 'if-none-match': String(response.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+      await again.body.dump();
+    }
+    expect(compressed).toBeLessThan(150 * 1024);
+  });
+
+  it('runs on a gateway that takes only trusted documents (each operation sent by its hash)', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    const trusted = await startTestGateway(
+      embedded.urls,
+      { GANTRY_TRUSTED_DOCUMENTS: join(process.cwd(), 'client/generated/persisted-documents.json') },
+      { devTokens: TOKENS },
+    );
+    const page = await newPage();
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/graphql') && response.status() >= 400) refused.push(`${response.status()}`);
+    });
+    await page.goto(`${trusted.url}/console`);
+    await page.getByRole('button', { name: 'Sign in as admin' }).click();
+    await page.locator('tbody tr').first().waitFor();
+    await page.locator('tr [data-state="ONLINE"]').first().waitFor();
+    expect(refused).toEqual([]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('offers no dev principals where the gateway would not print their tokens', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    const plain = await startTestGateway(embedded.urls);
+    const session = (await (await request(`${plain.url}/console/session.json`)).body.json()) as { principals: unknown[] };
+    expect(session.principals).toEqual([]);
+    const page = await newPage();
+    await page.goto(`${plain.url}/console`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('button', { name: /Sign in as/ }).count()).toBe(0);
+  });
+});
