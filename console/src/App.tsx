@@ -1,12 +1,30 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Gantry, loadSession, type Session } from './api.js';
+import { ContainerPage } from './ContainerPage.js';
 import { SignIn } from './SignIn.js';
 import { Workloads } from './Workloads.js';
 
 /** The tab's token lives in session storage: gone with the tab, never in the page or a URL. */
 const TOKEN_KEY = 'gantry-console-token';
 
+/** The page the hash names: `#/containers/<id>`, else the workloads. */
+function readRoute(): { container?: string } {
+  const match = /^#\/containers\/(.+)$/.exec(location.hash);
+  return match ? { container: decodeURIComponent(match[1]!) } : {};
+}
+
+function useRoute(): { container?: string } {
+  const [route, setRoute] = useState(readRoute);
+  useEffect(() => {
+    const onChange = () => setRoute(readRoute());
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
 export function App() {
+  const route = useRoute();
   const [session, setSession] = useState<Session>();
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN_KEY) ?? '');
   useEffect(() => {
@@ -35,7 +53,15 @@ export function App() {
         )}
       </header>
       <main>
-        {!session ? <p role="status">Loading…</p> : gantry ? <Workloads gantry={gantry} /> : <SignIn principals={session.principals} onSignIn={signIn} />}
+        {!session ? (
+          <p role="status">Loading…</p>
+        ) : !gantry ? (
+          <SignIn principals={session.principals} onSignIn={signIn} />
+        ) : route.container ? (
+          <ContainerPage key={route.container} gantry={gantry} id={route.container} />
+        ) : (
+          <Workloads gantry={gantry} />
+        )}
       </main>
     </>
   );

@@ -56,7 +56,9 @@ export function Workloads({ gantry }: { gantry: Gantry }) {
         <tbody>
           {shown.map((workload) => (
             <tr key={workload.id} data-workload={workload.name}>
-              <th scope="row">{workload.name}</th>
+              <th scope="row">
+                {workload.__typename === 'Container' ? <a href={`#/containers/${encodeURIComponent(workload.id)}`}>{workload.name}</a> : workload.name}
+              </th>
               <td>{workload.__typename === 'Container' ? 'Container' : 'Serverless'}</td>
               <td>
                 <State gantry={gantry} workload={workload} />

@@ -103,6 +103,57 @@ describe('the Gantry Console', () => {
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
   });
 
+  it("a container's page: the tail grows, stop and start go through a confirmation, and a reload resumes the tail with no line lost or repeated", async () => {
+    const page = await newPage();
+    await signInAs(page, 'admin');
+    const { data } = await gqlAt(gateway.url, '{ containers(first: 50) { nodes { id name state } } }');
+    const online = (data.containers.nodes as Array<{ id: string; name: string; state: string }>).find((c) => c.state === 'ONLINE')!;
+    await page.getByRole('link', { name: online.name, exact: true }).click();
+    await page.getByRole('heading', { name: online.name }).waitFor();
+    // The demo container logs a line every 2 s.
+    const lines = page.locator('[data-log-line]');
+    await expect.poll(() => lines.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'container.png'), fullPage: true });
+
+    // Stop, with a confirmation: the state shown follows it live to OFFLINE, and the tail goes quiet.
+    await page.getByRole('button', { name: 'stop', exact: true }).click();
+    await page.getByRole('alertdialog').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes, stop' }).click();
+    await page.locator('dd[data-state="OFFLINE"]').waitFor({ timeout: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const shown = () => lines.evaluateAll((items) => items.map((item) => ({ cursor: item.getAttribute('data-cursor'), text: item.textContent })));
+    const before = await shown();
+
+    // Reload, then start it again: the tail resumes after the last line shown before the reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Power' }).waitFor();
+    await page.getByRole('button', { name: 'start', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, start' }).click();
+    await page.locator('dd[data-state="ONLINE"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => lines.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    const after = await shown();
+    expect(after.filter((line) => before.some((seen) => seen.cursor === line.cursor))).toEqual([]);
+    const tail = await gqlAt(gateway.url, 'query($id: ID!) { container(id: $id) { logs(limit: 200) { timestamp message } } }', { id: online.id });
+    // `logs` answers newest first.
+    const history = (tail.data.container.logs as Array<{ timestamp: string; message: string }>).map((line) => `${line.timestamp} ${line.message}`).reverse();
+    const lastSeen = history.indexOf(before.at(-1)!.text!);
+    expect(lastSeen).toBeGreaterThanOrEqual(0);
+    expect(after[0]!.text).toBe(history[lastSeen + 1]);
+  });
+
+  it("a reader's power action is refused, and the page shows the typed error", async () => {
+    const page = await newPage();
+    await signInAs(page, 'reader');
+    await page.locator('tbody a').first().click();
+    await page.getByRole('heading', { name: 'Power' }).waitFor();
+    await page.getByRole('button', { name: 'restart', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, restart' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('FORBIDDEN');
+    await page.screenshot({ path: join(ARTIFACTS, 'refused.png'), fullPage: true });
+  });
+
   it('serves small, compressed, cached assets: far lighter than GraphiQL', async () => {
     const html = await request(`${gateway.url}/console`);
     expect(html.headers['cache-control']).toBe('no-cache');
