@@ -10,6 +10,7 @@ import {
 } from '../../client/index.js';
 import type { Gantry, GraphQLErrorShape } from './api.js';
 import { Errors } from './Errors.js';
+import { Metrics } from './Metrics.js';
 
 type Container = NonNullable<ContainerQuery['container']>;
 type Line = NonNullable<ContainerLogsSubscription['containerLogs']['line']>;
@@ -159,6 +160,7 @@ export function ContainerPage({ gantry, id }: { gantry: Gantry; id: string }) {
           </dl>
           <Power gantry={gantry} id={id} onDone={() => void load()} />
           <LogTail gantry={gantry} id={id} />
+          <Metrics gantry={gantry} id={id} />
           <section aria-labelledby="processes">
             <h3 id="processes">Processes</h3>
             <table>

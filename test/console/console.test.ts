@@ -143,6 +143,29 @@ describe('the Gantry Console', () => {
     expect(after[0]!.text).toBe(history[lastSeen + 1]);
   });
 
+  it("a container's CPU and memory charts hold its recent samples and move on with each new one", async () => {
+    // The embedded fleet samples every 30 s of its clock: a clock 30 times as fast samples each second.
+    const start = Date.now();
+    const embedded = await startTestEmbedded(await tempDataDir(), undefined, () => start + (Date.now() - start) * 30);
+    const fast = await startTestGateway(embedded.urls, { GANTRY_POLL_INTERVAL_MS: '200' }, { devTokens: TOKENS });
+    const page = await newPage();
+    await page.goto(`${fast.url}/console`);
+    await page.getByRole('button', { name: 'Sign in as admin' }).click();
+    const { data } = await gqlAt(fast.url, '{ containers(first: 50) { nodes { id name state } } }');
+    const online = (data.containers.nodes as Array<{ id: string; name: string; state: string }>).find((c) => c.state === 'ONLINE')!;
+    await page.getByRole('link', { name: online.name, exact: true }).click();
+    const figure = (chart: string, attribute: 'data-points' | 'data-last') =>
+      page.locator(`figure[data-chart="${chart}"]`).getAttribute(attribute).then(Number);
+    await expect.poll(() => figure('CPU', 'data-points'), { timeout: 10_000 }).toBeGreaterThan(0);
+    // The window is full (three hours of samples): a new sample moves its end.
+    const last = await figure('CPU', 'data-last');
+    await expect.poll(() => figure('CPU', 'data-last'), { timeout: 10_000 }).toBeGreaterThan(last);
+    await expect.poll(() => figure('Memory', 'data-last'), { timeout: 10_000 }).toBeGreaterThan(last);
+    expect(await page.locator('figure[data-chart="CPU"] canvas').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'container-metrics.png'), fullPage: true });
+  });
+
   it("a reader's power action is refused, and the page shows the typed error", async () => {
     const page = await newPage();
     await signInAs(page, 'reader');
