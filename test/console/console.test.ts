@@ -177,6 +177,23 @@ describe('the Gantry Console', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'refused.png'), fullPage: true });
   });
 
+  it('shows a backend that is down by name, and the rest of the page works', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    // Nothing listens on port 9 of 127.0.0.1: the serverless service is down.
+    const halfDown = await startTestGateway({ ...embedded.urls, serverless: 'http://127.0.0.1:9' }, {}, { devTokens: TOKENS });
+    const page = await newPage();
+    await page.goto(`${halfDown.url}/console`);
+    await page.getByRole('button', { name: 'Sign in as admin' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/UPSTREAM_UNAVAILABLE.*serverless/i);
+    // The containers are listed all the same.
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('tbody td', { hasText: 'Container' }).count()).toBeGreaterThan(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'backend-down.png'), fullPage: true });
+  });
+
   it('serves small, compressed, cached assets: far lighter than GraphiQL', async () => {
     const html = await request(`${gateway.url}/console`);
     expect(html.headers['cache-control']).toBe('no-cache');
