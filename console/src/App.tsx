@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Gantry, loadSession, type Session } from './api.js';
 import { ContainerPage } from './ContainerPage.js';
+import { Search } from './Search.js';
 import { SignIn } from './SignIn.js';
 import { Workloads } from './Workloads.js';
 
@@ -46,6 +47,7 @@ export function App() {
     <>
       <header>
         <h1>Gantry Console</h1>
+        {gantry && <Search gantry={gantry} />}
         {gantry && (
           <button type="button" onClick={signOut}>
             Sign out

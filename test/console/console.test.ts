@@ -177,6 +177,23 @@ describe('the Gantry Console', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'refused.png'), fullPage: true });
   });
 
+  it('searches everything from the header and jumps to a container', async () => {
+    const page = await newPage();
+    await signInAs(page, 'admin');
+    const { data } = await gqlAt(gateway.url, '{ containers(first: 50) { nodes { name } } }');
+    const name = (data.containers.nodes as Array<{ name: string }>)[0]!.name;
+    await page.getByLabel('Search everything').fill(name);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('list', { name: 'Search results' });
+    await results.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
+    await results.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { name, exact: true }).waitFor();
+    expect(page.url()).toContain('#/containers/');
+    expect(await results.count()).toBe(0);
+  });
+
   it('shows a backend that is down by name, and the rest of the page works', async () => {
     const embedded = await startTestEmbedded(await tempDataDir());
     // Nothing listens on port 9 of 127.0.0.1: the serverless service is down.
