@@ -63,11 +63,6 @@ function mediaType(request: FastifyRequest): string | undefined {
   return request.headers['content-type']?.split(';', 1)[0]?.trim().toLowerCase();
 }
 
-function hasBody(request: FastifyRequest): boolean {
-  const length = request.headers['content-length'];
-  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
 /** A route hook: 415 unless the body has one of `types` (Glance checks the type before looking at the image). */
 function requireContentType(types: readonly string[], headers: Record<string, string> = {}) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -79,7 +74,7 @@ function requireContentType(types: readonly string[], headers: Record<string, st
 /** A create's body: Glance reads it as JSON whatever its media type says. */
 function createBody(request: FastifyRequest): unknown {
   if (typeof request.body !== 'string') return request.body;
-  if (request.body === '') return hasBody(request) ? undefined : undefined;
+  if (request.body === '') return undefined;
   try {
     return JSON.parse(request.body);
   } catch {
