@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { whyUnreachable } from '../../src/backends/http/why-unavailable.js';
 import { listenTracked, track } from '../helpers/leftovers.js';
 import { startTestGateway, TOKENS } from '../helpers/harness.js';
+import { freePort } from '../helpers/free-port.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 /**
@@ -20,15 +21,6 @@ function capturingLogger() {
   const lines: Array<{ level: number; msg: string; [key: string]: unknown }> = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
   return { logger, lines, warnings: () => lines.filter((line) => line.level === 40) };
-}
-
-/** A port with nothing listening: bound, noted, closed. */
-async function closedPort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Accepts connections and never answers. */
@@ -53,7 +45,7 @@ const allAt = (url: string) => ({ vmImages: url, ciImages: url, containerImages:
 
 describe('why a backend is unavailable', () => {
   it('/readyz and the start-up warning name refused, timeout, TLS and HTTP status failures with host:port', async () => {
-    const refused = await closedPort();
+    const refused = await freePort();
     const silent = await silentServer();
     const failing = await statusServer(() => 503);
     const plain = await statusServer(() => 200);

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_MAIN, PROJECT_OTHER } from '../../src/embedded/principals.js';
+import { freePort } from './free-port.js';
 import { tempDataDir } from './leftovers.js';
 import { waitFor } from './wait-for.js';
 
@@ -80,14 +80,6 @@ config_file = ${join(dir, 'glance-api-paste.ini')}
 enforce_new_defaults = true
 policy_dirs = ${join(dir, 'policy.d')}
 `;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Starts glance-api on a free port of 127.0.0.1 with an empty database, or uses GLANCE_URL. */
