@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type ContainerLogsSubscription,
   ContainerDocument,
   ContainerLogsDocument,
-  type ContainerQuery,
   ContainerStateDocument,
   type PowerAction,
   PowerContainerDocument,
@@ -11,8 +10,8 @@ import {
 import type { Gantry, GraphQLErrorShape } from './api.js';
 import { Errors } from './Errors.js';
 import { Metrics } from './Metrics.js';
+import { useQuery } from './useQuery.js';
 
-type Container = NonNullable<ContainerQuery['container']>;
 type Line = NonNullable<ContainerLogsSubscription['containerLogs']['line']>;
 
 /** The last log cursor shown, per container and tab: a reload resumes after it (`after`), no line lost or repeated. */
@@ -118,18 +117,9 @@ function Power({ gantry, id, onDone }: { gantry: Gantry; id: string; onDone: () 
 
 /** One container: its facts, its state live, power, the log tail and the process table. */
 export function ContainerPage({ gantry, id }: { gantry: Gantry; id: string }) {
-  const [container, setContainer] = useState<Container | null>();
-  const [errors, setErrors] = useState<GraphQLErrorShape[]>([]);
+  const { data, errors, reload } = useQuery(gantry, ContainerDocument, { id, logLimit: 1 });
+  const container = data === undefined ? undefined : (data?.container ?? null);
   const [state, setState] = useState<string>();
-
-  const load = useCallback(async () => {
-    const result = await gantry.request(ContainerDocument, { id, logLimit: 1 });
-    setErrors(result.errors ?? []);
-    setContainer(result.data?.container ?? null);
-  }, [gantry, id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(
     () =>
       gantry.subscribe(ContainerStateDocument, { id }, (result) => {
@@ -142,7 +132,7 @@ export function ContainerPage({ gantry, id }: { gantry: Gantry; id: string }) {
   return (
     <section aria-labelledby="container-name">
       <p>
-        <a href="#/">← Workloads</a>
+        <a href="#/workloads">← Workloads</a>
       </p>
       <Errors errors={errors} />
       {container === null ? (
@@ -158,7 +148,7 @@ export function ContainerPage({ gantry, id }: { gantry: Gantry; id: string }) {
             <dt>Local IP</dt>
             <dd>{container.localIp ?? '—'}</dd>
           </dl>
-          <Power gantry={gantry} id={id} onDone={() => void load()} />
+          <Power gantry={gantry} id={id} onDone={reload} />
           <LogTail gantry={gantry} id={id} />
           <Metrics gantry={gantry} id={id} />
           <section aria-labelledby="processes">

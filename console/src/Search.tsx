@@ -2,15 +2,27 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { SearchDocument, type SearchQuery } from '../../client/index.js';
 import type { Gantry, GraphQLErrorShape } from './api.js';
 import { Errors } from './Errors.js';
+import { href, type Section } from './route.js';
 
 type Hit = SearchQuery['search'][number];
 
-/** A hit's name and where it leads: a container opens its page; other kinds are listed with their type. */
+/** Where each kind of hit leads: its own page. */
+const PAGES: Record<string, Section> = {
+  Container: 'containers',
+  ServerlessContainer: 'serverless',
+  VmImage: 'vm-images',
+  CiImage: 'ci-images',
+  ContainerImage: 'catalogue',
+};
+
+/** A hit's name and the page it opens. */
 function describe(hit: Hit): { name: string; href?: string } {
   const node = hit.node;
-  if ('imageName' in node) return { name: node.imageName ?? node.id };
-  if ('label' in node) return { name: node.label };
-  if ('name' in node) return { name: node.name, ...(node.__typename === 'Container' ? { href: `#/containers/${encodeURIComponent(node.id)}` } : {}) };
+  const section = PAGES[node.__typename];
+  const link = section && 'id' in node ? { href: href(section, node.id) } : {};
+  if ('imageName' in node) return { name: node.imageName ?? node.id, ...link };
+  if ('label' in node) return { name: node.label, ...link };
+  if ('name' in node) return { name: node.name, ...link };
   return { name: 'unnamed' };
 }
 

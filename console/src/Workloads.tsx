@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ContainerStateDocument, WorkloadsDocument, type WorkloadsQuery } from '../../client/index.js';
-import type { Gantry, GraphQLErrorShape } from './api.js';
+import type { Gantry } from './api.js';
 import { Errors } from './Errors.js';
+import { PageButtons, usePaging } from './Paging.js';
+import { href } from './route.js';
+import { useQuery } from './useQuery.js';
 
 type Page = NonNullable<WorkloadsQuery['workloads']>;
 type Workload = Page['nodes'][number];
@@ -22,30 +25,24 @@ function State({ gantry, workload }: { gantry: Gantry; workload: Workload }) {
 
 /** Containers and serverless containers in one table: a page at a time, filtered by name, states live. */
 export function Workloads({ gantry }: { gantry: Gantry }) {
-  const [pages, setPages] = useState<Array<string | undefined>>([undefined]);
-  const [page, setPage] = useState<Page>();
-  const [errors, setErrors] = useState<GraphQLErrorShape[]>([]);
+  const paging = usePaging();
   const [search, setSearch] = useState('');
-  const after = pages.at(-1);
-
-  const load = useCallback(async () => {
-    const result = await gantry.request(WorkloadsDocument, { first: 25, ...(after ? { after } : {}) });
-    setErrors(result.errors ?? []);
-    if (result.data?.workloads) setPage(result.data.workloads);
-  }, [gantry, after]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { after } = paging;
+  const { data, errors } = useQuery(gantry, WorkloadsDocument, { first: 25, ...(after ? { after } : {}) });
+  const page = data?.workloads;
 
   const shown = (page?.nodes ?? []).filter((node) => node.name.toLowerCase().includes(search.trim().toLowerCase()));
   return (
     <section aria-labelledby="workloads">
       <h2 id="workloads">Workloads</h2>
+      <p>
+        <a href={href('serverless', 'new')}>New serverless container</a>
+      </p>
       <Errors errors={errors} />
       <label htmlFor="workload-search">Search by name</label>
       <input id="workload-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
       <table>
-        <caption>Containers and serverless containers, page {pages.length}</caption>
+        <caption>Containers and serverless containers, page {paging.number}</caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -57,7 +54,7 @@ export function Workloads({ gantry }: { gantry: Gantry }) {
           {shown.map((workload) => (
             <tr key={workload.id} data-workload={workload.name}>
               <th scope="row">
-                {workload.__typename === 'Container' ? <a href={`#/containers/${encodeURIComponent(workload.id)}`}>{workload.name}</a> : workload.name}
+                <a href={href(workload.__typename === 'Container' ? 'containers' : 'serverless', workload.id)}>{workload.name}</a>
               </th>
               <td>{workload.__typename === 'Container' ? 'Container' : 'Serverless'}</td>
               <td>
@@ -67,14 +64,7 @@ export function Workloads({ gantry }: { gantry: Gantry }) {
           ))}
         </tbody>
       </table>
-      <nav aria-label="Pages">
-        <button type="button" disabled={pages.length === 1} onClick={() => setPages(pages.slice(0, -1))}>
-          Previous page
-        </button>
-        <button type="button" disabled={!page?.pageInfo.hasNextPage} onClick={() => setPages([...pages, page?.pageInfo.endCursor ?? undefined])}>
-          Next page
-        </button>
-      </nav>
+      <PageButtons paging={paging} hasNextPage={page?.pageInfo.hasNextPage ?? false} endCursor={page?.pageInfo.endCursor} />
     </section>
   );
 }

@@ -9,10 +9,15 @@ import { documentId } from '../../client/index.js';
  * graphql-ws. With trusted documents on (the gateway says so in /console/session.json) only
  * each document's hash is sent, so the console runs in the production profile too.
  */
+export interface FieldErrorShape {
+  path: ReadonlyArray<string>;
+  message: string;
+}
+
 export interface GraphQLErrorShape {
   message: string;
   path?: ReadonlyArray<string | number>;
-  extensions?: { code?: string; backend?: string } & Record<string, unknown>;
+  extensions?: { code?: string; backend?: string; fields?: FieldErrorShape[] } & Record<string, unknown>;
 }
 
 export interface Result<R> {

@@ -1,72 +1,29 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gateway } from '../../src/server.js';
 import { PowerContainerDocument } from '../generated/graphql.js';
 import { gqlAt, startTestEmbedded, startTestGateway, TOKENS } from '../helpers/harness.js';
-import { tempDataDir, track } from '../helpers/leftovers.js';
+import { tempDataDir } from '../helpers/leftovers.js';
+import { ARTIFACTS, accessibilityViolations, launchBrowser, newPage as openTab, screenshot, signInAs as signInAt } from './browser.js';
 
 /**
- * The Gantry Console in a real browser: Debian's Chromium (`apt-get install chromium`, as
- * .ci/run does) driven by playwright-core, against a real gateway and the embedded services.
- * Every page is checked with axe-core, and a screenshot of it is written to ARTIFACTS, whose
- * path the first test prints.
+ * The Gantry Console in a real browser (browser.ts), against a real gateway and the embedded
+ * services: sign-in, workloads, a container's page, search, errors, and how it is served.
+ * Images, the catalogue and serverless have their own files beside this one.
  */
-const ARTIFACTS = join(process.cwd(), '.ci', 'artifacts', 'console');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-/** Headless flags for this machine's closed network (background networking would be refused). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 let browser: Browser;
 let gateway: Gateway;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const embedded = await startTestEmbedded(await tempDataDir());
   gateway = await startTestGateway(embedded.urls, { GANTRY_POLL_INTERVAL_MS: '200' }, { devTokens: TOKENS });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  track(() => browser.close());
+  browser = await launchBrowser();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  track(() => context.close());
-  return context.newPage();
-}
-
-/** axe-core's violations on the page as it stands, as `rule: target` lines. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }
-    ).axe.run();
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-  return violations;
-}
-
-async function signInAs(page: Page, who: 'admin' | 'reader') {
-  await page.goto(`${gateway.url}/console`);
-  await page.getByRole('button', { name: `Sign in as ${who}` }).click();
-  await page.getByRole('heading', { name: 'Workloads' }).waitFor();
-  await page.locator('tbody tr').first().waitFor();
-}
+const newPage = (): Promise<Page> => openTab(browser);
+const signInAs = (page: Page, who: 'admin' | 'reader') => signInAt(page, gateway.url, who);
 
 describe('the Gantry Console', () => {
   it('signs in with a pasted token, by keyboard, and passes axe-core', async () => {
@@ -75,7 +32,7 @@ describe('the Gantry Console', () => {
     await page.goto(`${gateway.url}/console`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'sign-in.png'), fullPage: true });
+    await screenshot(page, 'sign-in');
     // By keyboard: the token field, then its button.
     await page.keyboard.press('Tab');
     await page.keyboard.type(TOKENS.reader);
@@ -97,7 +54,7 @@ describe('the Gantry Console', () => {
     const powered = await gqlAt(gateway.url, PowerContainerDocument, { input: { id: offline.id, action: 'START' } });
     expect(powered.data.powerContainer.__typename).toBe('PowerContainerSuccess');
     await page.locator(`tr[data-workload="${offline.name}"] [data-state="ONLINE"]`).waitFor({ timeout: 15_000 });
-    await page.screenshot({ path: join(ARTIFACTS, 'workloads.png'), fullPage: true });
+    await screenshot(page, 'workloads');
     // The search box narrows the table to matching names.
     await page.getByLabel('Search by name').fill(offline.name);
     await expect(page.locator('tbody tr').count()).resolves.toBe(1);
@@ -114,7 +71,7 @@ describe('the Gantry Console', () => {
     const lines = page.locator('[data-log-line]');
     await expect.poll(() => lines.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'container.png'), fullPage: true });
+    await screenshot(page, 'container');
 
     // Stop, with a confirmation: the state shown follows it live to OFFLINE, and the tail goes quiet.
     await page.getByRole('button', { name: 'stop', exact: true }).click();
@@ -163,18 +120,24 @@ describe('the Gantry Console', () => {
     await expect.poll(() => figure('Memory', 'data-last'), { timeout: 10_000 }).toBeGreaterThan(last);
     expect(await page.locator('figure[data-chart="CPU"] canvas').count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'container-metrics.png'), fullPage: true });
+    await screenshot(page, 'container-metrics');
   });
 
   it("a reader's power action is refused, and the page shows the typed error", async () => {
     const page = await newPage();
     await signInAs(page, 'reader');
-    await page.locator('tbody a').first().click();
+    // Serverless rows link to their own pages: take a container's row.
+    await page
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('cell', { name: 'Container', exact: true }) })
+      .getByRole('link')
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Power' }).waitFor();
     await page.getByRole('button', { name: 'restart', exact: true }).click();
     await page.getByRole('button', { name: 'Yes, restart' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toContain('FORBIDDEN');
-    await page.screenshot({ path: join(ARTIFACTS, 'refused.png'), fullPage: true });
+    await screenshot(page, 'refused');
   });
 
   it('searches everything from the header and jumps to a container', async () => {
@@ -187,7 +150,7 @@ describe('the Gantry Console', () => {
     const results = page.getByRole('list', { name: 'Search results' });
     await results.waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'search.png'), fullPage: true });
+    await screenshot(page, 'search');
     await results.getByRole('link', { name, exact: true }).click();
     await page.getByRole('heading', { name, exact: true }).waitFor();
     expect(page.url()).toContain('#/containers/');
@@ -208,7 +171,7 @@ describe('the Gantry Console', () => {
     await page.locator('tbody tr').first().waitFor();
     expect(await page.locator('tbody td', { hasText: 'Container' }).count()).toBeGreaterThan(0);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'backend-down.png'), fullPage: true });
+    await screenshot(page, 'backend-down');
   });
 
   it('serves small, compressed, cached assets: far lighter than GraphiQL', async () => {
