@@ -123,6 +123,37 @@ describe('the Gantry Console', () => {
     await screenshot(page, 'container-metrics');
   });
 
+  it('starts a stopped container from its page: the state reaches ONLINE, the tail grows, the charts gain points; then stops it', async () => {
+    const start = Date.now();
+    const embedded = await startTestEmbedded(await tempDataDir(), undefined, () => start + (Date.now() - start) * 30);
+    const fast = await startTestGateway(embedded.urls, { GANTRY_POLL_INTERVAL_MS: '200' }, { devTokens: TOKENS });
+    const page = await newPage();
+    await signInAt(page, fast.url, 'admin');
+    const { data } = await gqlAt(fast.url, '{ containers(first: 50) { nodes { id name state } } }');
+    const offline = (data.containers.nodes as Array<{ id: string; name: string; state: string }>).find((c) => c.state === 'OFFLINE')!;
+    await page.getByRole('link', { name: offline.name, exact: true }).click();
+    await page.locator('dd[data-state="OFFLINE"]').waitFor();
+    const lines = page.locator('[data-log-line]');
+    const figure = (chart: string, attribute: 'data-points' | 'data-last') =>
+      page.locator(`figure[data-chart="${chart}"]`).getAttribute(attribute).then((value) => Number(value || 0));
+    const linesBefore = await lines.count();
+    const pointsBefore = await figure('CPU', 'data-points');
+    const lastBefore = await figure('CPU', 'data-last');
+
+    await page.getByRole('button', { name: 'start', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, start' }).click();
+    await page.locator('dd[data-state="ONLINE"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => lines.count(), { timeout: 10_000 }).toBeGreaterThan(linesBefore + 1);
+    // A new sample: the chart holds more points, or its full window ends later.
+    await expect
+      .poll(async () => (await figure('CPU', 'data-points')) > pointsBefore || (await figure('CPU', 'data-last')) > lastBefore, { timeout: 10_000 })
+      .toBe(true);
+
+    await page.getByRole('button', { name: 'stop', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, stop' }).click();
+    await page.locator('dd[data-state="OFFLINE"]').waitFor({ timeout: 15_000 });
+  });
+
   it("a reader's power action is refused, and the page shows the typed error", async () => {
     const page = await newPage();
     await signInAs(page, 'reader');
