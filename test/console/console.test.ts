@@ -135,7 +135,10 @@ describe('the Gantry Console', () => {
     await page.locator('dd[data-state="OFFLINE"]').waitFor();
     const lines = page.locator('[data-log-line]');
     const figure = (chart: string, attribute: 'data-points' | 'data-last') =>
-      page.locator(`figure[data-chart="${chart}"]`).getAttribute(attribute).then((value) => Number(value || 0));
+      page
+        .locator(`figure[data-chart="${chart}"]`)
+        .getAttribute(attribute)
+        .then((value) => Number(value || 0));
     const linesBefore = await lines.count();
     const pointsBefore = await figure('CPU', 'data-points');
     const lastBefore = await figure('CPU', 'data-last');
@@ -243,6 +246,65 @@ describe('the Gantry Console', () => {
     await page.locator('tr [data-state="ONLINE"]').first().waitFor();
     expect(refused).toEqual([]);
     expect(await page.getByRole('alert').count()).toBe(0);
+    // Every other page's documents are in the manifest too.
+    const pages: Array<[string, () => Promise<unknown>]> = [
+      [
+        'a container',
+        () =>
+          page
+            .locator('tbody tr')
+            .filter({ has: page.getByRole('cell', { name: 'Container', exact: true }) })
+            .getByRole('link')
+            .first()
+            .click(),
+      ],
+      ['images', () => page.goto(`${trusted.url}/console#/images`)],
+      [
+        'a VM image',
+        () =>
+          page
+            .locator('tbody tr')
+            .filter({ has: page.getByRole('cell', { name: 'VM image', exact: true }) })
+            .getByRole('link')
+            .first()
+            .click(),
+      ],
+      [
+        'a CI image',
+        () =>
+          page.goto(`${trusted.url}/console#/images`).then(() =>
+            page
+              .locator('tbody tr')
+              .filter({ has: page.getByRole('cell', { name: 'CI image', exact: true }) })
+              .getByRole('link')
+              .first()
+              .click(),
+          ),
+      ],
+      ['the catalogue', () => page.goto(`${trusted.url}/console#/catalogue`)],
+      ['a catalogue image', () => page.locator('tbody a').first().click()],
+      [
+        'a serverless container',
+        () =>
+          page.goto(`${trusted.url}/console#/workloads`).then(() =>
+            page
+              .locator('tbody tr')
+              .filter({ has: page.getByRole('cell', { name: 'Serverless', exact: true }) })
+              .getByRole('link')
+              .first()
+              .click(),
+          ),
+      ],
+      ['the new serverless form', () => page.goto(`${trusted.url}/console#/serverless/new`)],
+    ];
+    for (const [name, open] of pages) {
+      await open();
+      await page.locator('main h2').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(refused, name).toEqual([]);
+      expect(await page.getByRole('alert').count(), name).toBe(0);
+    }
+    await page.getByLabel('Nvidia a100').waitFor();
   });
 
   it('offers no dev principals where the gateway would not print their tokens', async () => {
