@@ -46,6 +46,8 @@ export interface Context {
   traceUpstream: boolean;
   /** The WebSocket this operation came on (undefined over HTTP and SSE). */
   socket: object | undefined;
+  /** Subgraph mode: admission let this caller ask for `_entities` and `_service` (see admission.ts). */
+  mayFederate: boolean;
   /**
    * Aborts when the operation is over: it has answered (use-operation-end.ts calls `end`), its
    * stream has ended, or its caller has gone (request aborted, socket closed). Upstream calls
@@ -89,6 +91,8 @@ export interface ContextOptions {
   socket?: object;
   /** Aborts when the caller goes away (the HTTP request aborted, the WebSocket closed). */
   callerGone?: AbortSignal | AttemptAbort | undefined;
+  /** Subgraph mode: admission let this caller ask for `_entities` and `_service`. @default false */
+  mayFederate?: boolean;
 }
 
 /**
@@ -170,6 +174,7 @@ export function createContext(deps: ContextDeps, credentials: Credentials, optio
     extraErrors: [],
     traceUpstream: options.traceUpstream === true || deps.config.traceUpstream,
     socket: options.socket,
+    mayFederate: options.mayFederate ?? false,
     signal: over,
     end,
     deadline,

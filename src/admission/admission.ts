@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/schema.js';
 import { GantryError, UnauthenticatedError } from '../errors.js';
 import { type Credentials, readCredentials } from './credentials.js';
-import { isDeveloperKey } from './developer-keys.js';
+import { isOneOfSecrets } from './developer-keys.js';
 import { clientAddress, type Knock, type Transport } from './knock.js';
 import { createRateLimits } from './rate-limits.js';
 import { createSharedStore } from './shared-store.js';
@@ -21,7 +21,11 @@ import { loadTrustedDocuments } from './trusted-documents.js';
  * 3. the per-credential budget (shared by the replicas through Redis when REDIS_URL is set);
  * 4. the profile: whether this caller may see the schema (production hides it from callers
  *    without a developer key; the introspection rule reads the verdict at validation);
- * 5. the document: with trusted documents on, the manifest's text for the hash, or a refusal.
+ * 5. the federation router: in subgraph mode with GANTRY_SUBGRAPH_ROUTER_SECRET, whether the
+ *    caller presented the secret (only then may it ask for `_entities` and `_service`);
+ * 6. the document: with trusted documents on, the manifest's text for the hash, or a refusal.
+ *    A verified router is exempt: it sends query plans it wrote, not client documents (the
+ *    router applies its own document policy to the clients in front of it).
  *
  * A refusal is a GraphQLError with its code and the HTTP status (and Retry-After) it wants;
  * each entry answers it in its own protocol's way (an HTTP status, a graphql-ws `error`, a
@@ -60,6 +64,8 @@ export interface Admitted {
   mayIntrospect: boolean;
   /** The document to run: the trusted document's text, else the operation's query as sent. */
   query: unknown;
+  /** Subgraph mode: the caller may ask for `_entities` and `_service` (no router secret is set, or it sent it). */
+  mayFederate: boolean;
 }
 
 /** Operations that pay the per-address budget here: a WebSocket's messages pass no HTTP door. */
@@ -76,8 +82,10 @@ export function createAdmission(config: Config, logger: Pick<Logger, 'warn' | 'i
   const trusted = config.trustedDocuments ? loadTrustedDocuments(config.trustedDocuments) : undefined;
   const production = config.profile === 'production';
   const { maxRequestBytes } = config.limits;
-  const mayIntrospect = (developerKey: unknown) => !production || isDeveloperKey(config.developerKeys, developerKey);
+  const mayIntrospect = (developerKey: unknown) => !production || isOneOfSecrets(config.developerKeys ?? [], developerKey);
   const refusedCredential = (address: string) => void limits.authFailure(address);
+  const { routerSecret } = config.subgraph;
+  const fromRouter = (knock: Knock) => routerSecret !== undefined && isOneOfSecrets([routerSecret], knock.routerSecret);
 
   const readCaller = (knock: Knock): Credentials => {
     try {
@@ -121,12 +129,20 @@ export function createAdmission(config: Config, logger: Pick<Logger, 'warn' | 'i
       const wait = await limits.credential(credentials.sent);
       if (wait !== undefined) throw tooMany(wait, 'operations for this credential');
       let query = knock.operation?.query;
-      if (trusted && knock.operation) {
+      const verifiedRouter = fromRouter(knock);
+      if (trusted && knock.operation && !verifiedRouter) {
         const resolved = trusted.resolve(knock.operation);
         if (typeof resolved !== 'string') throw resolved;
         query = resolved;
       }
-      return { transport: knock.transport, address: knock.address, credentials, mayIntrospect: mayIntrospect(knock.developerKey), query };
+      return {
+        transport: knock.transport,
+        address: knock.address,
+        credentials,
+        mayIntrospect: mayIntrospect(knock.developerKey),
+        query,
+        mayFederate: routerSecret === undefined || verifiedRouter,
+      };
     },
 
     handshake(knock) {

@@ -7,8 +7,11 @@ export const DEVELOPER_KEY_COOKIE = 'gantry-developer-key';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Whether `presented` is one of `keys`: compared by digest in constant time, every key checked. */
-export function isDeveloperKey(keys: readonly string[], presented: unknown): boolean {
+/**
+ * Whether `presented` is one of `keys` (developer keys, the router secret): compared by digest
+ * in constant time, every key checked.
+ */
+export function isOneOfSecrets(keys: readonly string[], presented: unknown): boolean {
   if (typeof presented !== 'string' || presented === '') return false;
   const candidate = digest(presented);
   let match = false;

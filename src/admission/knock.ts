@@ -25,9 +25,14 @@ export interface Knock {
   backendTokens: string | Record<string, unknown> | null;
   /** `X-Gantry-Developer-Key` or its cookie (HTTP), `connectionParams.developerKey` (graphql-ws). */
   developerKey: unknown;
+  /** `X-Gantry-Router-Secret` (HTTP) or `connectionParams.routerSecret` (graphql-ws): a federation router. */
+  routerSecret: unknown;
   /** The operation's parameters; byte routes have none. */
   operation?: OperationParams;
 }
+
+/** Header a federation router sends its shared secret in (GANTRY_SUBGRAPH_ROUTER_SECRET). */
+const ROUTER_SECRET_HEADER = 'x-gantry-router-secret';
 
 /** A header by its lower-case name: node's header map and fetch's Headers both fit behind it. */
 export type HeaderReader = (name: string) => string | null | undefined;
@@ -56,6 +61,7 @@ export function knockFromHeaders(transport: Transport, address: string, header: 
     authorization: header('authorization') ?? null,
     backendTokens: header('x-gantry-backend-tokens') ?? null,
     developerKey: header(DEVELOPER_KEY_HEADER) ?? cookieValue(header('cookie'), DEVELOPER_KEY_COOKIE),
+    routerSecret: header(ROUTER_SECRET_HEADER),
     ...(operation ? { operation } : {}),
   };
 }
@@ -72,6 +78,7 @@ export function knockFromConnectionParams(address: string, params: Readonly<Reco
         ? (backendTokens as string | Record<string, unknown>)
         : null,
     developerKey: params?.developerKey,
+    routerSecret: params?.routerSecret,
     ...(operation ? { operation } : {}),
   };
 }

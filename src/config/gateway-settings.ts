@@ -159,6 +159,20 @@ export const gatewaySettings = {
     'operator',
     '/metrics names operations and backends: when set, it is served only to `Authorization: Bearer <key>`. In the production profile /metrics is never served without it (404).',
   ),
+  subgraph: z.object({
+    enabled: setting(
+      flag().default(false),
+      'GANTRY_SUBGRAPH',
+      'operator',
+      'Serve the schema as an Apollo Federation 2 subgraph: `_service { sdl }` and `_entities`, with `@key(fields: "id")` on every Node type (docs/federation.md). The standalone schema is unchanged; off serves no federation fields.',
+    ),
+    routerSecret: setting(
+      optionalSecret().pipe(z.string().min(16, 'the router secret needs at least 16 characters').optional()),
+      'GANTRY_SUBGRAPH_ROUTER_SECRET',
+      'operator',
+      'With GANTRY_SUBGRAPH: `_service` and `_entities` answer only requests carrying this secret in `X-Gantry-Router-Secret` (graphql-ws: `routerSecret` in connectionParams), so clients cannot bypass the router. Such requests also skip the trusted-documents check, since the router sends query plans, not client documents.',
+    ),
+  }),
   mcp: z.object({
     authorizationServers: setting(
       commaList().pipe(z.array(z.url())).default([]),

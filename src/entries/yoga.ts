@@ -16,6 +16,7 @@ import { useOperationLog } from '../plugins/use-operation-log.js';
 import { TRACE_HEADER, useUpstreamTrace } from '../plugins/use-upstream-trace.js';
 import { createPolicy } from '../policy.js';
 import { schema } from '../schema/index.js';
+import { buildSubgraphSchema } from '../subgraph/schema.js';
 import type { Tracing } from '../tracing.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -59,7 +60,8 @@ export function createGatewayYoga(options: YogaOptions): GatewayYoga {
   const { config, deps, admission, logger, metrics } = options;
   const fast = config.fastExecution;
   return createYoga<Record<string, unknown>, Context>({
-    schema,
+    // GANTRY_SUBGRAPH: the same schema with the federation fields (src/subgraph/), for every way in.
+    schema: config.subgraph.enabled ? buildSubgraphSchema() : schema,
     graphqlEndpoint: GRAPHQL_PATH,
     landingPage: false,
     // GraphiQL served from the package, not a CDN, so it works on air-gapped machines. Loaded
@@ -109,6 +111,7 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
       traceUpstream: admitted.mayIntrospect && initial.connectionParams.trace === 'upstream',
       ...(initial.socket ? { socket: initial.socket } : {}),
       callerGone: initial.callerGone,
+      mayFederate: admitted.mayFederate,
     });
   }
   const request = initial.request;
@@ -121,6 +124,7 @@ function contextFor(deps: ContextDeps, initial: InitialContext): Context {
     // Aborts when the client goes before its answer (Yoga's Request, the fast path's view, or
     // the signal an entry without a Request passes, as MCP does).
     callerGone: initial.callerGone ?? request?.signal,
+    mayFederate: admitted.mayFederate,
     ...(requestId && /^[\w.:-]{1,128}$/.test(requestId) ? { requestId } : {}),
   });
 }

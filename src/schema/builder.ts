@@ -1,6 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
@@ -32,8 +34,9 @@ export const builder = new SchemaBuilder<{
   // Order matters. Scope auth first: an unauthenticated call fails before anything else runs,
   // and its error is never swallowed into a payload. Errors before validation: input problems
   // become InvalidInputError data in mutation payloads. Relay and dataloader after them so
-  // node lookups and loaders run inside the checks.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  // node lookups and loaders run inside the checks. Directives and federation last: they only
+  // describe the subgraph schema (src/subgraph/), after the plugins that wrap resolvers.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin, ValidationPlugin, DirectivesPlugin, FederationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authorizeOnSubscribe: true,

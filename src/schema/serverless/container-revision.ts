@@ -37,7 +37,7 @@ async function scanRevisions(context: Context, containerId: string, found: (r: R
   return undefined;
 }
 
-const ContainerRevision = loadableNodeRef('ContainerRevision', {
+export const ContainerRevision = loadableNodeRef('ContainerRevision', {
   id: { resolve: (revision: RevisionRecord) => revisionKey(revision) },
   load: (keys: string[], context: Context) =>
     Promise.all(
