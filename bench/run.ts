@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTransfers } from './transfers.js';
 import { runFanout } from './fanout.js';
+import { federationScenario } from './federation.js';
 import { mcpScenario } from './mcp.js';
 import { compare, type Peer } from './peers/compare.js';
 import { pairedAddedLatency, type PairedLatency } from './peers/paired.js';
@@ -171,6 +172,24 @@ async function main() {
         })),
       );
       mcpGateway.kill('SIGTERM');
+      // Federation: 50 entities through Hive Gateway beside the same list asked of Gantry, on
+      // processes of their own (a subgraph-mode gateway, the teams subgraph, Hive Gateway).
+      if (PEERS) {
+        const federated = await federationScenario(gatewayEnv, dataDir);
+        comparison.push(
+          ...(await compare({
+            scenarios: [federated.scenario],
+            peers: federated.peers,
+            only: process.env.BENCH_SCENARIO,
+            seconds: DURATION,
+            rounds: ROUNDS,
+            connections: CONNECTIONS,
+            warmupSeconds: WARMUP,
+            upstreamRequests,
+          })),
+        );
+        for (const child of federated.processes) child.kill('SIGTERM');
+      }
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
       // Hive Gateway's or a second gateway's timers on the same two cores.
       for (const peer of peers) if (peer.name !== 'gantry') peer.process?.kill('SIGTERM');
