@@ -9,12 +9,17 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
 import { graphqlRequest, type Peer, type Scenario } from './peers/compare.js';
 import { children, firstMatch, graphql, ROOT, start, TOKEN } from './processes.js';
+
+// Composition from the gateway's own node_modules, with the graphql it uses (the bench's
+// dependencies hold another copy).
+const fromRoot = createRequire(new URL('../package.json', import.meta.url));
+const { composeServices } = fromRoot('@theguild/federation-composition') as typeof import('@theguild/federation-composition');
+const { parse } = fromRoot('graphql') as typeof import('graphql');
 
 const SECRET = 'bench-router-secret-0123456789';
 const IMAGES = 50;

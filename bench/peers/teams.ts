@@ -3,9 +3,14 @@
  * the Gantry VM images given as JSON in argv[2] (`VmImage @key(fields: "id")`). Prints its URL.
  */
 import { createServer } from 'node:http';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { parse } from 'graphql';
-import { createYoga } from 'graphql-yoga';
+import { createRequire } from 'node:module';
+
+// From the gateway's own node_modules, all three: the bench's dependencies hold other copies of
+// graphql and graphql-yoga, and a schema from one copy cannot run in another.
+const fromRoot = createRequire(new URL('../../package.json', import.meta.url));
+const { buildSubgraphSchema } = fromRoot('@apollo/subgraph') as typeof import('@apollo/subgraph');
+const { parse } = fromRoot('graphql') as typeof import('graphql');
+const { createYoga } = fromRoot('graphql-yoga') as typeof import('graphql-yoga');
 
 const images = JSON.parse(process.argv[2] ?? '[]') as string[];
 
@@ -24,8 +29,7 @@ const TEAMS_SDL = /* GraphQL */ `
 `;
 
 const schema = buildSubgraphSchema({
-  // Without locations: a plain AST, whichever copy of graphql parsed it (the bench has its own).
-  typeDefs: parse(TEAMS_SDL, { noLocation: true }),
+  typeDefs: parse(TEAMS_SDL),
   resolvers: { Query: { teams: () => [{ id: 'platform', images: images.map((id) => ({ __typename: 'VmImage', id })) }] } },
 });
 const server = createServer(createYoga({ schema, logging: false }));
