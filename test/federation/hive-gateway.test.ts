@@ -22,7 +22,10 @@ let composition: ReturnType<typeof compose>;
 const teams: Team[] = [];
 
 beforeAll(async () => {
-  const embedded = await startTestEmbedded(await tempDataDir());
+  // The embedded fleet samples metrics every 30 s of its clock: a clock 30 times as fast samples
+  // each second, so containerMetrics has events to stream within the test.
+  const start = Date.now();
+  const embedded = await startTestEmbedded(await tempDataDir(), undefined, () => start + (Date.now() - start) * 30);
   vmImages = await startDelayProxy(embedded.urls.vmImages!, 0);
   gantry = await startTestGateway(
     { ...embedded.urls, vmImages: vmImages.url },
@@ -63,6 +66,37 @@ const viaRouter = async (query: string, token: string = TOKENS.admin, variables:
     errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
   };
 };
+
+/** Subscribes through the router over SSE until `enough` says so; the events' data, in order. */
+async function streamViaRouter(query: string, id: string, enough: (events: any[]) => boolean): Promise<any[]> {
+  const abort = new AbortController();
+  const response = await request(router, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${TOKENS.admin}` },
+    body: JSON.stringify({ query, variables: { id } }),
+    signal: abort.signal,
+  });
+  expect(response.statusCode).toBe(200);
+  const events: any[] = [];
+  let buffer = '';
+  try {
+    for await (const chunk of response.body) {
+      buffer += chunk.toString();
+      const complete = buffer.slice(0, buffer.lastIndexOf('\n') + 1);
+      buffer = buffer.slice(complete.length);
+      for (const match of complete.matchAll(/^data: (.+)$/gm)) {
+        const payload = JSON.parse(match[1]!) as { data?: unknown; errors?: unknown };
+        expect(payload.errors).toBeUndefined();
+        if (payload.data) events.push(payload.data);
+      }
+      if (enough(events)) break;
+    }
+  } finally {
+    abort.abort();
+  }
+  expect(enough(events)).toBe(true);
+  return events;
+}
 
 describe('Gantry behind Hive Gateway', () => {
   it('composes with a second subgraph without errors', () => {
@@ -142,34 +176,24 @@ describe('Gantry behind Hive Gateway', () => {
     expect(errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')).toBe(true);
   });
 
-  it('streams container logs through the router (client over SSE, router to Gantry over graphql-ws)', async () => {
+  it('streams containerLogs, containerMetrics and containerState through the router (client over SSE, router to Gantry over graphql-ws)', async () => {
     const listed = await gqlAt(gantry.url, '{ containers(first: 50) { nodes { id state } } }');
     const online = (listed.data.containers.nodes as Array<{ id: string; state: string }>).find((node) => node.state === 'ONLINE')!;
-    const abort = new AbortController();
-    const response = await request(router, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${TOKENS.admin}` },
-      body: JSON.stringify({ query: 'subscription($id: ID!) { containerLogs(id: $id) { cursor line { message } } }', variables: { id: online.id } }),
-      signal: abort.signal,
-    });
-    expect(response.statusCode).toBe(200);
-    const events: Array<{ cursor: string; line: { message: string } | null }> = [];
-    let buffer = '';
-    try {
-      for await (const chunk of response.body) {
-        buffer += chunk.toString();
-        for (const match of buffer.matchAll(/^data: (.+)$/gm)) {
-          const payload = JSON.parse(match[1]!) as { data?: { containerLogs: (typeof events)[number] }; errors?: unknown };
-          expect(payload.errors).toBeUndefined();
-          if (payload.data) events.push(payload.data.containerLogs);
-        }
-        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-        if (events.filter((event) => event.line).length >= 2) break;
-      }
-    } finally {
-      abort.abort();
-    }
-    expect(events.filter((event) => event.line).length).toBeGreaterThanOrEqual(2);
-    expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
+    const [logs, metrics, state] = await Promise.all([
+      streamViaRouter(
+        'subscription($id: ID!) { containerLogs(id: $id) { cursor line { message } } }',
+        online.id,
+        (events) => events.filter((e) => e.containerLogs.line).length >= 2,
+      ),
+      streamViaRouter(
+        'subscription($id: ID!) { containerMetrics(id: $id) { cpuPercent memoryMegabytes timestamp } }',
+        online.id,
+        (events) => events.length >= 2,
+      ),
+      streamViaRouter('subscription($id: ID!) { containerState(id: $id) { state } }', online.id, (events) => events.length >= 1),
+    ]);
+    expect(new Set(logs.map((event) => event.containerLogs.cursor)).size).toBe(logs.length);
+    expect(metrics[1].containerMetrics.timestamp > metrics[0].containerMetrics.timestamp).toBe(true);
+    expect(state[0].containerState.state).toBe('ONLINE');
   });
 });
