@@ -23,6 +23,7 @@ const { parse } = fromRoot('graphql') as typeof import('graphql');
 
 const SECRET = 'bench-router-secret-0123456789';
 const IMAGES = 50;
+export const FEDERATION_SCENARIO = `Federation: ${IMAGES} VM images by reference (Hive Gateway over the subgraph) beside nodes(ids) on Gantry`;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -94,7 +95,7 @@ export async function federationScenario(
   const named = (images: Array<{ name?: string } | null>) => images.length === IMAGES && images.every((image, i) => image?.name === `bench-federated-${i}`);
   return {
     scenario: {
-      name: `Federation: ${IMAGES} VM images by reference (Hive Gateway over the subgraph) beside nodes(ids) on Gantry`,
+      name: FEDERATION_SCENARIO,
       requests: {
         gantry: graphqlRequest('query($ids: [ID!]!) { nodes(ids: $ids) { ... on VmImage { id name } } }', { ids }),
         hive: graphqlRequest('{ teams { id images { id name } } }'),

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTransfers } from './transfers.js';
 import { runFanout } from './fanout.js';
-import { federationScenario } from './federation.js';
+import { FEDERATION_SCENARIO, federationScenario } from './federation.js';
 import { mcpScenario } from './mcp.js';
-import { compare, type Peer } from './peers/compare.js';
+import { compare, type Peer, type Scenario } from './peers/compare.js';
 import { pairedAddedLatency, type PairedLatency } from './peers/paired.js';
 import { startHiveGateway } from './peers/hive.js';
 import { benchScenarios } from './scenarios.js';
@@ -62,6 +62,9 @@ async function main() {
     const counts = async () => (await (await fetch(`${counting.control}/counts`)).json()) as { requests: number; polls: Record<string, number> };
     const upstreamRequests = async () => (await counts()).requests;
     const containerPolls = async () => (await counts()).polls.containers ?? 0;
+    /** One comparison with this run's settings (BENCH_DURATION, BENCH_ROUNDS, BENCH_CONNECTIONS). */
+    const measure = (scenarios: Scenario[], peers: Peer[], options: { only?: string | undefined; connections?: number } = {}) =>
+      compare({ scenarios, peers, seconds: DURATION, rounds: ROUNDS, connections: CONNECTIONS, warmupSeconds: WARMUP, upstreamRequests, ...options });
     const gatewayEnv = (extra: Record<string, string> = {}) => ({
       ...BENCH_GATEWAY_ENV,
       GANTRY_DATA_DIR: dataDir,
@@ -111,26 +114,9 @@ async function main() {
         requests: { ...s.requests, 'gantry-wide': s.requests.gantry, 'gantry-plain': s.requests.gantry, 'gantry-before': s.requests.gantry },
         check: { ...s.check, 'gantry-wide': s.check?.gantry, 'gantry-plain': s.check?.gantry, 'gantry-before': s.check?.gantry },
       }));
-      comparison = await compare({
-        scenarios,
-        peers,
-        only: process.env.BENCH_SCENARIO,
-        seconds: DURATION,
-        rounds: ROUNDS,
-        connections: CONNECTIONS,
-        warmupSeconds: WARMUP,
-        upstreamRequests,
-      });
+      comparison = await measure(scenarios, peers, { only: process.env.BENCH_SCENARIO });
       // What a gateway adds to one request: concurrency 1, the single entity only.
-      serial = await compare({
-        scenarios: scenarios.slice(0, 1),
-        peers,
-        seconds: DURATION,
-        rounds: ROUNDS,
-        connections: 1,
-        warmupSeconds: WARMUP,
-        upstreamRequests,
-      });
+      serial = await measure(scenarios.slice(0, 1), peers, { connections: 1 });
       // The target's figure: the gateway and the floor in turns, one-second slices (peers/paired.ts).
       added = await pairedAddedLatency({
         gateway: peers[0]!,
@@ -158,36 +144,20 @@ async function main() {
       const mcpGateway = start([], gatewayEnv());
       const mcpUrl = (await firstMatch(mcpGateway, /Gantry is up: (http:\/\/\S+)\/graphql/))[1]!;
       comparison.push(
-        ...(await compare({
-          scenarios: [await mcpScenario(mcpUrl, firstImage)],
-          peers: [
+        ...(await measure(
+          [await mcpScenario(mcpUrl, firstImage)],
+          [
             { name: 'gantry', url: mcpUrl, process: mcpGateway },
             { name: 'gantry-mcp', url: mcpUrl },
           ],
-          seconds: DURATION,
-          rounds: ROUNDS,
-          connections: CONNECTIONS,
-          warmupSeconds: WARMUP,
-          upstreamRequests,
-        })),
+        )),
       );
       mcpGateway.kill('SIGTERM');
       // Federation: 50 entities through Hive Gateway beside the same list asked of Gantry, on
       // processes of their own (a subgraph-mode gateway, the teams subgraph, Hive Gateway).
-      if (PEERS) {
+      if (PEERS && (!process.env.BENCH_SCENARIO || FEDERATION_SCENARIO.includes(process.env.BENCH_SCENARIO))) {
         const federated = await federationScenario(gatewayEnv, dataDir);
-        comparison.push(
-          ...(await compare({
-            scenarios: [federated.scenario],
-            peers: federated.peers,
-            only: process.env.BENCH_SCENARIO,
-            seconds: DURATION,
-            rounds: ROUNDS,
-            connections: CONNECTIONS,
-            warmupSeconds: WARMUP,
-            upstreamRequests,
-          })),
-        );
+        comparison.push(...(await measure([federated.scenario], federated.peers)));
         for (const child of federated.processes) child.kill('SIGTERM');
       }
       // The peers are done: the fan-out and the transfers measure the gateway alone, without
