@@ -84,7 +84,8 @@ export function createAdmission(config: Config, logger: Pick<Logger, 'warn' | 'i
   const { maxRequestBytes } = config.limits;
   const mayIntrospect = (developerKey: unknown) => !production || isOneOfSecrets(config.developerKeys ?? [], developerKey);
   const refusedCredential = (address: string) => void limits.authFailure(address);
-  const { routerSecret } = config.subgraph;
+  // Only a subgraph has a router: a secret left set on a standalone gateway opens nothing.
+  const routerSecret = config.subgraph.enabled ? config.subgraph.routerSecret : undefined;
   const fromRouter = (knock: Knock) => routerSecret !== undefined && isOneOfSecrets([routerSecret], knock.routerSecret);
 
   const readCaller = (knock: Knock): Credentials => {

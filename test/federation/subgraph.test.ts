@@ -183,4 +183,14 @@ describe('the standalone gateway', () => {
     const { errors } = await gqlAt(standalone.url, '{ _service { sdl } }');
     expect(errors?.[0]?.message).toContain('Cannot query field "_service"');
   });
+
+  it('gives a router secret no power when subgraph mode is off: trusted documents still hold for it', async () => {
+    const embedded = await startTestEmbedded(await tempDataDir());
+    const standalone = await startTestGateway(embedded.urls, {
+      GANTRY_SUBGRAPH_ROUTER_SECRET: SECRET,
+      GANTRY_TRUSTED_DOCUMENTS: 'client/generated/persisted-documents.json',
+    });
+    const { errors } = await gqlAt(standalone.url, '{ gpuModels(first: 1) { nodes { code } } }', {}, { headers: ROUTER });
+    expect(errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
+  });
 });
